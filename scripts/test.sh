@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite: static checks (fmt, lint, type check) and every test under tests/.
+# Installs what it needs (the pinned Deno from npm; Debian packages later issues add).
+# Prints a final line "N passed, N failed" and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+mkdir -p .out
+
+if [ ! -x node_modules/.bin/deno ]; then
+  echo "== installing the pinned Deno from npm"
+  npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+fi
+deno --version | head -1
+
+if ! command -v python3 >/dev/null 2>&1; then
+  echo "== installing python3 (used as a C printf oracle by the format tests)"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3; fi
+fi
+
+static_failed=0
+echo "== deno fmt --check"; deno fmt --check || static_failed=$((static_failed + 1))
+echo "== deno lint"; deno lint || static_failed=$((static_failed + 1))
+echo "== deno check"; deno check mod.ts cli.ts src/ tests/ scripts/ || static_failed=$((static_failed + 1))
+
+echo "== deno test"
+deno test -A --parallel tests/ 2>&1 | tee .out/test.log
+test_status=${PIPESTATUS[0]}
+
+summary=$(grep -E '^(ok|FAILED) \| [0-9]+ passed' .out/test.log | tail -1)
+passed=$(sed -E 's/.*\| ([0-9]+) passed.*/\1/' <<<"$summary")
+failed=$(sed -E 's/.*\| ([0-9]+) failed.*/\1/' <<<"$summary")
+passed=${passed:-0}
+failed=${failed:-0}
+if [ -z "$summary" ] && [ "$test_status" != 0 ]; then failed=$((failed + 1)); fi
+failed=$((failed + static_failed))
+if [ "$static_failed" != 0 ]; then echo "static checks failed: $static_failed"; fi
+echo "$passed passed, $failed failed"
+if [ "$failed" != 0 ] || [ "$test_status" != 0 ]; then exit 1; fi

@@ -1,0 +1,69 @@
+/**
+ * The gmat-sweep command line: subcommand dispatch, the only top-level catch, the only exit code.
+ *
+ * @module
+ */
+
+import { fromFileUrl } from "node:url";
+import { dirname } from "node:path";
+import { runConsole } from "../engine/mod.ts";
+import { engineCommand } from "./engine_command.ts";
+import { ExitError } from "./exit_error.ts";
+
+/** Top-level help. */
+export const MAIN_HELP = `gmat-sweep: parameter sweeps and Monte Carlo over GMAT mission scripts
+
+Usage:
+  gmat-sweep <command> [options]
+
+Commands:
+  engine SCRIPT [--out DIR]   run one script on the built-in engine and list its outputs
+  gmat-console [ARGS]         GmatConsole-compatible entry (--run, --logfile, --startup_file)
+
+Run 'gmat-sweep <command> --help' for a command's options and examples.
+
+Examples:
+  gmat-sweep engine fixtures/scripts/leo_basic.script --out /tmp/leo
+  gmat-sweep gmat-console --run fixtures/scripts/leo_basic.script --logfile /tmp/GmatLog.txt
+`;
+
+/** Run the CLI with arguments; returns the exit code (never exits the process). */
+export async function main(
+  args: string[],
+  io: { print: (s: string) => void; error: (s: string) => void } = {
+    print: (s) => console.log(s),
+    error: (s) => console.error(s),
+  },
+): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case undefined:
+      case "-h":
+      case "--help":
+      case "help":
+        io.print(MAIN_HELP);
+        return command === undefined ? 2 : 0;
+      case "engine":
+        return await engineCommand(rest, io.print);
+      case "gmat-console":
+        return await runConsole(rest, {
+          print: io.print,
+          binDir: Deno.env.get("GMAT_SWEEP_BIN_DIR") ?? Deno.cwd(),
+        });
+      default:
+        throw new ExitError(2, `unknown command '${command}'\n\n${MAIN_HELP}`);
+    }
+  } catch (e) {
+    if (e instanceof ExitError) {
+      io.error(`gmat-sweep: ${e.message}`);
+      return e.exitCode;
+    }
+    io.error(`gmat-sweep: unexpected error: ${e instanceof Error ? e.stack : e}`);
+    return 1;
+  }
+}
+
+/** Directory of this module's package root, for locating bundled files. */
+export const PACKAGE_ROOT: string = dirname(dirname(dirname(fromFileUrl(import.meta.url))));
+

@@ -1,0 +1,466 @@
+/**
+ * The Propagate command: integrate spacecraft with one propagator until a stop condition is met,
+ * publishing every accepted step, as GMAT R2026a does.
+ *
+ * Loop: take one adaptive step; if no stop condition fired, publish and go on. If one fired, the
+ * crossing step is discarded and the final step is computed from the last accepted state:
+ * - time conditions (ElapsedSecs, ElapsedDays, ModJulian epochs): the remaining time, rounded to
+ *   1 microsecond, integrated with the fixed-interval stepper;
+ * - event conditions (Periapsis, Apoapsis, any parameter reaching a value): quarter steps of the
+ *   crossing step fill a five-point buffer, a not-a-knot cubic spline of time against value gives
+ *   the first estimate, then secant (bisection as a fallback) iterations, each re-integrated from
+ *   the last accepted state, until the value is within 1e-7 of the goal.
+ * With several conditions the earliest wins. The final state is published. Without stop
+ * conditions one step is taken.
+ *
+ * @module
+ */
+
+import { AdaptiveIntegrator, notAKnotSpline, pointMassDerivatives } from "../../physics/mod.ts";
+import type { CommandStatement, SourcePos } from "../../script/ast.ts";
+import type { Diagnostics } from "../diagnostics.ts";
+import { compileExpression } from "../expression.ts";
+import type { Model } from "../model.ts";
+import { type BoundParameter, bindParameter, type ParameterScope } from "../parameters.ts";
+import { ForceModelResource } from "../resources/force_model.ts";
+import { PropagatorResource } from "../resources/propagator.ts";
+import { SpacecraftResource } from "../resources/spacecraft.ts";
+import type { Runtime } from "../runtime.ts";
+import { type Command, MissionRunError } from "./command.ts";
+
+const STOP_TOLERANCE = 1e-7;
+const TIME_TOLERANCE = 1e-6;
+/** Guard against a stop condition that is never met. */
+const MAX_STEPS = 5_000_000;
+
+interface StopSpec {
+  readonly param: BoundParameter;
+  readonly text: string;
+  readonly goal: () => number;
+  readonly pos: SourcePos;
+}
+
+function round1us(seconds: number): number {
+  return Math.floor(seconds / 1e-6 + 0.5) * 1e-6;
+}
+
+/** Parse and bind `Propagate [mode] Prop(Sat, ...) {cond, ...}`. */
+export function compilePropagate(
+  cmd: CommandStatement,
+  model: Model,
+  scope: ParameterScope,
+  diag: Diagnostics,
+): Command {
+  let rest = cmd.args;
+  let offset = 0;
+  const here = (): SourcePos => ({ ...cmd.argsPos, column: cmd.argsPos.column + offset });
+  const eat = (re: RegExp): RegExpExecArray | null => {
+    const m = re.exec(rest);
+    if (m) {
+      offset += m[0].length;
+      rest = rest.slice(m[0].length);
+    }
+    return m;
+  };
+  const mode = eat(/^(Synchronized|BackProp)\b\s*/);
+  if (mode?.[1] === "BackProp") {
+    diag.unsupported(cmd.pos, "backward propagation (BackProp)", {
+      construct: "Propagate BackProp",
+      hint: "propagate forward only",
+    });
+  }
+  const groups: { prop: string; sats: string[]; pos: SourcePos }[] = [];
+  for (;;) {
+    const pos = here();
+    const m = eat(/^([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)\s*/);
+    if (!m) break;
+    groups.push({ prop: m[1], sats: m[2].split(",").map((s) => s.trim()).filter(Boolean), pos });
+  }
+  if (groups.length === 0) {
+    diag.fail("SCRIPT_SYNTAX", here(), "expected Propagator(Spacecraft) after Propagate", {
+      construct: "Propagate",
+      hint: "write e.g. 'Propagate Prop(Sat) {Sat.ElapsedSecs = 60}'",
+    });
+  }
+  if (groups.length > 1) {
+    diag.unsupported(groups[1].pos, "several propagators in one Propagate", {
+      construct: "Propagate",
+      hint: "use one propagator per Propagate command",
+    });
+  }
+  const condPos = here();
+  let condText = "";
+  const cond = eat(/^\{(.*)\}\s*$/);
+  if (cond) condText = cond[1];
+  else if (rest.trim() !== "") {
+    diag.fail("SCRIPT_SYNTAX", here(), `unexpected '${rest.trim()}' in Propagate`, {
+      construct: "Propagate",
+      hint: "stop conditions go in braces: {Sat.ElapsedSecs = 60}",
+    });
+  }
+
+  const { prop: propName, sats: satNames, pos: groupPos } = groups[0];
+  const prop = model.get(propName, PropagatorResource);
+  if (!prop) {
+    diag.fail("SCRIPT_UNKNOWN_RESOURCE", groupPos, `'${propName}' is not a Propagator`, {
+      hint: "create it with 'Create Propagator'",
+    });
+  }
+  if (satNames.length === 0) {
+    diag.fail("SCRIPT_SYNTAX", groupPos, `${propName}() names no spacecraft`, {
+      hint: `write ${propName}(Sat)`,
+    });
+  }
+  const sats = satNames.map((n) => {
+    const sc = model.get(n, SpacecraftResource);
+    if (!sc) {
+      diag.fail("SCRIPT_UNKNOWN_RESOURCE", groupPos, `'${n}' is not a Spacecraft`, {
+        hint: "propagate spacecraft created with 'Create Spacecraft'",
+      });
+    }
+    return sc;
+  });
+  const fm = model.get(prop.fm!, ForceModelResource)!.resolve();
+  const settings = prop.settings(fm.errorControl);
+
+  const stops: StopSpec[] = [];
+  let condOffset = 1;
+  for (const part of splitConditions(condText)) {
+    const lead = part.length - part.trimStart().length;
+    const pos = { ...condPos, column: condPos.column + condOffset + lead };
+    condOffset += part.length + 1;
+    const text = part.trim();
+    if (text === "") continue;
+    const eq = text.indexOf("=");
+    const lhs = (eq >= 0 ? text.slice(0, eq) : text).trim();
+    const param = bindParameter(lhs, pos, scope, diag);
+    if (param.isString) {
+      diag.unsupported(pos, `stop condition on ${lhs}`, {
+        construct: "Propagate stop condition",
+        hint: "stop on a ModJulian epoch or ElapsedSecs instead of a Gregorian string",
+      });
+    }
+    if (!param.spacecraft || !sats.includes(param.spacecraft)) {
+      diag.fail("SCRIPT_MISSION", pos, `stop condition '${lhs}' is not on a propagated spacecraft`, {
+        hint: `stop on a parameter of ${satNames.join(" or ")}`,
+      });
+    }
+    const isApsis = param.stop.kind === "periapsis" || param.stop.kind === "apoapsis";
+    let goal: () => number;
+    if (eq < 0) {
+      if (!isApsis) {
+        diag.fail("SCRIPT_SYNTAX", pos, `stop condition '${lhs}' needs a value`, {
+          hint: `write {${lhs} = <value>}`,
+        });
+      }
+      goal = () => 0;
+    } else {
+      if (isApsis) {
+        diag.fail("SCRIPT_SYNTAX", pos, `'${lhs}' takes no value`, { hint: `write {${lhs}}` });
+      }
+      const rhs = text.slice(eq + 1);
+      const rhsPos = { ...pos, column: pos.column + eq + 1 + (rhs.length - rhs.trimStart().length) };
+      goal = compileExpression(rhs.trim(), rhsPos, (name, p) => {
+        const b = bindParameter(name, p, scope, diag);
+        if (b.spacecraft || b.isString) {
+          diag.unsupported(p, `stop goal '${name}' read from a spacecraft`, {
+            construct: "Propagate stop condition",
+            hint: "use a number or a Variable as the goal",
+          });
+        }
+        return () => b.evaluate(undefined) as number;
+      }, diag);
+    }
+    stops.push({ param, text, goal, pos });
+  }
+  return new PropagateCommand(cmd.pos, prop.name, sats, settings, stops);
+}
+
+function splitConditions(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0, last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "," && depth === 0) {
+      parts.push(text.slice(last, i));
+      last = i + 1;
+    }
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
+
+interface Point {
+  t: number;
+  y: Float64Array;
+}
+
+class PropagateCommand implements Command {
+  readonly name = "Propagate";
+
+  constructor(
+    readonly pos: SourcePos,
+    readonly propName: string,
+    readonly sats: readonly SpacecraftResource[],
+    readonly settings: ConstructorParameters<typeof AdaptiveIntegrator>[0],
+    readonly stops: readonly StopSpec[],
+  ) {}
+
+  #fail(message: string, cause?: unknown): never {
+    throw new MissionRunError("Propagate", this.pos, message, { cause });
+  }
+
+  run(rt: Runtime): void {
+    const n = this.sats.length;
+    const states = this.sats.map((sc) => rt.of(sc));
+    const baseA1 = states[0].epochA1;
+    for (const s of states) {
+      if (Math.abs(s.epochA1 - baseA1) * 86400 > 1e-3) {
+        this.#fail(
+          `spacecraft epochs differ (${this.sats.map((sc) => sc.name).join(", ")}); ` +
+            "propagate them separately or give them the same epoch",
+        );
+      }
+    }
+    const derivs = pointMassDerivatives(rt.mu, n);
+    const integrator = new AdaptiveIntegrator(this.settings, derivs, 6 * n);
+    const y0 = new Float64Array(6 * n);
+    states.forEach((s, i) => y0.set(s.state, 6 * i));
+
+    const epochAt = (t: number) => baseA1 + t / 86400;
+    const apply = (p: Point) => {
+      const epoch = epochAt(p.t);
+      states.forEach((s, i) => {
+        s.state = p.y.slice(6 * i, 6 * i + 6);
+        s.epochA1 = epoch;
+      });
+    };
+    // Per-condition values at a point. Cyclic time conditions measure from the command start.
+    const startA1 = baseA1;
+    const valueAt = (stop: StopSpec, p: Point): number => {
+      const i = this.sats.indexOf(stop.param.spacecraft!);
+      const snap = {
+        state: p.y.subarray(6 * i, 6 * i + 6),
+        epochA1: epochAt(p.t),
+        elapsedFromA1: stop.param.stop.kind === "time" && stop.param.stop.cyclic
+          ? startA1
+          : states[i].missionStartA1,
+        mu: rt.mu,
+      };
+      return stop.param.evaluate(snap) as number;
+    };
+
+    let cur: Point = { t: 0, y: y0 };
+    apply(cur);
+    rt.publish(this.sats, epochAt(0));
+
+    const goals = this.stops.map((s) => {
+      try {
+        return s.goal();
+      } catch (e) {
+        this.#fail(`cannot evaluate the goal of '${s.text}'`, e);
+      }
+    });
+    const conds = this.stops.map((stop, k) => {
+      const startValue = valueAt(stop, cur);
+      const kind = stop.param.stop;
+      const goal = kind.kind === "time" && kind.cyclic ? startValue + goals[k] : goals[k];
+      const key = `${stop.param.name}=${goals[k]}`;
+      const last = states[this.sats.indexOf(stop.param.spacecraft!)].lastStop;
+      const tol = kind.kind === "time"
+        ? TIME_TOLERANCE / kind.secondsPerUnit
+        : 10 * Math.max(last?.miss ?? 0, STOP_TOLERANCE);
+      const suppressFirst = last?.key === key && Math.abs(wrapFor(kind, goal, startValue) - goal) <= tol;
+      return { stop, goal, key, prev: startValue, suppressFirst };
+    });
+
+    if (conds.length > 0 && conds.every((c) => c.stop.param.stop.kind === "time")) {
+      // A time condition already met at the start ends the command at once.
+      for (const c of conds) {
+        const kind = c.stop.param.stop as { secondsPerUnit: number };
+        if (Math.abs(c.goal - c.prev) * kind.secondsPerUnit <= TIME_TOLERANCE) {
+          this.#finish(rt, states, c.key, 0);
+          return;
+        }
+      }
+    }
+
+    const take = (fn: () => { t: number; y: Float64Array }): Point => {
+      try {
+        const r = fn();
+        return { t: r.t, y: r.y };
+      } catch (e) {
+        this.#fail(e instanceof Error ? e.message : String(e), e);
+      }
+    };
+
+    for (let step = 0;; step++) {
+      if (step >= MAX_STEPS) {
+        this.#fail(
+          `no stop condition was met in ${MAX_STEPS} steps (${(cur.t / 86400).toFixed(1)} days); ` +
+            "check the stop conditions",
+        );
+      }
+      if (step % 1000 === 0) rt.checkAborted();
+      const next = take(() => integrator.step(cur.t, cur.y));
+      rt.counters.steps++;
+      if (conds.length === 0) {
+        cur = next;
+        apply(cur);
+        rt.publish(this.sats, epochAt(cur.t));
+        break;
+      }
+      let best: { dt: number; key: string; miss: number } | undefined;
+      for (const c of conds) {
+        const kind = c.stop.param.stop;
+        const value = valueAt(c.stop, next);
+        const fired = !(step === 0 && c.suppressFirst) &&
+          crossed(kind, c.goal, c.prev, value);
+        c.prev = value;
+        if (!fired) continue;
+        const found = this.#locate(integrator, c, cur, next, valueAt, take);
+        if (!best || found.dt < best.dt) best = { ...found, key: c.key };
+      }
+      if (!best) {
+        cur = next;
+        apply(cur);
+        rt.publish(this.sats, epochAt(cur.t));
+        continue;
+      }
+      const final = best.dt === 0 ? cur : take(() => integrator.stepFixed(cur.t, cur.y, best!.dt));
+      apply(final);
+      rt.publish(this.sats, epochAt(final.t));
+      this.#finish(rt, states, best.key, best.miss);
+      break;
+    }
+    rt.counters.forceEvaluations += integrator.evaluations;
+  }
+
+  #finish(
+    _rt: Runtime,
+    states: { lastStop?: { key: string; miss: number } }[],
+    key: string,
+    miss: number,
+  ): void {
+    for (const s of states) s.lastStop = { key, miss };
+  }
+
+  /** Length of the final step from `from` for condition `c`, which fired between from and to. */
+  #locate(
+    integrator: AdaptiveIntegrator,
+    c: { stop: StopSpec; goal: number },
+    from: Point,
+    to: Point,
+    valueAt: (stop: StopSpec, p: Point) => number,
+    take: (fn: () => { t: number; y: Float64Array }) => Point,
+  ): { dt: number; miss: number } {
+    const kind = c.stop.param.stop;
+    const interval = to.t - from.t;
+    const startValue = valueAt(c.stop, from);
+    if (kind.kind === "time") {
+      const dt = round1us((c.goal - startValue) * kind.secondsPerUnit);
+      return { dt: Math.max(0, dt), miss: 0 };
+    }
+    const goal = c.goal;
+    const val = (p: Point) => wrapFor(kind, goal, valueAt(c.stop, p));
+    const trial = (dt: number): number => {
+      if (dt <= 0) return wrapFor(kind, goal, startValue);
+      return val(take(() => integrator.stepFixed(from.t, from.y, dt)));
+    };
+
+    // 1. Five-point buffer of quarter steps, spline of time against value.
+    const ring: { dt: number; v: number }[] = [{ dt: 0, v: wrapFor(kind, goal, startValue) }];
+    let p = from;
+    let estimate: number | undefined;
+    for (let k = 1; k <= 8; k++) {
+      p = take(() => integrator.stepFixed(p.t, p.y, interval / 4));
+      ring.push({ dt: p.t - from.t, v: val(p) });
+      if (ring.length > 5) ring.shift();
+      if (ring.length === 5) {
+        const vs = ring.map((r) => r.v);
+        if (goal >= Math.min(...vs) && goal <= Math.max(...vs) && strictlyMonotonic(vs)) {
+          estimate = notAKnotSpline(vs, ring.map((r) => r.dt))(goal);
+          break;
+        }
+      }
+    }
+    let x0 = 0, y0 = wrapFor(kind, goal, startValue);
+    let x1 = estimate !== undefined && Number.isFinite(estimate) && estimate > 0
+      ? round1us(estimate)
+      : round1us(interval);
+    let y1 = trial(x1);
+    if (Math.abs(goal - y1) <= STOP_TOLERANCE) return { dt: x1, miss: Math.abs(goal - y1) };
+
+    // 2. Secant iterations, each from the last accepted state.
+    for (let iter = 0; iter < 50; iter++) {
+      const slope = (y1 - y0) / (x1 - x0);
+      if (!Number.isFinite(slope) || slope === 0) break;
+      const x2 = round1us(x1 + (goal - y1) / slope);
+      if (!(x2 > 0) || x2 > 1.1 * interval) break;
+      const y2 = trial(x2);
+      [x0, y0, x1, y1] = [x1, y1, x2, y2];
+      if (Math.abs(goal - y1) < STOP_TOLERANCE) return { dt: x1, miss: Math.abs(goal - y1) };
+    }
+
+    // 3. Bisection on [0, 1.1 * interval] by the sign of value - goal.
+    let lo = 0, hi = 1.1 * interval;
+    let flo = y0Sign(trial(lo) - goal);
+    let mid = hi;
+    let fm = trial(mid);
+    for (let iter = 0; iter < 60; iter++) {
+      mid = round1us((lo + hi) / 2);
+      fm = trial(mid);
+      if (Math.abs(goal - fm) < STOP_TOLERANCE || hi - lo <= 2e-6) break;
+      if (y0Sign(fm - goal) === flo) {
+        lo = mid;
+        flo = y0Sign(fm - goal);
+      } else hi = mid;
+    }
+    return { dt: mid, miss: Math.abs(goal - fm) };
+  }
+}
+
+function y0Sign(x: number): number {
+  return x < 0 ? -1 : 1;
+}
+
+function strictlyMonotonic(vs: number[]): boolean {
+  let inc = true, dec = true;
+  for (let i = 1; i < vs.length; i++) {
+    if (!(vs[i] > vs[i - 1])) inc = false;
+    if (!(vs[i] < vs[i - 1])) dec = false;
+  }
+  return inc || dec;
+}
+
+/** Wrap an angle value into goal +- 180 degrees (other kinds unchanged). */
+function wrapFor(kind: BoundParameter["stop"], goal: number, value: number): number {
+  if (kind.kind !== "angle") return value;
+  let v = value;
+  while (v > goal + 180) v -= 360;
+  while (v < goal - 180) v += 360;
+  return v;
+}
+
+/** Whether the goal was crossed going from `prev` to `cur`. */
+function crossed(kind: BoundParameter["stop"], goal: number, prev: number, cur: number): boolean {
+  switch (kind.kind) {
+    case "time":
+      return prev < goal && cur >= goal;
+    case "periapsis":
+      return prev <= 0 && cur > 0;
+    case "apoapsis":
+      return prev >= 0 && cur < 0;
+    case "angle": {
+      const p = wrapFor(kind, goal, prev);
+      const c = wrapFor(kind, goal, cur);
+      if (Math.abs(goal - c) >= 90 && Math.abs(goal - p) >= 90) return false;
+      return p !== c && goal >= Math.min(p, c) && goal <= Math.max(p, c);
+    }
+    case "value":
+      return prev !== cur && goal >= Math.min(prev, cur) && goal <= Math.max(prev, cur) &&
+        prev !== goal;
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The built-in GMAT engine: a TypeScript interpreter for a documented subset of GMAT script with
+ * point-mass Earth dynamics, GMAT's integrators and stopping rules, and GMAT's output formats;
+ * plus a GmatConsole-compatible console over it.
+ *
+ * @module
+ */
+
+export {
+  BUILTIN_ENGINE_VERSION,
+  type EngineOutput,
+  EngineRunError,
+  type EngineRunResult,
+  runScriptFile,
+  runScriptText,
+  type RunScriptOptions,
+} from "./run_script.ts";
+export { type ConsoleIo, readStartupFile, runConsole } from "./console.ts";
+export { SUPPORTED_QUANTITIES } from "./parameters.ts";

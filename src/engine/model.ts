@@ -1,0 +1,253 @@
+/**
+ * Building the engine's resource model from a parsed script: `Create` statements become
+ * resources, initialisation assignments set their fields, and everything outside the supported
+ * subset is refused with the statement's location.
+ *
+ * @module
+ */
+
+import type { AssignmentStatement, CreateStatement, Script } from "../script/ast.ts";
+import { type Diagnostics, didYouMean } from "./diagnostics.ts";
+import {
+  BUILTIN_COORDINATE_SYSTEMS,
+  CoordinateSystemResource,
+} from "./resources/coordinate_system.ts";
+import { DISPLAY_TYPES, DisplayResource } from "./resources/display.ts";
+import { EphemerisFileResource } from "./resources/ephemeris_file.ts";
+import { ForceModelResource } from "./resources/force_model.ts";
+import { ImpulsiveBurnResource } from "./resources/impulsive_burn.ts";
+import { PropagatorResource } from "./resources/propagator.ts";
+import { ReportFileResource } from "./resources/report_file.ts";
+import type { Resource } from "./resources/resource.ts";
+import { SpacecraftResource } from "./resources/spacecraft.ts";
+import { VariableResource } from "./resources/variable.ts";
+import { FieldValue } from "./values.ts";
+
+type Factory = (create: CreateStatement, name: string, diag: Diagnostics) => Resource;
+
+const FACTORIES: Readonly<Record<string, Factory>> = {
+  Spacecraft: (c, n, d) => new SpacecraftResource(n, c.pos, d),
+  ForceModel: (c, n, d) => new ForceModelResource(n, c.pos, d),
+  Propagator: (c, n, d) => new PropagatorResource(n, c.pos, d),
+  ImpulsiveBurn: (c, n, d) => new ImpulsiveBurnResource(n, c.pos, d),
+  Variable: (c, n, d) => new VariableResource(n, c.pos, d),
+  ReportFile: (c, n, d) => new ReportFileResource(n, c.pos, d),
+  EphemerisFile: (c, n, d) => new EphemerisFileResource(n, c.pos, d),
+  CoordinateSystem: (c, n, d) => new CoordinateSystemResource(n, c.pos, d),
+};
+
+/** GMAT resource types the engine knows but does not model, with what to do instead. */
+const REFUSED_TYPES: Readonly<Record<string, string>> = {
+  GroundStation: "ground stations and contact location need Earth rotation; use real GMAT",
+  ContactLocator: "contact location is not modelled; use real GMAT",
+  EclipseLocator: "eclipse location is not modelled; use real GMAT",
+  DifferentialCorrector: "targeting (Target/Vary/Achieve) is not modelled; use real GMAT",
+  Yukon: "optimisation is not modelled; use real GMAT",
+  FminconOptimizer: "optimisation is not modelled; use real GMAT",
+  VF13ad: "optimisation is not modelled; use real GMAT",
+  SNOPT: "optimisation is not modelled; use real GMAT",
+  ChemicalTank: "tanks (mass depletion) are not modelled",
+  ElectricTank: "tanks (mass depletion) are not modelled",
+  FuelTank: "tanks (mass depletion) are not modelled",
+  ChemicalThruster: "finite burns are not modelled; use ImpulsiveBurn",
+  ElectricThruster: "finite burns are not modelled; use ImpulsiveBurn",
+  Thruster: "finite burns are not modelled; use ImpulsiveBurn",
+  FiniteBurn: "finite burns are not modelled; use ImpulsiveBurn",
+  Array: "arrays are not supported; use one Variable per element",
+  String: "string variables are not supported",
+  Barycenter: "only Earth-centred dynamics are modelled",
+  LibrationPoint: "only Earth-centred dynamics are modelled",
+  Planet: "only Earth-centred dynamics are modelled",
+  Moon: "only Earth-centred dynamics are modelled",
+  Asteroid: "only Earth-centred dynamics are modelled",
+  Comet: "only Earth-centred dynamics are modelled",
+  Formation: "formations are not supported; propagate the spacecraft together instead",
+  GmatFunction: "GMAT functions are not supported",
+  MatlabFunction: "MATLAB functions are not supported",
+  PythonFunction: "Python functions are not supported",
+  Antenna: "communications hardware is not modelled",
+  Transmitter: "communications hardware is not modelled",
+  Receiver: "communications hardware is not modelled",
+  Transponder: "communications hardware is not modelled",
+  ThrustHistoryFile: "thrust history files are not modelled",
+  ErrorModel: "estimation is not modelled",
+  BatchEstimator: "estimation is not modelled",
+  ExtendedKalmanFilter: "estimation is not modelled",
+  TrackingFileSet: "estimation is not modelled",
+  Simulator: "measurement simulation is not modelled",
+};
+
+/** Default GMAT objects that scripts may configure; the engine accepts only inert settings. */
+const DEFAULT_OBJECTS = new Set(["SolarSystem"]);
+
+/** The resources of a script, by name. */
+export class Model {
+  /** Every resource by name, in creation order. */
+  readonly resources: Map<string, Resource> = new Map();
+
+  constructor(readonly diag: Diagnostics) {}
+
+  /** All resources of one class. */
+  all<T extends Resource>(cls: abstract new (...args: never[]) => T): T[] {
+    return [...this.resources.values()].filter((r): r is T => r instanceof cls);
+  }
+
+  /** A resource of one class by name, or undefined. */
+  get<T extends Resource>(name: string, cls: abstract new (...args: never[]) => T): T | undefined {
+    const r = this.resources.get(name);
+    return r instanceof cls ? r : undefined;
+  }
+
+  /** Whether `name` is EarthMJ2000Eq or a user system equivalent to it. */
+  isInertialSystem(name: string): boolean {
+    return name === "EarthMJ2000Eq" || this.get(name, CoordinateSystemResource) !== undefined;
+  }
+}
+
+/**
+ * Build the resource model of a script.
+ *
+ * @param script The parsed script.
+ * @param diag Its error sink.
+ * @returns The model.
+ * @throws {ScriptError} For unknown or unsupported resources and fields, and bad values.
+ */
+export function buildModel(script: Script, diag: Diagnostics): Model {
+  const model = new Model(diag);
+  for (const stmt of script.resources) {
+    if (stmt.kind === "include") {
+      diag.unsupported(stmt.pos, "#Include", {
+        construct: "#Include",
+        hint: "paste the included statements into the script",
+      });
+    } else if (stmt.kind === "create") {
+      create(model, stmt, diag);
+    } else {
+      assign(model, stmt, diag);
+    }
+  }
+  validate(model, diag);
+  return model;
+}
+
+function create(model: Model, stmt: CreateStatement, diag: Diagnostics): void {
+  const factory = FACTORIES[stmt.type];
+  const display = DISPLAY_TYPES.has(stmt.type);
+  if (!factory && !display) {
+    const why = REFUSED_TYPES[stmt.type];
+    if (why) {
+      diag.unsupported(stmt.typePos, `resource type ${stmt.type}`, {
+        construct: stmt.type,
+        hint: why,
+      });
+    }
+    const known = [...Object.keys(FACTORIES), ...Object.keys(REFUSED_TYPES), ...DISPLAY_TYPES];
+    diag.fail(
+      "SCRIPT_UNKNOWN_RESOURCE",
+      stmt.typePos,
+      `unknown resource type '${stmt.type}'${didYouMean(stmt.type, known)}`,
+      { hint: `the built-in engine supports: ${Object.keys(FACTORIES).join(", ")}` },
+    );
+  }
+  for (const n of stmt.names) {
+    if (model.resources.has(n.name) || BUILTIN_COORDINATE_SYSTEMS.has(n.name)) {
+      const first = model.resources.get(n.name);
+      diag.fail("SCRIPT_DUPLICATE_NAME", n.pos, `'${n.name}' is already defined`, {
+        hint: first ? `rename one of them (first created at line ${first.pos.line})` : "rename it",
+      });
+    }
+    if (n.dims) {
+      diag.unsupported(n.pos, `array dimensions on ${stmt.type} ${n.name}`, {
+        construct: stmt.type,
+        hint: "remove the [rows,cols] suffix",
+      });
+    }
+    const resource = display
+      ? new DisplayResource(stmt.type, n.name, stmt.pos, diag)
+      : factory(stmt, n.name, diag);
+    model.resources.set(n.name, resource);
+    if (display) diag.warn(stmt.pos, `${stmt.type} ${n.name} is a GUI display; it is ignored`);
+  }
+}
+
+function assign(model: Model, stmt: AssignmentStatement, diag: Diagnostics): void {
+  const [owner, ...path] = stmt.path;
+  const resource = model.resources.get(owner);
+  if (!resource) {
+    if (DEFAULT_OBJECTS.has(owner)) {
+      diag.warn(stmt.pos, `${stmt.target} only affects bodies other than Earth; ignored`);
+      return;
+    }
+    if (["Earth", "Luna", "Sun"].includes(owner)) {
+      diag.unsupported(stmt.pos, `setting fields of the celestial body ${owner}`, {
+        construct: `${owner}.${path.join(".")}`,
+        hint: "Earth's constants are fixed in the built-in engine (mu 398600.4415 km^3/s^2)",
+      });
+    }
+    diag.fail(
+      "SCRIPT_UNKNOWN_RESOURCE",
+      stmt.pos,
+      `'${owner}' is not defined${didYouMean(owner, model.resources.keys())}`,
+      { hint: `create it first, e.g. 'Create Spacecraft ${owner}'` },
+    );
+  }
+  resource.set(path, new FieldValue(diag, stmt.target, stmt.value), stmt.pos);
+}
+
+/** Cross-resource checks: references resolve, force models are supported. */
+function validate(model: Model, diag: Diagnostics): void {
+  for (const sc of model.all(SpacecraftResource)) {
+    if (!model.isInertialSystem(sc.coordinateSystem)) {
+      const pos = sc.assigned.get("CoordinateSystem") ?? sc.pos;
+      if (BUILTIN_COORDINATE_SYSTEMS.has(sc.coordinateSystem)) {
+        diag.unsupported(pos, `spacecraft state in ${sc.coordinateSystem}`, {
+          construct: "Spacecraft.CoordinateSystem",
+          hint: "give the state in EarthMJ2000Eq",
+        });
+      }
+      diag.fail(
+        "SCRIPT_UNKNOWN_RESOURCE",
+        pos,
+        `coordinate system '${sc.coordinateSystem}' is not defined`,
+        { hint: "use EarthMJ2000Eq or create the coordinate system" },
+      );
+    }
+  }
+  for (const prop of model.all(PropagatorResource)) {
+    if (prop.fm === undefined) {
+      diag.unsupported(prop.pos, `Propagator ${prop.name} without a force model (GMAT's default is JGM-2 harmonic gravity)`, {
+        construct: "Propagator.FM",
+        hint: `create a point-mass ForceModel and set ${prop.name}.FM to it`,
+      });
+    }
+    const fm = model.get(prop.fm, ForceModelResource);
+    if (!fm) {
+      diag.fail(
+        "SCRIPT_UNKNOWN_RESOURCE",
+        prop.assigned.get("FM"),
+        `${prop.name}.FM names '${prop.fm}', which is not a ForceModel`,
+        { hint: "create it with 'Create ForceModel' or fix the name" },
+      );
+    }
+    fm.resolve();
+  }
+  for (const burn of model.all(ImpulsiveBurnResource)) {
+    if (burn.coordinateSystem !== "Local" && !model.isInertialSystem(burn.coordinateSystem)) {
+      diag.unsupported(burn.assigned.get("CoordinateSystem"), `burn coordinate system ${burn.coordinateSystem}`, {
+        construct: "ImpulsiveBurn.CoordinateSystem",
+        hint: "use Local (with Axes VNB or LVLH) or EarthMJ2000Eq",
+      });
+    }
+  }
+  for (const eph of model.all(EphemerisFileResource)) {
+    if (!eph.spacecraft || !model.get(eph.spacecraft, SpacecraftResource)) {
+      diag.fail(
+        "SCRIPT_UNKNOWN_RESOURCE",
+        eph.assigned.get("Spacecraft") ?? eph.pos,
+        `EphemerisFile ${eph.name} needs a Spacecraft` +
+          (eph.spacecraft ? `, and '${eph.spacecraft}' is not one` : ""),
+        { hint: `set ${eph.name}.Spacecraft = <spacecraft name>` },
+      );
+    }
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * A ReportFile at run time: evaluates its parameters at each publish and writes GMAT's text,
+ * skipping a publish whose epoch equals the last written one (GMAT's duplicate-epoch rule, so
+ * chained Propagate commands do not repeat the boundary row).
+ *
+ * @module
+ */
+
+import { type ReportCell, ReportFileWriter } from "../../formats/mod.ts";
+import type { BoundParameter, Snapshot } from "../parameters.ts";
+import type { ReportFileResource } from "../resources/report_file.ts";
+import type { SpacecraftResource } from "../resources/spacecraft.ts";
+
+/** Gives the current snapshot of a spacecraft. */
+export type SnapshotSource = (sc: SpacecraftResource) => Snapshot;
+
+/** The file of one ReportFile resource. */
+export class ReportOutput {
+  readonly #file: Deno.FsFile;
+  readonly #encoder = new TextEncoder();
+  #pending: string[] = [];
+  #lastEpoch: number | undefined;
+  #headerWritten = false;
+  #extraHeaders = new Set<string>();
+  /** `Toggle RF Off` sets this to false. */
+  enabled = true;
+  /** Data rows written (publishes and Report commands). */
+  rows = 0;
+
+  private constructor(
+    readonly resource: ReportFileResource,
+    readonly path: string,
+    readonly params: readonly BoundParameter[],
+    file: Deno.FsFile,
+  ) {
+    this.#file = file;
+  }
+
+  /** Create (or append to) the file. */
+  static async open(
+    resource: ReportFileResource,
+    path: string,
+    params: readonly BoundParameter[],
+  ): Promise<ReportOutput> {
+    const file = await Deno.open(path, {
+      write: true,
+      create: true,
+      truncate: !resource.appendToExistingFile,
+      append: resource.appendToExistingFile,
+    });
+    return new ReportOutput(resource, path, params, file);
+  }
+
+  #writer(names: readonly string[]): ReportFileWriter {
+    const r = this.resource;
+    return new ReportFileWriter(names, {
+      precision: r.precision,
+      columnWidth: r.columnWidth,
+      leftJustify: r.leftJustify,
+      zeroFill: r.zeroFill,
+      fixedWidth: r.fixedWidth,
+      delimiter: r.delimiter,
+      writeHeaders: r.writeHeaders,
+    });
+  }
+
+  #mainWriter: ReportFileWriter | undefined;
+
+  /** A publish from a propagation at `epochA1`. */
+  publish(epochA1: number, snap: SnapshotSource): void {
+    if (!this.enabled || !this.resource.writeReport || this.params.length === 0) return;
+    if (this.#lastEpoch === epochA1) return;
+    this.#lastEpoch = epochA1;
+    this.#mainWriter ??= this.#writer(this.params.map((p) => p.name));
+    if (!this.#headerWritten) {
+      this.#pending.push(this.#mainWriter.header());
+      this.#headerWritten = true;
+    }
+    this.#pending.push(this.#mainWriter.row(evaluateAll(this.params, snap)));
+    this.rows++;
+  }
+
+  /** The Report command: one row of its own parameters, with their header the first time. */
+  report(params: readonly BoundParameter[], snap: SnapshotSource): void {
+    if (!this.resource.writeReport) return;
+    const names = params.map((p) => p.name);
+    const writer = this.#writer(names);
+    const key = names.join("\u0000");
+    if (!this.#extraHeaders.has(key)) {
+      this.#pending.push(writer.header());
+      this.#extraHeaders.add(key);
+    }
+    this.#pending.push(writer.row(evaluateAll(params, snap)));
+    this.rows++;
+  }
+
+  /** Write buffered lines to disk. */
+  async flush(): Promise<void> {
+    if (this.#pending.length === 0) return;
+    const text = this.#pending.join("");
+    this.#pending = [];
+    const bytes = this.#encoder.encode(text);
+    let off = 0;
+    while (off < bytes.length) off += await this.#file.write(bytes.subarray(off));
+  }
+
+  /** Flush and close. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.#file.close();
+  }
+}
+
+function evaluateAll(params: readonly BoundParameter[], snap: SnapshotSource): ReportCell[] {
+  return params.map((p) => {
+    const value = p.evaluate(p.spacecraft ? snap(p.spacecraft) : undefined);
+    return value;
+  });
+}

@@ -1,0 +1,303 @@
+/**
+ * GMAT parameters the built-in engine can evaluate: `Sat.UTCGregorian`, `Sat.EarthMJ2000Eq.X`,
+ * `Sat.Earth.SMA`, `Sat.ElapsedSecs`, a Variable name, and so on.
+ *
+ * A parameter name is `Owner[.Dependency].Quantity`. Cartesian components, INC, RAAN, AOP and
+ * VMAG depend on a coordinate system (only EarthMJ2000Eq and aliases of it); the other orbit
+ * quantities depend on an origin (only Earth). Omitted dependencies take GMAT's defaults. Every
+ * name is checked when the mission is built, so a typo fails before anything runs.
+ *
+ * @module
+ */
+
+import {
+  cartesianToKeplerian,
+  convertMjd,
+  EARTH_FLATTENING,
+  EARTH_RADIUS,
+  epochValue,
+  type EpochFormat,
+  isEpochFormat,
+  trueToMean,
+} from "../physics/mod.ts";
+import { geodeticAltitude, j2000ToTrueOfDate } from "../physics/frames/earth_tilt.ts";
+import type { SourcePos } from "../script/ast.ts";
+import { type Diagnostics, didYouMean } from "./diagnostics.ts";
+import type { SpacecraftResource } from "./resources/spacecraft.ts";
+import type { VariableResource } from "./resources/variable.ts";
+
+/** What a spacecraft parameter is evaluated on. */
+export interface Snapshot {
+  /** Cartesian EarthMJ2000Eq state, km and km/s. */
+  readonly state: Float64Array;
+  /** Epoch, A1 ModJulian. */
+  readonly epochA1: number;
+  /** Reference epoch of ElapsedSecs/ElapsedDays, A1 ModJulian. */
+  readonly elapsedFromA1: number;
+  /** Gravitational parameter, km^3/s^2. */
+  readonly mu: number;
+}
+
+/** How a parameter behaves as a stop condition. */
+export type StopKind =
+  | { readonly kind: "time"; readonly secondsPerUnit: number; readonly cyclic: boolean }
+  | { readonly kind: "angle" }
+  | { readonly kind: "periapsis" }
+  | { readonly kind: "apoapsis" }
+  | { readonly kind: "value" };
+
+/** A parameter bound to its owner, ready to evaluate. */
+export interface BoundParameter {
+  /** The name as written. */
+  readonly name: string;
+  /** Whether values are strings (Gregorian epochs) rather than reals. */
+  readonly isString: boolean;
+  /** The spacecraft it reads, if any (a Variable has none). */
+  readonly spacecraft?: SpacecraftResource;
+  /** Stop-condition behaviour. */
+  readonly stop: StopKind;
+  /** Evaluate on a snapshot of the owner (ignored by variables). */
+  evaluate(snap: Snapshot | undefined): number | string;
+}
+
+/** Looks up resources by name for parameter binding. */
+export interface ParameterScope {
+  spacecraft(name: string): SpacecraftResource | undefined;
+  variable(name: string): VariableResource | undefined;
+  /** Names of EarthMJ2000Eq-equivalent coordinate systems. */
+  isInertialSystem(name: string): boolean;
+  /** All resource names, for suggestions. */
+  names(): Iterable<string>;
+}
+
+type Dep = "none" | "origin" | "coordsys";
+interface Quantity {
+  readonly dep: Dep;
+  readonly stop: StopKind;
+  readonly string?: boolean;
+  readonly fn: (s: Snapshot, sc: SpacecraftResource) => number | string;
+}
+
+function elements(s: Snapshot) {
+  return cartesianToKeplerian(s.state, s.mu);
+}
+function rmag(s: Snapshot): number {
+  return Math.hypot(s.state[0], s.state[1], s.state[2]);
+}
+function vmag(s: Snapshot): number {
+  return Math.hypot(s.state[3], s.state[4], s.state[5]);
+}
+function sma(s: Snapshot): number {
+  return -s.mu / (2 * (vmag(s) ** 2 / 2 - s.mu / rmag(s)));
+}
+function ecc(s: Snapshot): number {
+  const [x, y, z, vx, vy, vz] = s.state;
+  const r = rmag(s), v2 = vx * vx + vy * vy + vz * vz, rv = x * vx + y * vy + z * vz;
+  const k = v2 - s.mu / r;
+  const e = [(k * x - rv * vx) / s.mu, (k * y - rv * vy) / s.mu, (k * z - rv * vz) / s.mu];
+  return Math.hypot(e[0], e[1], e[2]);
+}
+function radialCosine(s: Snapshot, zero: number): number {
+  const [x, y, z, vx, vy, vz] = s.state;
+  const c = (x * vx + y * vy + z * vz) / (rmag(s) * vmag(s));
+  return c === 0 ? zero : c;
+}
+function altitude(s: Snapshot): number {
+  const m = j2000ToTrueOfDate(convertMjd(s.epochA1, "A1", "TT"));
+  const [x, y, z] = s.state;
+  const tx = m[0] * x + m[1] * y + m[2] * z;
+  const ty = m[3] * x + m[4] * y + m[5] * z;
+  const tz = m[6] * x + m[7] * y + m[8] * z;
+  return geodeticAltitude(tx, ty, tz, EARTH_RADIUS, EARTH_FLATTENING).altitude;
+}
+
+const ANGLE: StopKind = { kind: "angle" };
+const VALUE: StopKind = { kind: "value" };
+
+const CART = ["X", "Y", "Z", "VX", "VY", "VZ"];
+
+function buildQuantities(): Map<string, Quantity> {
+  const q = new Map<string, Quantity>();
+  for (const scale of ["A1", "TAI", "UTC", "TT", "TDB"] as const) {
+    q.set(`${scale}ModJulian`, {
+      dep: "none",
+      stop: { kind: "time", secondsPerUnit: 86400, cyclic: false },
+      fn: (s) => epochValue(s.epochA1, `${scale}ModJulian` as EpochFormat) as number,
+    });
+    q.set(`${scale}Gregorian`, {
+      dep: "none",
+      stop: VALUE,
+      string: true,
+      fn: (s) => epochValue(s.epochA1, `${scale}Gregorian` as EpochFormat) as string,
+    });
+  }
+  q.set("CurrA1MJD", q.get("A1ModJulian")!);
+  q.set("ElapsedSecs", {
+    dep: "none",
+    stop: { kind: "time", secondsPerUnit: 1, cyclic: true },
+    fn: (s) => (s.epochA1 - s.elapsedFromA1) * 86400,
+  });
+  q.set("ElapsedDays", {
+    dep: "none",
+    stop: { kind: "time", secondsPerUnit: 86400, cyclic: true },
+    fn: (s) => s.epochA1 - s.elapsedFromA1,
+  });
+  CART.forEach((name, i) => q.set(name, { dep: "coordsys", stop: VALUE, fn: (s) => s.state[i] }));
+  q.set("SMA", { dep: "origin", stop: VALUE, fn: (s) => elements(s).sma });
+  q.set("ECC", { dep: "origin", stop: VALUE, fn: (s) => elements(s).ecc });
+  q.set("INC", { dep: "coordsys", stop: VALUE, fn: (s) => elements(s).inc });
+  q.set("RAAN", { dep: "coordsys", stop: ANGLE, fn: (s) => elements(s).raan });
+  q.set("AOP", { dep: "coordsys", stop: ANGLE, fn: (s) => elements(s).aop });
+  q.set("TA", { dep: "origin", stop: ANGLE, fn: (s) => elements(s).ta });
+  q.set("MA", {
+    dep: "origin",
+    stop: ANGLE,
+    fn: (s) => {
+      const k = elements(s);
+      return trueToMean(k.ta, k.ecc);
+    },
+  });
+  q.set("RMAG", { dep: "origin", stop: VALUE, fn: rmag });
+  q.set("VMAG", { dep: "coordsys", stop: VALUE, fn: vmag });
+  q.set("RadPer", { dep: "origin", stop: VALUE, fn: (s) => sma(s) * (1 - ecc(s)) });
+  q.set("RadApo", { dep: "origin", stop: VALUE, fn: (s) => sma(s) * (1 + ecc(s)) });
+  q.set("OrbitPeriod", {
+    dep: "origin",
+    stop: VALUE,
+    fn: (s) => {
+      const a = sma(s);
+      return a > 0 ? 2 * Math.PI * Math.sqrt(a ** 3 / s.mu) : NaN;
+    },
+  });
+  q.set("Energy", { dep: "origin", stop: VALUE, fn: (s) => vmag(s) ** 2 / 2 - s.mu / rmag(s) });
+  q.set("C3Energy", { dep: "origin", stop: VALUE, fn: (s) => vmag(s) ** 2 - 2 * s.mu / rmag(s) });
+  q.set("Altitude", { dep: "origin", stop: VALUE, fn: altitude });
+  q.set("Periapsis", {
+    dep: "origin",
+    stop: { kind: "periapsis" },
+    fn: (s) => radialCosine(s, 1e-40),
+  });
+  q.set("Apoapsis", {
+    dep: "origin",
+    stop: { kind: "apoapsis" },
+    fn: (s) => radialCosine(s, -1e-40),
+  });
+  q.set("DryMass", { dep: "none", stop: VALUE, fn: (_s, sc) => sc.dryMass });
+  q.set("TotalMass", { dep: "none", stop: VALUE, fn: (_s, sc) => sc.totalMass() });
+  for (const f of ["Cd", "Cr", "DragArea", "SRPArea"]) {
+    q.set(f, { dep: "none", stop: VALUE, fn: (_s, sc) => Number(sc.inert[f]) });
+  }
+  return q;
+}
+
+const QUANTITIES = buildQuantities();
+
+/** Names of every spacecraft quantity the engine evaluates. */
+export const SUPPORTED_QUANTITIES: readonly string[] = [...QUANTITIES.keys()].sort();
+
+/** Quantities GMAT has that the engine refuses, with the reason. */
+const REFUSED: Readonly<Record<string, string>> = {
+  Latitude: "needs Earth orientation (body-fixed axes)",
+  Longitude: "needs Earth orientation (body-fixed axes)",
+  BetaAngle: "needs the Sun's position",
+  SolarBeta: "needs the Sun's position",
+  Eclipse: "needs the Sun's position",
+  AtmosDensity: "needs an atmosphere model",
+  LST: "needs Earth orientation",
+  MHA: "needs Earth orientation",
+  EA: "not implemented; use TA or MA",
+  HA: "not implemented; use TA or MA",
+};
+
+/**
+ * Bind a parameter name such as `Sat.Earth.SMA` or `myVar`.
+ *
+ * @param name The parameter as written.
+ * @param pos Where it is written, for errors.
+ * @param scope Resource lookup.
+ * @param diag Error sink.
+ * @returns The bound parameter.
+ * @throws {ScriptError} `SCRIPT_UNKNOWN_RESOURCE`, `SCRIPT_UNKNOWN_FIELD` or `ENGINE_UNSUPPORTED`.
+ */
+export function bindParameter(
+  name: string,
+  pos: SourcePos,
+  scope: ParameterScope,
+  diag: Diagnostics,
+): BoundParameter {
+  const parts = name.split(".");
+  if (parts.length === 1) {
+    const variable = scope.variable(name);
+    if (variable) {
+      return { name, isString: false, stop: VALUE, evaluate: () => variable.value };
+    }
+    diag.fail(
+      "SCRIPT_UNKNOWN_RESOURCE",
+      pos,
+      `'${name}' is not a Variable or a parameter${didYouMean(name, scope.names())}`,
+      { hint: `declare it with 'Create Variable ${name}', or write Owner.Quantity such as Sat.X` },
+    );
+  }
+  const owner = scope.spacecraft(parts[0]);
+  if (!owner) {
+    diag.fail(
+      "SCRIPT_UNKNOWN_RESOURCE",
+      pos,
+      `parameter '${name}': '${parts[0]}' is not a Spacecraft${didYouMean(parts[0], scope.names())}`,
+      { hint: "parameters are read from spacecraft created with 'Create Spacecraft'" },
+    );
+  }
+  if (parts.length > 3) {
+    diag.fail("SCRIPT_UNKNOWN_FIELD", pos, `parameter '${name}' has too many parts`, {
+      hint: "write Sat.Quantity or Sat.Dependency.Quantity, e.g. Sat.EarthMJ2000Eq.X",
+    });
+  }
+  const quantity = parts[parts.length - 1];
+  const dep = parts.length === 3 ? parts[1] : undefined;
+  if (parts.length === 2 && isEpochFormat(quantity) === false && quantity === "Epoch") {
+    diag.fail("SCRIPT_UNKNOWN_FIELD", pos, `'${name}' is a field, not a reportable parameter`, {
+      hint: `report ${parts[0]}.UTCGregorian or ${parts[0]}.A1ModJulian instead`,
+    });
+  }
+  const q = QUANTITIES.get(quantity);
+  if (!q) {
+    const why = REFUSED[quantity];
+    if (why) {
+      diag.unsupported(pos, `parameter ${name} (${why})`, {
+        construct: `parameter ${quantity}`,
+        hint: `supported quantities: ${SUPPORTED_QUANTITIES.join(", ")}`,
+      });
+    }
+    diag.fail(
+      "SCRIPT_UNKNOWN_FIELD",
+      pos,
+      `unknown parameter '${quantity}' in '${name}'${didYouMean(quantity, QUANTITIES.keys())}`,
+      { hint: `supported quantities: ${SUPPORTED_QUANTITIES.join(", ")}` },
+    );
+  }
+  if (dep !== undefined) {
+    if (q.dep === "none") {
+      diag.fail("SCRIPT_UNKNOWN_FIELD", pos, `parameter ${quantity} takes no dependency, got '${dep}'`, {
+        hint: `write ${parts[0]}.${quantity}`,
+      });
+    }
+    const ok = dep === "Earth" || scope.isInertialSystem(dep);
+    if (!ok) {
+      diag.unsupported(pos, `parameter ${name} relative to ${dep}`, {
+        construct: `parameter dependency ${dep}`,
+        hint: "use Earth (origin) or EarthMJ2000Eq (coordinate system)",
+      });
+    }
+  }
+  const sc = owner;
+  return {
+    name,
+    isString: q.string === true,
+    spacecraft: sc,
+    stop: q.stop,
+    evaluate: (snap) => {
+      if (!snap) throw new Error(`no state for ${name}`);
+      return q.fn(snap, sc);
+    },
+  };
+}

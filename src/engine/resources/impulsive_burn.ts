@@ -1,0 +1,138 @@
+/**
+ * The ImpulsiveBurn resource: an instantaneous velocity change in local VNB or LVLH axes (or
+ * inertial MJ2000Eq axes), applied by the Maneuver command.
+ *
+ * Axes, as GMAT builds its local frames (R, V relative to Earth, N = R x V):
+ * VNB: X = V, Y = N, Z = X x Y. LVLH: X = R, Z = N, Y = Z x X. Element1..3 are the X, Y, Z
+ * components in km/s. Mass depletion needs tanks and is refused.
+ *
+ * @module
+ */
+
+import type { SourcePos } from "../../script/ast.ts";
+import type { FieldValue } from "../values.ts";
+import { Resource } from "./resource.ts";
+
+const AXES = ["VNB", "LVLH", "MJ2000Eq"] as const;
+
+/** An ImpulsiveBurn resource. */
+export class ImpulsiveBurnResource extends Resource {
+  readonly typeName = "ImpulsiveBurn";
+  coordinateSystem = "Local";
+  origin = "Earth";
+  axes: (typeof AXES)[number] = "VNB";
+  /** Delta-v components, km/s. */
+  readonly elements: [number, number, number] = [0, 0, 0];
+
+  knownFields(): readonly string[] {
+    return [
+      "CoordinateSystem",
+      "Origin",
+      "Axes",
+      "Element1",
+      "Element2",
+      "Element3",
+      "DecrementMass",
+      "Isp",
+      "GravitationalAccel",
+      "Tank",
+      "VectorFormat",
+    ];
+  }
+
+  set(path: readonly string[], v: FieldValue, pos: SourcePos): void {
+    if (path.length !== 1) this.unknownField(path, pos);
+    const field = path[0];
+    switch (field) {
+      case "CoordinateSystem":
+        this.coordinateSystem = v.text();
+        break;
+      case "Origin":
+        this.origin = v.text();
+        if (this.origin !== "Earth") {
+          this.diag.unsupported(pos, `burn origin ${this.origin}`, {
+            construct: "ImpulsiveBurn.Origin",
+            hint: "set Origin = Earth",
+          });
+        }
+        break;
+      case "Axes": {
+        const text = v.text();
+        if (text === "SpacecraftBody") {
+          this.diag.unsupported(pos, "SpacecraftBody burn axes (attitude is not modelled)", {
+            construct: "ImpulsiveBurn.Axes",
+            hint: "use Axes = VNB or LVLH",
+          });
+        }
+        this.axes = v.oneOf(AXES);
+        break;
+      }
+      case "Element1":
+      case "Element2":
+      case "Element3":
+      case "V":
+      case "N":
+      case "B":
+        this.elements[{ Element1: 0, V: 0, Element2: 1, N: 1, Element3: 2, B: 2 }[field]] = v
+          .number();
+        break;
+      case "DecrementMass":
+        if (v.boolean()) {
+          this.diag.unsupported(pos, "mass depletion by an impulsive burn (needs tanks)", {
+            construct: "ImpulsiveBurn.DecrementMass",
+            hint: "set DecrementMass = false",
+          });
+        }
+        break;
+      case "Isp":
+      case "GravitationalAccel":
+        v.number(); // only used with DecrementMass = true
+        break;
+      case "Tank":
+        if (v.names().length > 0) {
+          this.diag.unsupported(pos, "burn tanks", {
+            construct: "ImpulsiveBurn.Tank",
+            hint: "remove the Tank field; mass is not depleted",
+          });
+        }
+        break;
+      case "VectorFormat":
+        v.oneOf(["Cartesian"] as const, "spherical delta-v input is not supported");
+        break;
+      default:
+        this.unknownField(path, pos);
+    }
+    this.mark(path, pos);
+  }
+
+  /**
+   * The inertial delta-v (km/s) for a spacecraft at Cartesian state `s` (relative to Earth).
+   */
+  inertialDeltaV(s: Float64Array, inertialAxes: boolean): [number, number, number] {
+    const [e1, e2, e3] = this.elements;
+    if (inertialAxes || this.axes === "MJ2000Eq") return [e1, e2, e3];
+    const r = [s[0], s[1], s[2]];
+    const v = [s[3], s[4], s[5]];
+    const n = unit(cross(r, v));
+    let x: number[], y: number[], z: number[];
+    if (this.axes === "VNB") {
+      x = unit(v);
+      y = n;
+      z = cross(x, y);
+    } else {
+      x = unit(r);
+      z = n;
+      y = cross(z, x);
+    }
+    return [0, 1, 2].map((i) => e1 * x[i] + e2 * y[i] + e3 * z[i]) as [number, number, number];
+  }
+}
+
+function cross(a: number[], b: number[]): number[] {
+  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+
+function unit(a: number[]): number[] {
+  const m = Math.hypot(a[0], a[1], a[2]);
+  return [a[0] / m, a[1] / m, a[2] / m];
+}

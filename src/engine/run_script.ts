@@ -1,0 +1,221 @@
+/**
+ * Running one GMAT script on the built-in engine: parse, build, check, run, write outputs.
+ *
+ * Every check that can fail without running (syntax, unknown names, unsupported constructs,
+ * parameter names) happens before any output file is created, so a refused script leaves
+ * nothing behind. Output files are closed even when the mission fails part-way.
+ *
+ * @module
+ */
+
+import { dirname, resolve } from "node:path";
+import { GmatSweepError } from "../errors/mod.ts";
+import type { SourcePos } from "../script/ast.ts";
+import { parseScript } from "../script/parser.ts";
+import { ScriptError } from "../script/errors.ts";
+import { MissionRunError } from "./commands/command.ts";
+import { compileMission } from "./commands/mission.ts";
+import { Diagnostics } from "./diagnostics.ts";
+import { buildModel, type Model } from "./model.ts";
+import { EphemerisOutput } from "./outputs/ephemeris_output.ts";
+import { resolveOutputPath } from "./outputs/output_path.ts";
+import { ReportOutput } from "./outputs/report_output.ts";
+import { bindParameter, type ParameterScope } from "./parameters.ts";
+import { EphemerisFileResource } from "./resources/ephemeris_file.ts";
+import { ReportFileResource } from "./resources/report_file.ts";
+import { SpacecraftResource } from "./resources/spacecraft.ts";
+import { VariableResource } from "./resources/variable.ts";
+import { type RunCounters, Runtime } from "./runtime.ts";
+
+/** Version string of the built-in engine, recorded in manifests and ephemeris headers. */
+export const BUILTIN_ENGINE_VERSION = "gmat-sweep-builtin-1";
+
+/** One file a run wrote. */
+export interface EngineOutput {
+  /** `report` (ReportFile) or `ephemeris` (EphemerisFile). */
+  readonly kind: "report" | "ephemeris";
+  /** The resource name. */
+  readonly name: string;
+  /** Absolute path of the file. */
+  readonly path: string;
+  /** The file format. */
+  readonly format: "ReportFile" | "CCSDS-OEM" | "STK-TimePosVel";
+  /** Data rows (report lines or ephemeris states). */
+  readonly rows: number;
+}
+
+/** What a successful run returns. */
+export interface EngineRunResult {
+  readonly outputs: readonly EngineOutput[];
+  /** GMAT-style warning lines. */
+  readonly warnings: readonly string[];
+  readonly counters: RunCounters;
+}
+
+/** Options of {@link runScriptText} and {@link runScriptFile}. */
+export interface RunScriptOptions {
+  /** OUTPUT_PATH: where relative output Filenames go. Default: the current directory. */
+  readonly outputDir?: string;
+  /** The directory `./` and `../` Filenames are relative to. Default: the script's directory. */
+  readonly scriptDir?: string;
+  /** Aborts the run between integration steps. */
+  readonly signal?: AbortSignal;
+}
+
+/** A mission that failed while running (after a successful parse and build). */
+export class EngineRunError extends GmatSweepError {
+  declare readonly code: "ENGINE_RUN";
+  constructor(message: string, options?: ErrorOptions) {
+    super("ENGINE_RUN", message, options);
+  }
+}
+
+function scopeOf(model: Model): ParameterScope {
+  return {
+    spacecraft: (n) => model.get(n, SpacecraftResource),
+    variable: (n) => model.get(n, VariableResource),
+    isInertialSystem: (n) => model.isInertialSystem(n),
+    names: () => model.resources.keys(),
+  };
+}
+
+/**
+ * Run a script given as text.
+ *
+ * @param text The script text.
+ * @param file The script path (for messages and `./` output paths).
+ * @param options Output directory and abort signal.
+ * @returns The outputs written and warnings.
+ * @throws {ScriptError} When the script is malformed or outside the supported subset.
+ * @throws {EngineRunError} When the mission fails while running.
+ */
+export async function runScriptText(
+  text: string,
+  file: string,
+  options: RunScriptOptions = {},
+): Promise<EngineRunResult> {
+  const script = parseScript(text, { file });
+  const diag = new Diagnostics(script);
+  const model = buildModel(script, diag);
+  const scope = scopeOf(model);
+  const commands = compileMission(script.mission, model, scope, diag);
+  if (commands.length === 0 && script.mission.length === 0) {
+    diag.warn(script.beginMission, "the mission sequence is empty");
+  }
+  const reportParams = new Map(
+    model.all(ReportFileResource).map((rf) => [
+      rf,
+      rf.add.map((item) => bindParameter(item.name, item.pos, scope, diag)),
+    ]),
+  );
+  const sats = model.all(SpacecraftResource);
+  const initial = sats.map((sc) => [sc, sc.initialState()] as const);
+
+  const dirs = {
+    scriptDir: options.scriptDir ?? dirname(resolve(file)),
+    outputDir: resolve(options.outputDir ?? "."),
+  };
+  const reports: ReportOutput[] = [];
+  const ephemerides: EphemerisOutput[] = [];
+  let runtime: Runtime | undefined;
+  try {
+    for (const [rf, params] of reportParams) {
+      const path = resolveOutputPath(rf.filename, `${rf.name}.txt`, dirs);
+      await ensureDir(path, rf.assigned.get("Filename") ?? rf.pos, diag);
+      reports.push(await ReportOutput.open(rf, path, params));
+    }
+    for (const ef of model.all(EphemerisFileResource)) {
+      const ext = ef.fileFormat === "CCSDS-OEM" ? ".oem" : ".e";
+      let name = ef.filename;
+      if (name !== undefined && !/\.[^./\\]+$/.test(name)) {
+        diag.warn(ef.assigned.get("Filename"), `${ef.name}.Filename has no extension; '${ext}' added`);
+        name += ext;
+      }
+      const path = resolveOutputPath(name, `${ef.name}${ext}`, dirs);
+      await ensureDir(path, ef.assigned.get("Filename") ?? ef.pos, diag);
+      const sc = model.get(ef.spacecraft!, SpacecraftResource)!;
+      ephemerides.push(new EphemerisOutput(ef, sc, path, BUILTIN_ENGINE_VERSION));
+    }
+    runtime = new Runtime(model, diag, reports, ephemerides, options.signal);
+    for (const [sc, state] of initial) {
+      runtime.states.set(sc, { state, epochA1: sc.epochA1, missionStartA1: sc.epochA1 });
+    }
+    for (const cmd of commands) {
+      if (runtime.stopped) break;
+      try {
+        await cmd.run(runtime);
+      } catch (e) {
+        if (e instanceof MissionRunError) throw new EngineRunError(e.message, { cause: e });
+        if (e instanceof GmatSweepError) {
+          throw new EngineRunError(
+            `${cmd.pos.file}:${cmd.pos.line}: ${cmd.name}: ${e.message}`,
+            { cause: e },
+          );
+        }
+        throw e;
+      }
+    }
+  } finally {
+    for (const r of reports) await r.close();
+    if (runtime) for (const e of ephemerides) await e.close();
+  }
+  return {
+    outputs: [
+      ...reports.map((r) => ({
+        kind: "report" as const,
+        name: r.resource.name,
+        path: r.path,
+        format: "ReportFile" as const,
+        rows: r.rows,
+      })),
+      ...ephemerides.map((e) => ({
+        kind: "ephemeris" as const,
+        name: e.resource.name,
+        path: e.path,
+        format: e.resource.fileFormat,
+        rows: e.rows,
+      })),
+    ],
+    warnings: diag.warnings,
+    counters: runtime.counters,
+  };
+}
+
+async function ensureDir(
+  path: string,
+  pos: SourcePos,
+  diag: Diagnostics,
+): Promise<void> {
+  try {
+    await Deno.mkdir(dirname(path), { recursive: true });
+  } catch (e) {
+    diag.fail("SCRIPT_BAD_VALUE", pos, `cannot create the directory of output ${path}: ${e}`, {
+      hint: "check the Filename and that the output directory is writable",
+    });
+  }
+}
+
+/**
+ * Run a script file.
+ *
+ * @param path The script path.
+ * @param options Output directory and abort signal.
+ * @returns The outputs written and warnings.
+ * @throws {ScriptError} `SCRIPT_NOT_FOUND` when the file cannot be read, or any script error.
+ * @throws {EngineRunError} When the mission fails while running.
+ */
+export async function runScriptFile(
+  path: string,
+  options: RunScriptOptions = {},
+): Promise<EngineRunResult> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (e) {
+    throw new ScriptError("SCRIPT_NOT_FOUND", {
+      message: `cannot read script ${path}: ${e instanceof Error ? e.message : e}`,
+      hint: "check the path; scripts are read as UTF-8 text",
+    });
+  }
+  return await runScriptText(text, path, options);
+}

@@ -1,0 +1,86 @@
+/**
+ * The state of a mission while it runs: each spacecraft's Cartesian state and epoch, the open
+ * output files, and the publish step that feeds them.
+ *
+ * @module
+ */
+
+import { EARTH_MU } from "../physics/mod.ts";
+import type { Diagnostics } from "./diagnostics.ts";
+import type { Model } from "./model.ts";
+import type { EphemerisOutput } from "./outputs/ephemeris_output.ts";
+import type { ReportOutput } from "./outputs/report_output.ts";
+import type { Snapshot } from "./parameters.ts";
+import type { SpacecraftResource } from "./resources/spacecraft.ts";
+
+/** Run-time state of one spacecraft. */
+export interface SpacecraftState {
+  /** Cartesian EarthMJ2000Eq state, km and km/s. */
+  state: Float64Array;
+  /** Epoch, A1 ModJulian. */
+  epochA1: number;
+  /** Epoch at mission start: the reference of ElapsedSecs in reports. */
+  readonly missionStartA1: number;
+  /** The stop condition that ended the last Propagate of this spacecraft. */
+  lastStop?: { readonly key: string; readonly miss: number };
+}
+
+/** Counters a run reports. */
+export interface RunCounters {
+  /** Accepted integration steps. */
+  steps: number;
+  /** Force-model evaluations. */
+  forceEvaluations: number;
+}
+
+/** A mission in progress. */
+export class Runtime {
+  readonly states: Map<SpacecraftResource, SpacecraftState> = new Map();
+  readonly counters: RunCounters = { steps: 0, forceEvaluations: 0 };
+  /** Set by the Stop command. */
+  stopped = false;
+
+  constructor(
+    readonly model: Model,
+    readonly diag: Diagnostics,
+    readonly reports: readonly ReportOutput[],
+    readonly ephemerides: readonly EphemerisOutput[],
+    readonly signal?: AbortSignal,
+  ) {}
+
+  /** Gravitational parameter used by every force model (Earth point mass). */
+  get mu(): number {
+    return EARTH_MU;
+  }
+
+  /** Run-time state of a spacecraft. */
+  of(sc: SpacecraftResource): SpacecraftState {
+    const s = this.states.get(sc);
+    if (!s) throw new Error(`spacecraft ${sc.name} has no run-time state`);
+    return s;
+  }
+
+  /** The snapshot parameters of `sc` are evaluated on. */
+  snapshot = (sc: SpacecraftResource): Snapshot => {
+    const s = this.of(sc);
+    return { state: s.state, epochA1: s.epochA1, elapsedFromA1: s.missionStartA1, mu: EARTH_MU };
+  };
+
+  /** Publish the current data of `sats` at `epochA1` to every subscriber. */
+  publish(sats: readonly SpacecraftResource[], epochA1: number): void {
+    for (const r of this.reports) r.publish(epochA1, this.snapshot);
+    for (const e of this.ephemerides) {
+      if (sats.includes(e.spacecraft)) e.publish(epochA1, this.of(e.spacecraft).state);
+    }
+  }
+
+  /** Note a velocity discontinuity of `sc` (ephemerides start a new segment). */
+  discontinuity(sc: SpacecraftResource): void {
+    for (const e of this.ephemerides) if (e.spacecraft === sc) e.breakSegment();
+  }
+
+  /** Throw if the run was aborted. */
+  checkAborted(): void {
+    this.signal?.throwIfAborted();
+  }
+}
