@@ -4,8 +4,6 @@
  * @module
  */
 
-import { fromFileUrl } from "node:url";
-import { dirname } from "node:path";
 import { runConsole } from "../engine/mod.ts";
 import { engineCommand } from "./engine_command.ts";
 import { ExitError } from "./exit_error.ts";
@@ -63,7 +61,4 @@ export async function main(
     return 1;
   }
 }
-
-/** Directory of this module's package root, for locating bundled files. */
-export const PACKAGE_ROOT: string = dirname(dirname(dirname(fromFileUrl(import.meta.url))));
 

@@ -177,7 +177,7 @@ export async function runScriptText(
       })),
     ],
     warnings: diag.warnings,
-    counters: runtime.counters,
+    counters: runtime!.counters,
   };
 }
 

@@ -44,7 +44,7 @@ const ASSIGN_RE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*(?:\([^()]*\))?)\
 interface LogicalLine {
   readonly text: string;
   /** Segments of `text` that came from one physical line each. */
-  readonly segs: readonly { offset: number; line: number }[];
+  readonly segs: readonly { offset: number; line: number; col: number }[];
 }
 
 /** Options for {@link parseScript}. */
@@ -110,15 +110,21 @@ class Parser {
 
   *#logicalLines(): Generator<LogicalLine> {
     let text = "";
-    let segs: { offset: number; line: number }[] = [];
+    let segs: { offset: number; line: number; col: number }[] = [];
     for (let i = 0; i < this.#lines.length; i++) {
       const raw = this.#lines[i];
       this.#checkAscii(raw, i + 1);
-      const code = stripComment(raw);
-      segs.push({ offset: text.length, line: i + 1 });
+      let code = stripComment(raw);
+      let col = 1;
+      if (segs.length > 0) {
+        // A continuation line: drop its indentation so the joined text reads naturally.
+        col = code.length - code.trimStart().length + 1;
+        code = code.trimStart();
+      }
+      segs.push({ offset: text.length, line: i + 1, col });
       const trimmed = code.trimEnd();
       if (trimmed.endsWith("...")) {
-        text += trimmed.slice(0, -3) + " ";
+        text += trimmed.slice(0, -3).trimEnd() + " ";
         continue;
       }
       text += code;
@@ -145,7 +151,7 @@ class Parser {
   #pos(ll: LogicalLine, offset: number): SourcePos {
     let seg = ll.segs[0];
     for (const s of ll.segs) if (s.offset <= offset) seg = s;
-    return { file: this.#file, line: seg.line, column: offset - seg.offset + 1 };
+    return { file: this.#file, line: seg.line, column: offset - seg.offset + seg.col };
   }
 
   #fail(

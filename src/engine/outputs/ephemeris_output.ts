@@ -10,8 +10,8 @@
  * @module
  */
 
-import { formatIsoUtc, lagrangeInterpolate, epochValue } from "../../physics/mod.ts";
-import { renderOem, renderStk } from "../../formats/mod.ts";
+import { epochValue, formatIsoUtc, lagrangeInterpolate } from "../../physics/mod.ts";
+import { writeOem, writeStk } from "../../formats/mod.ts";
 import type { EphemerisFileResource } from "../resources/ephemeris_file.ts";
 import type { SpacecraftResource } from "../resources/spacecraft.ts";
 
@@ -90,7 +90,7 @@ export class EphemerisOutput {
     const r = this.resource;
     let text: string;
     if (r.fileFormat === "CCSDS-OEM") {
-      text = renderOem({
+      text = writeOem({
         creationDate: creationDate(),
         originator: "GMAT USER",
         segments: segs.map((seg) => {
@@ -117,8 +117,13 @@ export class EphemerisOutput {
     } else {
       const all = segs.flat();
       const scenarioA1 = all[0]?.epochA1 ?? this.spacecraft.epochA1;
-      const scale = r.distanceUnit === "Meters" ? 1000 : 1;
-      text = renderStk({
+      const segmentStarts: number[] = [];
+      let index = 0;
+      for (const seg of segs) {
+        if (index > 0 && r.includeEventBoundaries) segmentStarts.push(index);
+        index += seg.length;
+      }
+      text = writeStk({
         writtenBy: `GMAT ${this.engineVersion}`,
         scenarioEpoch: epochValue(scenarioA1, "UTCGregorian") as string,
         interpolationMethod: "Lagrange",
@@ -126,9 +131,10 @@ export class EphemerisOutput {
         centralBody: "Earth",
         coordinateSystem: "J2000",
         distanceUnit: r.distanceUnit,
+        segmentStarts,
         rows: all.map((p) => ({
           offset: (p.epochA1 - scenarioA1) * 86400,
-          state: Array.from(p.state, (x) => x * scale),
+          state: Array.from(p.state),
         })),
       });
     }
