@@ -36,7 +36,7 @@ export class FieldValue {
       "SCRIPT_BAD_VALUE",
       this.value.pos,
       `${this.field} expects ${expected}, got ${show(this.value)}`,
-      { construct: this.field, hint },
+      { construct: this.field, hint: hint ?? `set ${this.field} to ${expected}` },
     );
   }
 

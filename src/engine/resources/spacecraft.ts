@@ -231,7 +231,13 @@ export class SpacecraftResource extends Resource {
     try {
       return Float64Array.from(this.#convert(this.elements, this.representation, "Cartesian"));
     } catch (e) {
-      const where = this.assigned.get(KEPLERIAN_FIELDS[0]) ?? this.pos;
+      // Point at ECC when the shape is degenerate (near-parabolic, periapsis inside Earth's
+      // centre), else at SMA; fall back to the Create statement.
+      const [sma, ecc] = this.elements;
+      const eccAtFault = Math.abs(1 - ecc) <= 1e-7 || Math.abs(sma * (1 - ecc)) < 0.001;
+      const where = (this.representation === "Keplerian"
+        ? this.assigned.get(eccAtFault ? "ECC" : "SMA")
+        : undefined) ?? this.pos;
       throw this.diag.error(
         "SCRIPT_BAD_VALUE",
         where,

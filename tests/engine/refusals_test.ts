@@ -1,0 +1,135 @@
+/**
+ * Malformed and unsupported scripts: each must give its documented error code, point at the
+ * right line (marked `%!` in the case's text), name a construct or field, and say how to fix it,
+ * with no stack trace in the message. Nothing may be written for a refused script.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { runScriptText } from "../../src/engine/mod.ts";
+import { ScriptError, type ScriptErrorCode } from "../../src/script/mod.ts";
+import { leoScript, ROOT } from "../_support/engine.ts";
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly code: ScriptErrorCode;
+  /** A fragment the message must contain. */
+  readonly says: RegExp;
+}
+
+const MARK = "%!";
+
+/** leo script with `line` (marked) appended to the resources or replacing the mission. */
+const res = (line: string) => leoScript({ resources: `${line} ${MARK}` });
+const mis = (line: string) => {
+  const [first, ...rest] = line.split("\n");
+  return leoScript({ mission: [`${first} ${MARK}`, ...rest].join("\n") });
+};
+const rep = (param: string) =>
+  leoScript({ resources: `Create ReportFile R2\nR2.Add = {${param}} ${MARK}` });
+
+const CASES: Case[] = [
+  { name: "unterminated string", text: res("Sat.Id = 'abc"), code: "SCRIPT_SYNTAX", says: /unterminated string/ },
+  { name: "non-ASCII byte", text: res("% \u00b0 degrees"), code: "SCRIPT_NON_ASCII", says: /outside the printable ASCII/ },
+  { name: "two statements on a line", text: res("Sat.X = 1; Sat.Y = 2"), code: "SCRIPT_SYNTAX", says: /second statement/ },
+  { name: "misspelt resource type", text: res("Create Spacecraftt Sat2"), code: "SCRIPT_UNKNOWN_RESOURCE", says: /did you mean 'Spacecraft'/ },
+  { name: "duplicate resource name", text: res("Create Variable Prop"), code: "SCRIPT_DUPLICATE_NAME", says: /'Prop' is already defined/ },
+  { name: "misspelt field", text: res("Sat.SMAA = 7000"), code: "SCRIPT_UNKNOWN_FIELD", says: /no field 'SMAA'.*did you mean 'SMA'/ },
+  { name: "undefined resource in assignment", text: res("Sta.X = 1"), code: "SCRIPT_UNKNOWN_RESOURCE", says: /'Sta' is not defined.*'Sat'/ },
+  { name: "word where a number is needed", text: res("Prop.Accuracy = small"), code: "SCRIPT_BAD_VALUE", says: /Prop\.Accuracy expects a number/ },
+  { name: "bad enumeration", text: res("Sat.DateFormat = UTCGreg"), code: "SCRIPT_BAD_VALUE", says: /one of .*UTCGregorian/ },
+  { name: "impossible epoch", text: res("Sat.Epoch = '32 Jan 2026 00:00:00.000'"), code: "SCRIPT_BAD_VALUE", says: /Sat\.Epoch/ },
+  { name: "atmospheric drag", text: res("FM.Drag.AtmosphereModel = JacchiaRoberts"), code: "ENGINE_UNSUPPORTED", says: /atmospheric drag/ },
+  { name: "solar radiation pressure", text: res("FM.SRP = On"), code: "ENGINE_UNSUPPORTED", says: /solar radiation pressure/ },
+  { name: "third-body gravity", text: res("FM.PointMasses = {Earth, Luna}"), code: "ENGINE_UNSUPPORTED", says: /third-body gravity of Luna/ },
+  { name: "explicit harmonic degree", text: leoScript().replace("FM.PointMasses = {Earth}", `FM.PrimaryBodies = {Earth}\nFM.GravityField.Earth.Degree = 4 ${MARK}`), code: "ENGINE_UNSUPPORTED", says: /degree 4 and order 4/ },
+  { name: "GMAT's default JGM-2 field", text: leoScript().replace("FM.PointMasses = {Earth}", `FM.PrimaryBodies = {Earth} ${MARK}`), code: "ENGINE_UNSUPPORTED", says: /JGM-2/ },
+  { name: "relativistic correction", text: res("FM.RelativisticCorrection = On"), code: "ENGINE_UNSUPPORTED", says: /relativistic/ },
+  { name: "propagator without force model", text: leoScript().replace("Prop.FM = FM", "").replace("Create Propagator Prop", `Create Propagator Prop ${MARK}`), code: "ENGINE_UNSUPPORTED", says: /without a force model/ },
+  { name: "unsupported integrator", text: res("Prop.Type = RungeKutta68"), code: "ENGINE_UNSUPPORTED", says: /propagator type RungeKutta68/ },
+  { name: "SGP4 propagator", text: res("Prop.Type = SPICESGP4"), code: "ENGINE_UNSUPPORTED", says: /SPICESGP4/ },
+  { name: "non-inertial state frame", text: leoScript().replace("Sat.CoordinateSystem = EarthMJ2000Eq", `Sat.CoordinateSystem = EarthFixed ${MARK}`), code: "ENGINE_UNSUPPORTED", says: /EarthFixed/ },
+  { name: "ground station", text: res("Create GroundStation GS"), code: "ENGINE_UNSUPPORTED", says: /GroundStation/ },
+  { name: "differential corrector", text: res("Create DifferentialCorrector DC"), code: "ENGINE_UNSUPPORTED", says: /DifferentialCorrector/ },
+  { name: "finite burn hardware", text: res("Create ChemicalTank Tank"), code: "ENGINE_UNSUPPORTED", says: /ChemicalTank/ },
+  { name: "spacecraft tanks", text: res("Sat.Tanks = {T1}"), code: "ENGINE_UNSUPPORTED", says: /Tanks/ },
+  { name: "#Include", text: res("#Include 'common.script'"), code: "ENGINE_UNSUPPORTED", says: /#Include/ },
+  { name: "setting Earth's constants", text: res("Earth.Mu = 398600"), code: "ENGINE_UNSUPPORTED", says: /celestial body Earth/ },
+  { name: "Target block", text: mis("Target DC\nEndTarget"), code: "ENGINE_UNSUPPORTED", says: /command Target/ },
+  { name: "While loop", text: mis("While Sat.ElapsedDays < 1\nEndWhile"), code: "ENGINE_UNSUPPORTED", says: /command While/ },
+  { name: "finite burn command", text: mis("BeginFiniteBurn FB(Sat)"), code: "ENGINE_UNSUPPORTED", says: /BeginFiniteBurn/ },
+  { name: "misspelt command", text: mis("Propogate Prop(Sat) {Sat.ElapsedSecs = 60}"), code: "SCRIPT_MISSION", says: /unknown command 'Propogate'.*'Propagate'/ },
+  { name: "unknown propagator", text: mis("Propagate P2(Sat) {Sat.ElapsedSecs = 60}"), code: "SCRIPT_UNKNOWN_RESOURCE", says: /'P2' is not a Propagator/ },
+  { name: "unknown spacecraft", text: mis("Propagate Prop(Sat2) {Sat.ElapsedSecs = 60}"), code: "SCRIPT_UNKNOWN_RESOURCE", says: /'Sat2' is not a Spacecraft/ },
+  { name: "misspelt stop parameter", text: mis("Propagate Prop(Sat) {Sat.ElapsedSec = 60}"), code: "SCRIPT_UNKNOWN_FIELD", says: /did you mean 'ElapsedSecs'/ },
+  { name: "stop condition without value", text: mis("Propagate Prop(Sat) {Sat.TA}"), code: "SCRIPT_SYNTAX", says: /needs a value/ },
+  { name: "backward propagation", text: mis("Propagate BackProp Prop(Sat) {Sat.ElapsedSecs = 60}"), code: "ENGINE_UNSUPPORTED", says: /BackProp/ },
+  { name: "missing stop brace", text: mis("Propagate Prop(Sat) {Sat.ElapsedSecs = 60"), code: "SCRIPT_SYNTAX", says: /unexpected/ },
+  { name: "report parameter needing Earth rotation", text: rep("Sat.Latitude"), code: "ENGINE_UNSUPPORTED", says: /Latitude/ },
+  { name: "report parameter in a rotating frame", text: rep("Sat.EarthFixed.X"), code: "ENGINE_UNSUPPORTED", says: /relative to EarthFixed/ },
+  { name: "report parameter of unknown owner", text: rep("Sta.X"), code: "SCRIPT_UNKNOWN_RESOURCE", says: /'Sta' is not a Spacecraft/ },
+  { name: "misspelt report parameter", text: rep("Sat.Earth.SMAA"), code: "SCRIPT_UNKNOWN_FIELD", says: /unknown parameter 'SMAA'/ },
+  { name: "Create in the mission", text: mis("Create Variable v"), code: "SCRIPT_MISSION", says: /Create is not allowed/ },
+  { name: "EndIf without If", text: mis("EndIf"), code: "SCRIPT_SYNTAX", says: /without an open block/ },
+  { name: "maneuver with unknown burn", text: mis("Maneuver Burn1(Sat)"), code: "SCRIPT_UNKNOWN_RESOURCE", says: /'Burn1' is not an ImpulsiveBurn/ },
+  { name: "burn mass depletion", text: res("Create ImpulsiveBurn DV\nDV.DecrementMass = true"), code: "ENGINE_UNSUPPORTED", says: /mass depletion/ },
+  { name: "SPK ephemeris", text: res("Create EphemerisFile EF\nEF.FileFormat = SPK"), code: "ENGINE_UNSUPPORTED", says: /FileFormat = SPK/ },
+  { name: "parabolic orbit", text: leoScript({ elements: `Sat.SMA = 7000\nSat.ECC = 1 ${MARK}\nSat.INC = 0\nSat.RAAN = 0\nSat.AOP = 0\nSat.TA = 0` }), code: "SCRIPT_BAD_VALUE", says: /invalid orbit state|cannot/ },
+  { name: "assignment to an undefined name", text: mis("yy = 3"), code: "SCRIPT_UNKNOWN_RESOURCE", says: /'yy' is not defined/ },
+  { name: "broken expression", text: leoScript({ resources: "Create Variable x", mission: `x = 2 * ${MARK}` }), code: "SCRIPT_SYNTAX", says: /ends too early/ },
+  { name: "MinStep above MaxStep", text: res("Prop.MinStep = 3000"), code: "SCRIPT_BAD_VALUE", says: /MinStep \(3000\) exceeds MaxStep/ },
+];
+
+function markedLine(text: string): number {
+  const lines = text.split("\n");
+  const i = lines.findIndex((l) => l.includes(MARK));
+  assert.ok(i >= 0, "case has no %! marker");
+  return i + 1;
+}
+
+Deno.test(`the engine refuses ${CASES.length} malformed or unsupported scripts precisely`, async (t) => {
+  assert.ok(CASES.length >= 30);
+  for (const c of CASES) {
+    await t.step(c.name, async () => {
+      const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-refuse-" });
+      const file = join(dir, "case.script");
+      try {
+        await runScriptText(c.text, file, { outputDir: dir });
+        assert.fail("the script was accepted");
+      } catch (e) {
+        if (!(e instanceof ScriptError)) throw e;
+        assert.equal(e.code, c.code, e.message);
+        assert.match(e.message, c.says);
+        const expectedLine = markedLine(c.text);
+        assert.equal(e.pos?.line, expectedLine, e.message);
+        assert.ok(e.message.startsWith(`${file}:${expectedLine}:`), e.message);
+        assert.match(e.message, /\n\s+\d+ \| .*\n\s+\| +\^/, "excerpt with caret");
+        assert.match(e.message, /\n {2}fix: \S/, "a fix");
+        assert.doesNotMatch(e.message, /\n\s+at /, "no stack trace");
+        if (c.code === "ENGINE_UNSUPPORTED") {
+          assert.ok(e.construct, "unsupported errors name the construct");
+          assert.match(e.message, /not supported by the built-in engine/);
+        }
+      }
+      const left = [...Deno.readDirSync(dir)].map((d) => d.name);
+      assert.deepEqual(left, [], "a refused script writes nothing");
+      await Deno.remove(dir, { recursive: true });
+    });
+  }
+});
+
+Deno.test("cli engine: a refused script exits 2 with the located message and no stack trace", async () => {
+  const dir = await Deno.makeTempDir();
+  const file = join(dir, "bad.script");
+  await Deno.writeTextFile(file, res("FM.SRP = On"));
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", join(ROOT, "cli.ts"), "engine", file, "--out", dir],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const stderr = new TextDecoder().decode(out.stderr);
+  assert.equal(out.code, 2, stderr);
+  assert.match(stderr, new RegExp(`${file.replace(/[.]/g, "\\.")}:\\d+:\\d+: solar radiation pressure`));
+  assert.doesNotMatch(stderr, /\n\s+at /);
+  await Deno.remove(dir, { recursive: true });
+});
