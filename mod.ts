@@ -35,7 +35,7 @@ export {
   type EngineRunResult,
   runConsole,
   runScriptFile,
-  runScriptText,
   type RunScriptOptions,
+  runScriptText,
   SUPPORTED_QUANTITIES,
 } from "./src/engine/mod.ts";

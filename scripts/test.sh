@@ -8,6 +8,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 # Deno must not read package.json (it only pins the Deno toolchain for npm): otherwise `deno task`
 # resolves `deno` to the npm wrapper in its own cache, which lacks the platform binary.
 export DENO_NO_PACKAGE_JSON=1
+export NO_COLOR=1
 mkdir -p .out
 
 if [ ! -x node_modules/.bin/deno ]; then

@@ -61,4 +61,3 @@ export async function main(
     return 1;
   }
 }
-

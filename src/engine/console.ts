@@ -112,7 +112,9 @@ export async function runConsole(args: readonly string[], io: ConsoleIo): Promis
         break;
       case "--batch":
       case "-b":
-        io.print("The --batch option is not supported by the built-in engine; run scripts one by one");
+        io.print(
+          "The --batch option is not supported by the built-in engine; run scripts one by one",
+        );
         return 1;
       default:
         if (a.startsWith("-")) {
@@ -142,7 +144,9 @@ export async function runConsole(args: readonly string[], io: ConsoleIo): Promis
   }
   const logPath = logArg === undefined
     ? paths.logFile
-    : (isAbsolute(logArg) || /[\\/]/.test(logArg) ? resolve(logArg) : join(dirname(paths.logFile), logArg));
+    : (isAbsolute(logArg) || /[\\/]/.test(logArg)
+      ? resolve(logArg)
+      : join(dirname(paths.logFile), logArg));
   const logLines: string[] = [
     `GMAT Build Date: ${BUILTIN_ENGINE_VERSION}`,
     "",
@@ -179,7 +183,13 @@ export async function runConsole(args: readonly string[], io: ConsoleIo): Promis
     for (const w of result.warnings) say(w);
     say("Successfully interpreted the script");
     say("Running mission...");
-    for (const o of result.outputs) say(`${o.kind === "report" ? "ReportFile" : "EphemerisFile"} ${o.name}: ${o.path} (${o.rows} rows)`);
+    for (const o of result.outputs) {
+      say(
+        `${
+          o.kind === "report" ? "ReportFile" : "EphemerisFile"
+        } ${o.name}: ${o.path} (${o.rows} rows)`,
+      );
+    }
     say("Mission run completed.");
     say(`===> Total Run Time: ${((performance.now() - t0) / 1000).toFixed(6)} seconds`);
     await flushLog();
@@ -188,8 +198,10 @@ export async function runConsole(args: readonly string[], io: ConsoleIo): Promis
     if (e instanceof ScriptError) {
       const pos = e.pos;
       const lineText = pos ? text.split(/\r\n|\r|\n/)[pos.line - 1] ?? "" : "";
-      say(`${scriptPath}: **** ERROR **** Interpreter Exception: ${e.detail}` +
-        (pos ? ` in line:\n   "${pos.line}: ${lineText.trim()}"` : ""));
+      say(
+        `${scriptPath}: **** ERROR **** Interpreter Exception: ${e.detail}` +
+          (pos ? ` in line:\n   "${pos.line}: ${lineText.trim()}"` : ""),
+      );
       say(e.message);
       say("***Could not read script.***");
       say(`ERROR!!!!!! ---- Errors were found in the script named "${scriptPath}"`);

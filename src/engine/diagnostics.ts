@@ -58,10 +58,15 @@ export class Diagnostics {
 
   /** Refuse a construct the built-in engine does not model. */
   unsupported(pos: SourcePos | undefined, message: string, options: ProblemOptions): never {
-    throw this.error("ENGINE_UNSUPPORTED", pos, `${message} (not supported by the built-in engine)`, {
-      ...options,
-      hint: options.hint ?? "run this script with real GMAT (engine: 'gmat')",
-    });
+    throw this.error(
+      "ENGINE_UNSUPPORTED",
+      pos,
+      `${message} (not supported by the built-in engine)`,
+      {
+        ...options,
+        hint: options.hint ?? "run this script with real GMAT (engine: 'gmat')",
+      },
+    );
   }
 
   /** Record a warning. */

@@ -42,7 +42,8 @@ interface Token {
 
 function tokenize(text: string, fail: (at: number, msg: string) => never): Token[] {
   const out: Token[] = [];
-  const re = /\s*(?:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|([-+*/^(),]))/y;
+  const re =
+    /\s*(?:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|([-+*/^(),]))/y;
   let i = 0;
   while (i < text.length) {
     if (/^\s*$/.test(text.slice(i))) break;
@@ -107,7 +108,10 @@ export function compileExpression(
       if (isOp("(")) {
         const fn = FUNCTIONS[tok.v];
         if (!fn) {
-          return fail(tok.at, `unknown function '${tok.v}'; known: ${Object.keys(FUNCTIONS).join(", ")}`);
+          return fail(
+            tok.at,
+            `unknown function '${tok.v}'; known: ${Object.keys(FUNCTIONS).join(", ")}`,
+          );
         }
         k++;
         const args: Compiled[] = [];

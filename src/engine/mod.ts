@@ -12,8 +12,8 @@ export {
   EngineRunError,
   type EngineRunResult,
   runScriptFile,
-  runScriptText,
   type RunScriptOptions,
+  runScriptText,
 } from "./run_script.ts";
 export { type ConsoleIo, readStartupFile, runConsole } from "./console.ts";
 export { SUPPORTED_QUANTITIES } from "./parameters.ts";

@@ -215,10 +215,14 @@ function validate(model: Model, diag: Diagnostics): void {
   }
   for (const prop of model.all(PropagatorResource)) {
     if (prop.fm === undefined) {
-      diag.unsupported(prop.pos, `Propagator ${prop.name} without a force model (GMAT's default is JGM-2 harmonic gravity)`, {
-        construct: "Propagator.FM",
-        hint: `create a point-mass ForceModel and set ${prop.name}.FM to it`,
-      });
+      diag.unsupported(
+        prop.pos,
+        `Propagator ${prop.name} without a force model (GMAT's default is JGM-2 harmonic gravity)`,
+        {
+          construct: "Propagator.FM",
+          hint: `create a point-mass ForceModel and set ${prop.name}.FM to it`,
+        },
+      );
     }
     const fm = model.get(prop.fm, ForceModelResource);
     if (!fm) {
@@ -233,10 +237,14 @@ function validate(model: Model, diag: Diagnostics): void {
   }
   for (const burn of model.all(ImpulsiveBurnResource)) {
     if (burn.coordinateSystem !== "Local" && !model.isInertialSystem(burn.coordinateSystem)) {
-      diag.unsupported(burn.assigned.get("CoordinateSystem"), `burn coordinate system ${burn.coordinateSystem}`, {
-        construct: "ImpulsiveBurn.CoordinateSystem",
-        hint: "use Local (with Axes VNB or LVLH) or EarthMJ2000Eq",
-      });
+      diag.unsupported(
+        burn.assigned.get("CoordinateSystem"),
+        `burn coordinate system ${burn.coordinateSystem}`,
+        {
+          construct: "ImpulsiveBurn.CoordinateSystem",
+          hint: "use Local (with Axes VNB or LVLH) or EarthMJ2000Eq",
+        },
+      );
     }
   }
   for (const eph of model.all(EphemerisFileResource)) {

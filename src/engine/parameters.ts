@@ -11,14 +11,16 @@
  */
 
 import {
-  cartesianToKeplerian,
+  apoapsisIndicator,
   convertMjd,
   EARTH_FLATTENING,
   EARTH_RADIUS,
-  epochValue,
   type EpochFormat,
+  epochValue,
   isEpochFormat,
-  trueToMean,
+  ORBIT_PARAMETER_NAMES,
+  orbitParameter,
+  periapsisIndicator,
 } from "../physics/mod.ts";
 import { geodeticAltitude, j2000ToTrueOfDate } from "../physics/frames/earth_tilt.ts";
 import type { SourcePos } from "../script/ast.ts";
@@ -78,30 +80,6 @@ interface Quantity {
   readonly fn: (s: Snapshot, sc: SpacecraftResource) => number | string;
 }
 
-function elements(s: Snapshot) {
-  return cartesianToKeplerian(s.state, s.mu);
-}
-function rmag(s: Snapshot): number {
-  return Math.hypot(s.state[0], s.state[1], s.state[2]);
-}
-function vmag(s: Snapshot): number {
-  return Math.hypot(s.state[3], s.state[4], s.state[5]);
-}
-function sma(s: Snapshot): number {
-  return -s.mu / (2 * (vmag(s) ** 2 / 2 - s.mu / rmag(s)));
-}
-function ecc(s: Snapshot): number {
-  const [x, y, z, vx, vy, vz] = s.state;
-  const r = rmag(s), v2 = vx * vx + vy * vy + vz * vz, rv = x * vx + y * vy + z * vz;
-  const k = v2 - s.mu / r;
-  const e = [(k * x - rv * vx) / s.mu, (k * y - rv * vy) / s.mu, (k * z - rv * vz) / s.mu];
-  return Math.hypot(e[0], e[1], e[2]);
-}
-function radialCosine(s: Snapshot, zero: number): number {
-  const [x, y, z, vx, vy, vz] = s.state;
-  const c = (x * vx + y * vy + z * vz) / (rmag(s) * vmag(s));
-  return c === 0 ? zero : c;
-}
 function altitude(s: Snapshot): number {
   const m = j2000ToTrueOfDate(convertMjd(s.epochA1, "A1", "TT"));
   const [x, y, z] = s.state;
@@ -143,44 +121,26 @@ function buildQuantities(): Map<string, Quantity> {
     fn: (s) => s.epochA1 - s.elapsedFromA1,
   });
   CART.forEach((name, i) => q.set(name, { dep: "coordsys", stop: VALUE, fn: (s) => s.state[i] }));
-  q.set("SMA", { dep: "origin", stop: VALUE, fn: (s) => elements(s).sma });
-  q.set("ECC", { dep: "origin", stop: VALUE, fn: (s) => elements(s).ecc });
-  q.set("INC", { dep: "coordsys", stop: VALUE, fn: (s) => elements(s).inc });
-  q.set("RAAN", { dep: "coordsys", stop: ANGLE, fn: (s) => elements(s).raan });
-  q.set("AOP", { dep: "coordsys", stop: ANGLE, fn: (s) => elements(s).aop });
-  q.set("TA", { dep: "origin", stop: ANGLE, fn: (s) => elements(s).ta });
-  q.set("MA", {
-    dep: "origin",
-    stop: ANGLE,
-    fn: (s) => {
-      const k = elements(s);
-      return trueToMean(k.ta, k.ecc);
-    },
-  });
-  q.set("RMAG", { dep: "origin", stop: VALUE, fn: rmag });
-  q.set("VMAG", { dep: "coordsys", stop: VALUE, fn: vmag });
-  q.set("RadPer", { dep: "origin", stop: VALUE, fn: (s) => sma(s) * (1 - ecc(s)) });
-  q.set("RadApo", { dep: "origin", stop: VALUE, fn: (s) => sma(s) * (1 + ecc(s)) });
-  q.set("OrbitPeriod", {
-    dep: "origin",
-    stop: VALUE,
-    fn: (s) => {
-      const a = sma(s);
-      return a > 0 ? 2 * Math.PI * Math.sqrt(a ** 3 / s.mu) : NaN;
-    },
-  });
-  q.set("Energy", { dep: "origin", stop: VALUE, fn: (s) => vmag(s) ** 2 / 2 - s.mu / rmag(s) });
-  q.set("C3Energy", { dep: "origin", stop: VALUE, fn: (s) => vmag(s) ** 2 - 2 * s.mu / rmag(s) });
+  // Orbit quantities: INC, RAAN, AOP and VMAG depend on axes, the others on the origin.
+  const axesDependent = new Set(["INC", "RAAN", "AOP", "VMAG", "HX", "HY", "HZ"]);
+  const angles = new Set(["RAAN", "AOP", "TA", "MA", "EA"]);
+  for (const name of ORBIT_PARAMETER_NAMES) {
+    q.set(name, {
+      dep: axesDependent.has(name) ? "coordsys" : "origin",
+      stop: angles.has(name) ? ANGLE : VALUE,
+      fn: (s) => orbitParameter(name, s.state, s.mu),
+    });
+  }
   q.set("Altitude", { dep: "origin", stop: VALUE, fn: altitude });
   q.set("Periapsis", {
     dep: "origin",
     stop: { kind: "periapsis" },
-    fn: (s) => radialCosine(s, 1e-40),
+    fn: (s) => periapsisIndicator(s.state),
   });
   q.set("Apoapsis", {
     dep: "origin",
     stop: { kind: "apoapsis" },
-    fn: (s) => radialCosine(s, -1e-40),
+    fn: (s) => apoapsisIndicator(s.state),
   });
   q.set("DryMass", { dep: "none", stop: VALUE, fn: (_s, sc) => sc.dryMass });
   q.set("TotalMass", { dep: "none", stop: VALUE, fn: (_s, sc) => sc.totalMass() });
@@ -205,8 +165,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   AtmosDensity: "needs an atmosphere model",
   LST: "needs Earth orientation",
   MHA: "needs Earth orientation",
-  EA: "not implemented; use TA or MA",
-  HA: "not implemented; use TA or MA",
 };
 
 /**
@@ -243,7 +201,9 @@ export function bindParameter(
     diag.fail(
       "SCRIPT_UNKNOWN_RESOURCE",
       pos,
-      `parameter '${name}': '${parts[0]}' is not a Spacecraft${didYouMean(parts[0], scope.names())}`,
+      `parameter '${name}': '${parts[0]}' is not a Spacecraft${
+        didYouMean(parts[0], scope.names())
+      }`,
       { hint: "parameters are read from spacecraft created with 'Create Spacecraft'" },
     );
   }
@@ -277,9 +237,14 @@ export function bindParameter(
   }
   if (dep !== undefined) {
     if (q.dep === "none") {
-      diag.fail("SCRIPT_UNKNOWN_FIELD", pos, `parameter ${quantity} takes no dependency, got '${dep}'`, {
-        hint: `write ${parts[0]}.${quantity}`,
-      });
+      diag.fail(
+        "SCRIPT_UNKNOWN_FIELD",
+        pos,
+        `parameter ${quantity} takes no dependency, got '${dep}'`,
+        {
+          hint: `write ${parts[0]}.${quantity}`,
+        },
+      );
     }
     const ok = dep === "Earth" || scope.isInertialSystem(dep);
     if (!ok) {

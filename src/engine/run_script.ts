@@ -128,7 +128,10 @@ export async function runScriptText(
       const ext = ef.fileFormat === "CCSDS-OEM" ? ".oem" : ".e";
       let name = ef.filename;
       if (name !== undefined && !/\.[^./\\]+$/.test(name)) {
-        diag.warn(ef.assigned.get("Filename"), `${ef.name}.Filename has no extension; '${ext}' added`);
+        diag.warn(
+          ef.assigned.get("Filename"),
+          `${ef.name}.Filename has no extension; '${ext}' added`,
+        );
         name += ext;
       }
       const path = resolveOutputPath(name, `${ef.name}${ext}`, dirs);
@@ -157,7 +160,7 @@ export async function runScriptText(
     }
   } finally {
     for (const r of reports) await r.close();
-    if (runtime) for (const e of ephemerides) await e.close();
+    if (runtime) { for (const e of ephemerides) await e.close(); }
   }
   return {
     outputs: [

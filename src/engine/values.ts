@@ -44,7 +44,10 @@ export class FieldValue {
   number(): number {
     const v = this.value;
     if (v.kind === "number") return v.value;
-    if ((v.kind === "string" || v.kind === "word") && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.value.trim())) {
+    if (
+      (v.kind === "string" || v.kind === "word") &&
+      /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.value.trim())
+    ) {
       return Number(v.value);
     }
     this.#bad("a number");
@@ -54,7 +57,9 @@ export class FieldValue {
   numberIn(min: number, max: number, inclusiveMin = true): number {
     const x = this.number();
     if (x < min || x > max || (!inclusiveMin && x === min)) {
-      this.#bad(`a number ${inclusiveMin ? ">=" : ">"} ${min}${max < Infinity ? ` and <= ${max}` : ""}`);
+      this.#bad(
+        `a number ${inclusiveMin ? ">=" : ">"} ${min}${max < Infinity ? ` and <= ${max}` : ""}`,
+      );
     }
     return x;
   }
@@ -62,7 +67,9 @@ export class FieldValue {
   /** An integer. */
   integer(min = -Infinity): number {
     const x = this.number();
-    if (!Number.isInteger(x) || x < min) this.#bad(`an integer${min > -Infinity ? ` >= ${min}` : ""}`);
+    if (!Number.isInteger(x) || x < min) {
+      this.#bad(`an integer${min > -Infinity ? ` >= ${min}` : ""}`);
+    }
     return x;
   }
 

@@ -66,7 +66,6 @@ export class ScriptError extends GmatSweepError {
     this.hint = details.hint;
     this.detail = details.message;
   }
-
 }
 
 function renderScriptError(d: ScriptErrorDetails): string {

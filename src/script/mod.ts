@@ -6,7 +6,7 @@
 
 export type * from "./ast.ts";
 export { ScriptError, type ScriptErrorCode, type ScriptErrorDetails } from "./errors.ts";
-export { parseScript, type ParseOptions } from "./parser.ts";
+export { type ParseOptions, parseScript } from "./parser.ts";
 export { canonicalScriptFileSha256, canonicalScriptSha256, canonicalScriptText } from "./hash.ts";
 export {
   checkOverrideKey,

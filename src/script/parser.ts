@@ -139,11 +139,16 @@ class Parser {
     for (let c = 0; c < raw.length; c++) {
       if (raw.charCodeAt(c) > 0x7e || (raw.charCodeAt(c) < 0x20 && raw[c] !== "\t")) {
         const shown = JSON.stringify(raw[c]);
-        this.#fail("SCRIPT_NON_ASCII", { file: this.#file, line, column: c + 1 }, [
-          `character ${shown} is outside the printable ASCII set GMAT accepts`,
-        ].join(""), {
-          hint: "replace it with ASCII text (GMAT rejects such bytes even inside comments)",
-        });
+        this.#fail(
+          "SCRIPT_NON_ASCII",
+          { file: this.#file, line, column: c + 1 },
+          [
+            `character ${shown} is outside the printable ASCII set GMAT accepts`,
+          ].join(""),
+          {
+            hint: "replace it with ASCII text (GMAT rejects such bytes even inside comments)",
+          },
+        );
       }
     }
   }
@@ -317,7 +322,9 @@ class Parser {
       skip();
       if (off >= body.length) break;
       const npos = this.#pos(ll, start + off);
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(\[\s*(\d+)\s*(?:,\s*(\d+)\s*)?\])?/.exec(body.slice(off));
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(\[\s*(\d+)\s*(?:,\s*(\d+)\s*)?\])?/.exec(
+        body.slice(off),
+      );
       if (!m || (off + m[0].length < body.length && !/[\s,]/.test(body[off + m[0].length]))) {
         this.#fail("SCRIPT_SYNTAX", npos, `invalid resource name in Create ${type}`, {
           hint: "names start with a letter and contain letters, digits and '_'",
@@ -540,9 +547,11 @@ class Parser {
   }
 }
 
-type MutableCommand = {
-  -readonly [K in keyof CommandStatement]: CommandStatement[K];
-} & { body?: MissionStatement[]; elseBody?: MissionStatement[] };
+type MutableCommand =
+  & {
+    -readonly [K in keyof CommandStatement]: CommandStatement[K];
+  }
+  & { body?: MissionStatement[]; elseBody?: MissionStatement[] };
 
 /** Remove a `%` comment that is not inside single quotes. */
 function stripComment(line: string): string {

@@ -28,7 +28,9 @@ export async function runInTemp(
 }
 
 /** Read a ReportFile written by a run as rows of cells. */
-export async function readReport(path: string): Promise<{ columns: string[]; rows: (number | string)[][] }> {
+export async function readReport(
+  path: string,
+): Promise<{ columns: string[]; rows: (number | string)[][] }> {
   const table = parseReportFile(await Deno.readTextFile(path), path);
   return { columns: [...table.columns], rows: table.rows.map((r) => [...r]) };
 }
@@ -55,7 +57,10 @@ Sat.DateFormat = UTCGregorian
 Sat.Epoch = '01 Jan 2026 00:00:00.000'
 Sat.CoordinateSystem = EarthMJ2000Eq
 Sat.DisplayStateType = Keplerian
-${opts.elements ?? "Sat.SMA = 7000\nSat.ECC = 0.001\nSat.INC = 28.5\nSat.RAAN = 0\nSat.AOP = 0\nSat.TA = 0"}
+${
+    opts.elements ??
+      "Sat.SMA = 7000\nSat.ECC = 0.001\nSat.INC = 28.5\nSat.RAAN = 0\nSat.AOP = 0\nSat.TA = 0"
+  }
 Create ForceModel FM
 FM.CentralBody = Earth
 FM.PointMasses = {Earth}
@@ -68,7 +73,10 @@ Prop.MinStep = 0.001
 Prop.MaxStep = 2700
 Create ReportFile RF
 RF.Filename = 'rf.txt'
-RF.Add = {${opts.report ?? "Sat.UTCGregorian, Sat.EarthMJ2000Eq.X, Sat.EarthMJ2000Eq.Y, Sat.EarthMJ2000Eq.Z, Sat.EarthMJ2000Eq.VX, Sat.EarthMJ2000Eq.VY, Sat.EarthMJ2000Eq.VZ"}}
+RF.Add = {${
+    opts.report ??
+      "Sat.UTCGregorian, Sat.EarthMJ2000Eq.X, Sat.EarthMJ2000Eq.Y, Sat.EarthMJ2000Eq.Z, Sat.EarthMJ2000Eq.VX, Sat.EarthMJ2000Eq.VY, Sat.EarthMJ2000Eq.VZ"
+  }}
 ${opts.resources ?? ""}
 BeginMissionSequence
 ${opts.mission ?? "Propagate Prop(Sat) {Sat.ElapsedSecs = 600}"}

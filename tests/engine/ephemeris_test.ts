@@ -116,13 +116,17 @@ Deno.test("adaptive steps follow GMAT's: same step count and sizes within 1% on 
   const rf = run.outputs.find((o) => o.kind === "report")!;
   const ours = (await Deno.readTextFile(rf.path)).trim().split("\n").slice(1)
     .map((l) => parseGregorian(l.slice(0, 24)));
-  const golden = (await Deno.readTextFile(fixture("golden/historical/Ex_LEOEphemeris__RF@6c01d13.csv")))
-    .trim().split("\n").slice(1).map((l) => parseGregorian(l.split(",")[0]));
+  const golden =
+    (await Deno.readTextFile(fixture("golden/historical/Ex_LEOEphemeris__RF@6c01d13.csv")))
+      .trim().split("\n").slice(1).map((l) => parseGregorian(l.split(",")[0]));
   assert.equal(ours.length, 95);
   assert.equal(ours.length, golden.length);
   const steps = (e: number[]) => e.slice(1).map((x, i) => (x - e[i]) * 86400);
   const [a, b] = [steps(ours), steps(golden)];
-  assert.ok(Math.abs(a[0] - 60) < 1e-3 && Math.abs(b[0] - 60) < 1e-3, "first step = InitialStepSize");
+  assert.ok(
+    Math.abs(a[0] - 60) < 1e-3 && Math.abs(b[0] - 60) < 1e-3,
+    "first step = InitialStepSize",
+  );
   for (let i = 0; i < a.length - 1; i++) {
     assert.ok(Math.abs(a[i] - b[i]) <= 0.01 * b[i], `step ${i}: ${a[i]} s vs GMAT ${b[i]} s`);
   }
@@ -157,13 +161,20 @@ Deno.test("IntegratorSteps ephemeris: one record per published step, segments at
       "Propagate Prop(Sat) {Sat.ElapsedSecs = 21600}",
       "Propagate Prop(Sat) {Sat.ElapsedSecs = 3000}\nManeuver DV(Sat)\nPropagate Prop(Sat) {Sat.ElapsedSecs = 3000}",
     )
-    .replace("Create EphemerisFile EF", "Create ImpulsiveBurn DV\nDV.Element1 = 0.05\nCreate EphemerisFile EF");
+    .replace(
+      "Create EphemerisFile EF",
+      "Create ImpulsiveBurn DV\nDV.Element1 = 0.05\nCreate EphemerisFile EF",
+    );
   const run = await runInTemp(script, "steps.script");
   const out = run.outputs.find((o) => o.kind === "ephemeris")!;
   const oem = parseOem(await Deno.readTextFile(out.path), out.path);
   assert.equal(oem.segments.length, 2, "a new segment after the burn");
   const [a, b] = oem.segments;
-  assert.equal(a.rows.at(-1)!.epoch, b.rows[0].epoch, "the burn epoch ends one and starts the next");
+  assert.equal(
+    a.rows.at(-1)!.epoch,
+    b.rows[0].epoch,
+    "the burn epoch ends one and starts the next",
+  );
   const va = a.rows.at(-1)!.state.slice(3), vb = b.rows[0].state.slice(3);
   const dv = Math.hypot(...va.map((v, i) => vb[i] - v));
   assert.ok(Math.abs(dv - 0.05) < 1e-12, `velocity jump ${dv}`);

@@ -19,7 +19,9 @@ function isoToGregorian(iso: string): string {
   const mon = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const p = (n: number, w = 2) => String(n).padStart(w, "0");
   return `${p(d.getUTCDate())} ${mon[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
-    `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}`;
+    `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${
+      p(d.getUTCMilliseconds(), 3)
+    }`;
 }
 
 Deno.test("leo_basic on the built-in engine reproduces the golden 16-run SMA table", async () => {
@@ -48,9 +50,17 @@ Deno.test("leo_basic on the built-in engine reproduces the golden 16-run SMA tab
       const row = report.rows[i];
       assert.equal(row[0], isoToGregorian(g[2]), `run ${runId} row ${i}: epoch`);
       // Same instant to the microsecond as well.
-      assert.ok(Math.abs(parseGregorian(String(row[0])) - parseGregorian(isoToGregorian(g[1]))) < 1e-11);
+      assert.ok(
+        Math.abs(parseGregorian(String(row[0])) - parseGregorian(isoToGregorian(g[1]))) < 1e-11,
+      );
       for (let c = 1; c < 6; c++) {
-        close(Number(row[c]), Number(g[c + 2]), 1e-9, 1e-6, `run ${runId} row ${i} ${HEADER[c + 2]}`);
+        close(
+          Number(row[c]),
+          Number(g[c + 2]),
+          1e-9,
+          1e-6,
+          `run ${runId} row ${i} ${HEADER[c + 2]}`,
+        );
         compared++;
       }
     });

@@ -18,7 +18,9 @@ import { close, leoScript, readReport, runInTemp } from "../_support/engine.ts";
 const STATE_COLUMNS = "Sat.EarthMJ2000Eq.X, Sat.EarthMJ2000Eq.Y, Sat.EarthMJ2000Eq.Z, " +
   "Sat.EarthMJ2000Eq.VX, Sat.EarthMJ2000Eq.VY, Sat.EarthMJ2000Eq.VZ";
 
-function initial(elements: { sma: number; ecc: number; inc: number; raan: number; aop: number; ta: number }) {
+function initial(
+  elements: { sma: number; ecc: number; inc: number; raan: number; aop: number; ta: number },
+) {
   return keplerianToCartesian(elements, EARTH_MU);
 }
 
@@ -29,7 +31,9 @@ async function rows(text: string): Promise<(number | string)[][]> {
   return report.rows;
 }
 
-for (const [integrator, accuracy] of [["RungeKutta89", 1e-12], ["PrinceDormand78", 1e-12]] as const) {
+for (
+  const [integrator, accuracy] of [["RungeKutta89", 1e-12], ["PrinceDormand78", 1e-12]] as const
+) {
   Deno.test(`${integrator}: one day of two-body LEO matches Kepler's solution to 1e-6 km`, async () => {
     const text = leoScript({
       integrator,
@@ -65,7 +69,8 @@ for (const [integrator, accuracy] of [["RungeKutta89", 1e-12], ["PrinceDormand78
 Deno.test("stop at Periapsis and Apoapsis lands on the apsides at the analytic times", async () => {
   const ecc = 0.1, sma = 8000;
   const text = leoScript({
-    elements: `Sat.SMA = ${sma}\nSat.ECC = ${ecc}\nSat.INC = 40\nSat.RAAN = 30\nSat.AOP = 60\nSat.TA = 90`,
+    elements:
+      `Sat.SMA = ${sma}\nSat.ECC = ${ecc}\nSat.INC = 40\nSat.RAAN = 30\nSat.AOP = 60\nSat.TA = 90`,
     report: "Sat.ElapsedSecs, Sat.Earth.TA, Sat.Earth.Periapsis",
     mission: "Propagate Prop(Sat) {Sat.Periapsis}\nPropagate Prop(Sat) {Sat.Apoapsis}\n" +
       "Propagate Prop(Sat) {Sat.Periapsis}",
@@ -80,7 +85,13 @@ Deno.test("stop at Periapsis and Apoapsis lands on the apsides at the analytic t
   const [p1, a1, p2] = stops.map((r) => Number(r[0]));
   close(p1, tPeri, 0, 1e-3, "first periapsis time");
   close(a1, tPeri + period / 2, 0, 1e-3, "apoapsis time");
-  close(p2, tPeri + period, 0, 1e-3, "second periapsis time (a full orbit later, not re-triggered)");
+  close(
+    p2,
+    tPeri + period,
+    0,
+    1e-3,
+    "second periapsis time (a full orbit later, not re-triggered)",
+  );
   const ta = stops.map((r) => Number(r[1]));
   assert.ok(Math.min(ta[0], 360 - ta[0]) < 1e-4, `TA at periapsis ${ta[0]}`);
   close(ta[1], 180, 0, 1e-4, "TA at apoapsis");
@@ -102,11 +113,18 @@ Deno.test("chained Propagates publish each boundary once and end on the goal epo
   const out = await rows(leoScript({
     step: 30,
     report: "Sat.UTCGregorian, Sat.ElapsedSecs, Sat.A1ModJulian",
-    mission: "Propagate Prop(Sat) {Sat.ElapsedSecs = 100}\nPropagate Prop(Sat) {Sat.ElapsedSecs = 100}",
+    mission:
+      "Propagate Prop(Sat) {Sat.ElapsedSecs = 100}\nPropagate Prop(Sat) {Sat.ElapsedSecs = 100}",
   }));
   const epochs = out.map((r) => Number(r[2]));
-  for (let i = 1; i < epochs.length; i++) assert.ok(epochs[i] > epochs[i - 1], "strictly increasing");
-  assert.equal(out.filter((r) => Math.abs(Number(r[1]) - 100) < 1e-5).length, 1, "one row at 100 s");
+  for (let i = 1; i < epochs.length; i++) {
+    assert.ok(epochs[i] > epochs[i - 1], "strictly increasing");
+  }
+  assert.equal(
+    out.filter((r) => Math.abs(Number(r[1]) - 100) < 1e-5).length,
+    1,
+    "one row at 100 s",
+  );
   close(Number(out[out.length - 1][1]), 200, 0, 1e-6, "final elapsed");
   assert.equal(out[out.length - 1][0], "01 Jan 2026 00:03:20.000");
   // First steps of each command start from InitialStepSize (30 s): rows at 0, 30 and 100, 130.
@@ -117,13 +135,20 @@ Deno.test("chained Propagates publish each boundary once and end on the goal epo
 
 Deno.test("epoch parameters agree across scales and formats", async () => {
   const out = await rows(leoScript({
-    report: "Sat.UTCGregorian, Sat.UTCModJulian, Sat.TAIModJulian, Sat.A1ModJulian, Sat.TTModJulian, " +
+    report:
+      "Sat.UTCGregorian, Sat.UTCModJulian, Sat.TAIModJulian, Sat.A1ModJulian, Sat.TTModJulian, " +
       "Sat.TDBModJulian, Sat.TAIGregorian, Sat.A1Gregorian, Sat.TTGregorian, Sat.ElapsedDays",
     mission: "Propagate Prop(Sat) {Sat.ElapsedSecs = 60}",
   }));
   const [utcG, utc, tai, a1, tt, tdb, taiG, a1G, ttG] = out[0];
   assert.equal(utcG, "01 Jan 2026 00:00:00.000");
-  close(Number(utc), parseEpoch("01 Jan 2026 00:00:00.000", "UTCGregorian") - 0, 0, 1e-3, "UTC MJD ~ A1 MJD");
+  close(
+    Number(utc),
+    parseEpoch("01 Jan 2026 00:00:00.000", "UTCGregorian") - 0,
+    0,
+    1e-3,
+    "UTC MJD ~ A1 MJD",
+  );
   close((Number(tai) - Number(utc)) * 86400, 37, 0, 1e-6, "TAI - UTC in 2026");
   close((Number(a1) - Number(tai)) * 86400, 0.0343817, 0, 1e-6, "A1 - TAI");
   close((Number(tt) - Number(tai)) * 86400, 32.184, 0, 1e-6, "TT - TAI");
@@ -136,7 +161,8 @@ Deno.test("epoch parameters agree across scales and formats", async () => {
 
 Deno.test("orbit parameters in reports match their definitions", async () => {
   const out = await rows(leoScript({
-    elements: "Sat.SMA = 7200\nSat.ECC = 0.05\nSat.INC = 51.6\nSat.RAAN = 120\nSat.AOP = 45\nSat.TA = 10",
+    elements:
+      "Sat.SMA = 7200\nSat.ECC = 0.05\nSat.INC = 51.6\nSat.RAAN = 120\nSat.AOP = 45\nSat.TA = 10",
     report: `${STATE_COLUMNS}, Sat.Earth.SMA, Sat.Earth.ECC, Sat.EarthMJ2000Eq.INC, ` +
       "Sat.EarthMJ2000Eq.RAAN, Sat.EarthMJ2000Eq.AOP, Sat.Earth.TA, Sat.Earth.RMAG, " +
       "Sat.EarthMJ2000Eq.VMAG, Sat.Earth.RadPer, Sat.Earth.RadApo, Sat.Earth.OrbitPeriod, " +
@@ -170,7 +196,8 @@ Deno.test("orbit parameters in reports match their definitions", async () => {
 
 Deno.test("ImpulsiveBurn in VNB and LVLH changes velocity along the right axes", async () => {
   const text = leoScript({
-    resources: "Create ImpulsiveBurn V\nV.CoordinateSystem = Local\nV.Origin = Earth\nV.Axes = VNB\n" +
+    resources:
+      "Create ImpulsiveBurn V\nV.CoordinateSystem = Local\nV.Origin = Earth\nV.Axes = VNB\n" +
       "V.Element1 = 0.1\nCreate ImpulsiveBurn L\nL.Axes = LVLH\nL.Element1 = 0.01\nL.Element2 = 0.02\n" +
       "L.Element3 = 0.03\nCreate ReportFile RB\nRB.Filename = 'rb.txt'",
     report: `${STATE_COLUMNS}, Sat.Earth.SMA`,
@@ -215,7 +242,8 @@ Propagate Prop(Sat) {Sat.ElapsedSecs = 600}`,
 
 Deno.test("Variables, mission assignments, Toggle and Stop", async () => {
   const text = leoScript({
-    resources: "Create Variable twiceA coast\ncoast = 120\nCreate ReportFile RV\nRV.Filename = 'rv.txt'",
+    resources:
+      "Create Variable twiceA coast\ncoast = 120\nCreate ReportFile RV\nRV.Filename = 'rv.txt'",
     report: "Sat.ElapsedSecs",
     mission: `twiceA = 2 * Sat.Earth.SMA + sqrt(16) - 4
 Report RV twiceA coast
@@ -240,12 +268,21 @@ Propagate Prop(Sat) {Sat.ElapsedSecs = 6000}`,
   close(nums[2], 7100, 1e-12, 0, "SMA set mid-mission");
   const rf = await readReport(join(r.dir, "rf.txt"));
   const elapsed = rf.rows.map((row) => Number(row[0]));
-  close(Math.max(...elapsed), 120, 0, 1e-6, "rows stop while toggled off, and Stop ends the mission");
+  close(
+    Math.max(...elapsed),
+    120,
+    0,
+    1e-6,
+    "rows stop while toggled off, and Stop ends the mission",
+  );
   await Deno.remove(r.dir, { recursive: true });
 });
 
 Deno.test("an integration failure is a run error naming the command and the fix", async () => {
-  const text = leoScript({ accuracy: 1e-30, mission: "Propagate Prop(Sat) {Sat.ElapsedSecs = 600}" })
+  const text = leoScript({
+    accuracy: 1e-30,
+    mission: "Propagate Prop(Sat) {Sat.ElapsedSecs = 600}",
+  })
     .replace("Prop.MinStep = 0.001", "Prop.MinStep = 10");
   await assert.rejects(
     () => runInTemp(text),

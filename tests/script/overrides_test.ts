@@ -31,7 +31,8 @@ Deno.test("formatOverrideValue() refuses what GMAT cannot express", () => {
 });
 
 Deno.test("insertOverrides() inserts just before BeginMissionSequence and keeps CRLF", () => {
-  const text = "Create Spacecraft Sat\r\nSat.SMA = 7000\r\nBeginMissionSequence\r\nPropagate P(Sat)\r\n";
+  const text =
+    "Create Spacecraft Sat\r\nSat.SMA = 7000\r\nBeginMissionSequence\r\nPropagate P(Sat)\r\n";
   const out = insertOverrides(text, { "Sat.SMA": 7100, "Sat.Epoch": "01 Jan 2026 00:00:00.000" });
   const lines = out.split("\r\n");
   assert.deepEqual(lines.slice(2, 6), [
@@ -42,13 +43,21 @@ Deno.test("insertOverrides() inserts just before BeginMissionSequence and keeps 
   ]);
   const s = parseScript(out);
   const last = s.resources.filter((r) => r.kind === "assignment" && r.target === "Sat.SMA").at(-1);
-  assert.ok(last?.kind === "assignment" && last.value.kind === "number" && last.value.value === 7100);
+  assert.ok(
+    last?.kind === "assignment" && last.value.kind === "number" && last.value.value === 7100,
+  );
 });
 
 Deno.test("insertOverrides() uses the first command when there is no BeginMissionSequence", () => {
   const out = insertOverrides("Create Spacecraft S\n\nPropagate P(S)\n", { "S.X": 1 });
-  assert.equal(out, "Create Spacecraft S\n\n% --- overrides inserted by gmat-sweep ---\nGMAT S.X = 1;\nPropagate P(S)\n");
+  assert.equal(
+    out,
+    "Create Spacecraft S\n\n% --- overrides inserted by gmat-sweep ---\nGMAT S.X = 1;\nPropagate P(S)\n",
+  );
   const none = insertOverrides("Create Spacecraft S", { "S.X": 1 });
-  assert.equal(none, "Create Spacecraft S\n% --- overrides inserted by gmat-sweep ---\nGMAT S.X = 1;\n");
+  assert.equal(
+    none,
+    "Create Spacecraft S\n% --- overrides inserted by gmat-sweep ---\nGMAT S.X = 1;\n",
+  );
   assert.equal(insertOverrides("x", {}), "x");
 });

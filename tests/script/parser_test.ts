@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { parseScript } from "../../src/script/parser.ts";
 import { ScriptError } from "../../src/script/errors.ts";
 
-const LEO = await Deno.readTextFile(new URL("../../fixtures/scripts/leo_basic.script", import.meta.url));
+const LEO = await Deno.readTextFile(
+  new URL("../../fixtures/scripts/leo_basic.script", import.meta.url),
+);
 
 Deno.test("parseScript() reads leo_basic: resources, values and one Propagate", () => {
   const s = parseScript(LEO, { file: "leo_basic.script" });
@@ -79,7 +81,10 @@ Deno.test("parseScript() reads lists, arrays and Create dimensions", () => {
   assert.equal(e.value.items.length, 0);
   const m = s.resources[3];
   assert.ok(m.kind === "assignment" && m.value.kind === "array");
-  assert.deepEqual(m.value.rows.map((r) => r.map((v) => v.kind === "number" && v.value)), [[1, 0], [0, 1]]);
+  assert.deepEqual(m.value.rows.map((r) => r.map((v) => v.kind === "number" && v.value)), [[1, 0], [
+    0,
+    1,
+  ]]);
 });
 
 Deno.test("parseScript() builds nested blocks and mission assignments", () => {
@@ -121,8 +126,14 @@ Deno.test("parseScript() errors name file:line:column and show the line", () => 
 Deno.test("parseScript() refuses non-ASCII, two statements per line, bad blocks", () => {
   assert.equal(syntaxError("% caf\u00e9\n").code, "SCRIPT_NON_ASCII");
   assert.match(syntaxError("Create Spacecraft A\nA.X = 1; A.Y = 2\n").message, /second statement/);
-  assert.match(syntaxError("BeginMissionSequence\nEndIf\n").message, /'EndIf' without an open block/);
-  assert.match(syntaxError("BeginMissionSequence\nIf a > 1\nEndWhile\n").message, /closes 'If' opened at line 2/);
+  assert.match(
+    syntaxError("BeginMissionSequence\nEndIf\n").message,
+    /'EndIf' without an open block/,
+  );
+  assert.match(
+    syntaxError("BeginMissionSequence\nIf a > 1\nEndWhile\n").message,
+    /closes 'If' opened at line 2/,
+  );
   assert.match(syntaxError("BeginMissionSequence\nWhile a > 1\n").message, /never closed/);
   assert.equal(syntaxError("BeginMissionSequence\nCreate Spacecraft S\n").code, "SCRIPT_MISSION");
   assert.match(syntaxError("Create Spacecraft S\nS.A = {a, b\n").message, /unterminated list/);

@@ -19,7 +19,12 @@ export interface Command {
 
 /** Error raised while a command runs (integration failure, invalid state...). */
 export class MissionRunError extends Error {
-  constructor(readonly command: string, readonly pos: SourcePos, message: string, options?: ErrorOptions) {
+  constructor(
+    readonly command: string,
+    readonly pos: SourcePos,
+    message: string,
+    options?: ErrorOptions,
+  ) {
     super(`${pos.file}:${pos.line}: ${command}: ${message}`, options);
     this.name = "MissionRunError";
   }

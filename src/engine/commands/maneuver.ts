@@ -25,7 +25,10 @@ export function compileManeuver(cmd: CommandStatement, model: Model, diag: Diagn
   if (!burn) {
     const other = model.resources.get(m[1]);
     if (other?.typeName === "FiniteBurn") {
-      diag.unsupported(cmd.pos, "finite burns", { construct: "Maneuver", hint: "use an ImpulsiveBurn" });
+      diag.unsupported(cmd.pos, "finite burns", {
+        construct: "Maneuver",
+        hint: "use an ImpulsiveBurn",
+      });
     }
     diag.fail("SCRIPT_UNKNOWN_RESOURCE", cmd.argsPos, `'${m[1]}' is not an ImpulsiveBurn`, {
       hint: "create it with 'Create ImpulsiveBurn'",

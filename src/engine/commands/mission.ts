@@ -21,11 +21,7 @@ import type { Model } from "../model.ts";
 import { bindParameter, type ParameterScope } from "../parameters.ts";
 import { ImpulsiveBurnResource } from "../resources/impulsive_burn.ts";
 import { ReportFileResource } from "../resources/report_file.ts";
-import {
-  CARTESIAN_FIELDS,
-  KEPLERIAN_FIELDS,
-  SpacecraftResource,
-} from "../resources/spacecraft.ts";
+import { CARTESIAN_FIELDS, KEPLERIAN_FIELDS, SpacecraftResource } from "../resources/spacecraft.ts";
 import { VariableResource } from "../resources/variable.ts";
 import type { Runtime } from "../runtime.ts";
 import { type Command, MissionRunError } from "./command.ts";
@@ -233,14 +229,21 @@ function compileAssignment(
         const el = [k.sma, k.ecc, k.inc, k.raan, k.aop, k.ta];
         el[ki] = x;
         const [sma, ecc, inc, raan, aop, ta] = el;
-        s.state = Float64Array.from(keplerianToCartesian({ sma, ecc, inc, raan, aop, ta }, EARTH_MU));
+        s.state = Float64Array.from(
+          keplerianToCartesian({ sma, ecc, inc, raan, aop, ta }, EARTH_MU),
+        );
       };
     } else if (field === "DryMass") {
       apply = (_rt, x) => void (target.dryMass = x);
     } else {
-      return fail(`cannot assign ${lhs} during the mission`, "assign state elements (X..VZ, SMA..TA), DryMass or Variables");
+      return fail(
+        `cannot assign ${lhs} during the mission`,
+        "assign state elements (X..VZ, SMA..TA), DryMass or Variables",
+      );
     }
-  } else if (target instanceof ImpulsiveBurnResource && parts.length === 2 && /^Element[123]$/.test(parts[1])) {
+  } else if (
+    target instanceof ImpulsiveBurnResource && parts.length === 2 && /^Element[123]$/.test(parts[1])
+  ) {
     const i = Number(parts[1].slice(-1)) - 1;
     apply = (_rt, x) => void (target.elements[i] = x);
   } else if (!target) {

@@ -21,7 +21,7 @@ import type { CommandStatement, SourcePos } from "../../script/ast.ts";
 import type { Diagnostics } from "../diagnostics.ts";
 import { compileExpression } from "../expression.ts";
 import type { Model } from "../model.ts";
-import { type BoundParameter, bindParameter, type ParameterScope } from "../parameters.ts";
+import { bindParameter, type BoundParameter, type ParameterScope } from "../parameters.ts";
 import { ForceModelResource } from "../resources/force_model.ts";
 import { PropagatorResource } from "../resources/propagator.ts";
 import { SpacecraftResource } from "../resources/spacecraft.ts";
@@ -141,9 +141,14 @@ export function compilePropagate(
       });
     }
     if (!param.spacecraft || !sats.includes(param.spacecraft)) {
-      diag.fail("SCRIPT_MISSION", pos, `stop condition '${lhs}' is not on a propagated spacecraft`, {
-        hint: `stop on a parameter of ${satNames.join(" or ")}`,
-      });
+      diag.fail(
+        "SCRIPT_MISSION",
+        pos,
+        `stop condition '${lhs}' is not on a propagated spacecraft`,
+        {
+          hint: `stop on a parameter of ${satNames.join(" or ")}`,
+        },
+      );
     }
     const isApsis = param.stop.kind === "periapsis" || param.stop.kind === "apoapsis";
     let goal: () => number;
@@ -159,7 +164,10 @@ export function compilePropagate(
         diag.fail("SCRIPT_SYNTAX", pos, `'${lhs}' takes no value`, { hint: `write {${lhs}}` });
       }
       const rhs = text.slice(eq + 1);
-      const rhsPos = { ...pos, column: pos.column + eq + 1 + (rhs.length - rhs.trimStart().length) };
+      const rhsPos = {
+        ...pos,
+        column: pos.column + eq + 1 + (rhs.length - rhs.trimStart().length),
+      };
       goal = compileExpression(rhs.trim(), rhsPos, (name, p) => {
         const b = bindParameter(name, p, scope, diag);
         if (b.spacecraft || b.isString) {
@@ -272,7 +280,8 @@ class PropagateCommand implements Command {
       const tol = kind.kind === "time"
         ? TIME_TOLERANCE / kind.secondsPerUnit
         : 10 * Math.max(last?.miss ?? 0, STOP_TOLERANCE);
-      const suppressFirst = last?.key === key && Math.abs(wrapFor(kind, goal, startValue) - goal) <= tol;
+      const suppressFirst = last?.key === key &&
+        Math.abs(wrapFor(kind, goal, startValue) - goal) <= tol;
       return { stop, goal, key, prev: startValue, suppressFirst };
     });
 

@@ -176,9 +176,15 @@ export class ForceModelResource extends Resource {
       }
     }
     if (primaries.includes("Earth") && points.includes("Earth")) {
-      this.diag.fail("SCRIPT_BAD_VALUE", where("PointMasses"), `${this.name} lists Earth both as a primary body and as a point mass`, {
-        hint: "keep one: PointMasses = {Earth}, or PrimaryBodies = {Earth} with degree and order 0",
-      });
+      this.diag.fail(
+        "SCRIPT_BAD_VALUE",
+        where("PointMasses"),
+        `${this.name} lists Earth both as a primary body and as a point mass`,
+        {
+          hint:
+            "keep one: PointMasses = {Earth}, or PrimaryBodies = {Earth} with degree and order 0",
+        },
+      );
     }
     const earthPrimary = primaries.includes("Earth") ||
       (this.primaryBodies === undefined && this.pointMasses === undefined);
@@ -198,9 +204,14 @@ export class ForceModelResource extends Resource {
       );
     }
     if (!earthPrimary && !points.includes("Earth")) {
-      this.diag.fail("SCRIPT_BAD_VALUE", where("PointMasses"), `${this.name} has no Earth gravity at all`, {
-        hint: "add PointMasses = {Earth}",
-      });
+      this.diag.fail(
+        "SCRIPT_BAD_VALUE",
+        where("PointMasses"),
+        `${this.name} has no Earth gravity at all`,
+        {
+          hint: "add PointMasses = {Earth}",
+        },
+      );
     }
     return { mu: EARTH_MU, errorControl: this.errorControl };
   }

@@ -59,7 +59,9 @@ export abstract class Resource {
     this.diag.fail(
       "SCRIPT_UNKNOWN_FIELD",
       pos,
-      `${this.typeName} ${this.name} has no field '${field}'${didYouMean(field, this.knownFields())}`,
+      `${this.typeName} ${this.name} has no field '${field}'${
+        didYouMean(field, this.knownFields())
+      }`,
       {
         construct: `${this.typeName}.${field}`,
         hint: `fields of ${this.typeName} are: ${this.knownFields().join(", ")}`,

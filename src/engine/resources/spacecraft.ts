@@ -94,7 +94,8 @@ const INERT_ANY = new Set([
 ]);
 
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  Tanks: "fuel tanks change the spacecraft mass; remove them (impulsive burns here do not use mass)",
+  Tanks:
+    "fuel tanks change the spacecraft mass; remove them (impulsive burns here do not use mass)",
   Thrusters: "finite burns are not modelled; use ImpulsiveBurn with the Maneuver command",
   PowerSystem: "power systems are not modelled",
   MA: "set TA instead of MA (true anomaly), or use real GMAT",
@@ -166,7 +167,10 @@ export class SpacecraftResource extends Resource {
     } else if (field === "CoordinateSystem") {
       this.coordinateSystem = v.text();
     } else if (field === "DisplayStateType") {
-      this.displayStateType = v.oneOf(STATE_TYPES, "the built-in engine reads Cartesian and Keplerian states");
+      this.displayStateType = v.oneOf(
+        STATE_TYPES,
+        "the built-in engine reads Cartesian and Keplerian states",
+      );
     } else if (field === "DryMass") {
       this.dryMass = v.numberIn(0, Infinity);
     } else if (field === "Id") {
@@ -203,7 +207,9 @@ export class SpacecraftResource extends Resource {
         this.diag.fail(
           "SCRIPT_BAD_VALUE",
           pos,
-          `cannot set ${v.field}: the current state cannot be converted to ${rep} (${errorText(e)})`,
+          `cannot set ${v.field}: the current state cannot be converted to ${rep} (${
+            errorText(e)
+          })`,
           { hint: `set DisplayStateType = ${rep} before the state elements` },
         );
       }
@@ -242,7 +248,10 @@ export class SpacecraftResource extends Resource {
         "SCRIPT_BAD_VALUE",
         where,
         `Spacecraft ${this.name}: invalid orbit state (${errorText(e)})`,
-        { hint: "check SMA/ECC: an ellipse needs SMA > 0 and 0 <= ECC < 1, a hyperbola SMA < 0 and ECC > 1" },
+        {
+          hint:
+            "check SMA/ECC: an ellipse needs SMA > 0 and 0 <= ECC < 1, a hyperbola SMA < 0 and ECC > 1",
+        },
       );
     }
   }

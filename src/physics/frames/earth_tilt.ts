@@ -105,6 +105,8 @@ export function geodeticAltitude(
   }
   const s = Math.sin(lat);
   c = radius / Math.sqrt(1 - e2 * s * s);
-  const altitude = Math.abs(Math.cos(lat)) > 1e-9 ? rxy / Math.cos(lat) - c : Math.abs(z) / Math.abs(s) - c * (1 - e2);
+  const altitude = Math.abs(Math.cos(lat)) > 1e-9
+    ? rxy / Math.cos(lat) - c
+    : Math.abs(z) / Math.abs(s) - c * (1 - e2);
   return { altitude, latitude: lat / DEG };
 }

@@ -1,0 +1,28 @@
+/**
+ * The error thrown when numerical integration cannot continue.
+ *
+ * @module
+ */
+
+import { GmatSweepError } from "../../errors/mod.ts";
+
+/** Codes of {@link IntegrationError}. */
+export type IntegrationErrorCode = "INTEGRATION_ACCURACY" | "INTEGRATION_FAILED";
+
+/**
+ * Thrown by the integrator: `INTEGRATION_ACCURACY` when a step at MinStep still misses Accuracy
+ * and StopIfAccuracyIsViolated is true; `INTEGRATION_FAILED` when MaxStepAttempts consecutive
+ * attempts were rejected, a fixed interval needed too many sub-steps, or the derivatives produced
+ * a non-finite state.
+ */
+export class IntegrationError extends GmatSweepError {
+  /**
+   * Creates the error.
+   *
+   * @param code Which failure.
+   * @param message What happened, where, and the settings to change.
+   */
+  constructor(code: IntegrationErrorCode, message: string) {
+    super(code, message);
+  }
+}
