@@ -268,14 +268,20 @@ function compileAssignment(
       let x: number;
       try {
         x = value();
-        apply(rt, x);
       } catch (e) {
         throw new MissionRunError(lhs, stmt.pos, e instanceof Error ? e.message : String(e), {
           cause: e,
         });
       }
       if (!Number.isFinite(x)) {
-        throw new MissionRunError(lhs, stmt.pos, `the value is ${x}`);
+        throw new MissionRunError(lhs, stmt.pos, `the value is ${x}; check the expression`);
+      }
+      try {
+        apply(rt, x);
+      } catch (e) {
+        throw new MissionRunError(lhs, stmt.pos, e instanceof Error ? e.message : String(e), {
+          cause: e,
+        });
       }
     },
   };

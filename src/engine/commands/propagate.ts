@@ -290,7 +290,8 @@ class PropagateCommand implements Command {
       for (const c of conds) {
         const kind = c.stop.param.stop as { secondsPerUnit: number };
         if (Math.abs(c.goal - c.prev) * kind.secondsPerUnit <= TIME_TOLERANCE) {
-          this.#finish(rt, states, c.key, 0);
+          rt.counters.forceEvaluations += integrator.evaluations;
+          this.#finish(states, c.key, 0);
           return;
         }
       }
@@ -341,18 +342,14 @@ class PropagateCommand implements Command {
       const final = best.dt === 0 ? cur : take(() => integrator.stepFixed(cur.t, cur.y, best!.dt));
       apply(final);
       rt.publish(this.sats, epochAt(final.t));
-      this.#finish(rt, states, best.key, best.miss);
+      this.#finish(states, best.key, best.miss);
       break;
     }
     rt.counters.forceEvaluations += integrator.evaluations;
   }
 
-  #finish(
-    _rt: Runtime,
-    states: { lastStop?: { key: string; miss: number } }[],
-    key: string,
-    miss: number,
-  ): void {
+  /** Remember which condition ended this command, for GMAT's first-step suppression. */
+  #finish(states: { lastStop?: { key: string; miss: number } }[], key: string, miss: number): void {
     for (const s of states) s.lastStop = { key, miss };
   }
 

@@ -14,6 +14,7 @@ import type { SourcePos } from "../../script/ast.ts";
 import {
   cartesianToKeplerian,
   EARTH_MU,
+  EPOCH_FORMATS,
   type EpochFormat,
   isEpochFormat,
   keplerianToCartesian,
@@ -29,18 +30,6 @@ export const CARTESIAN_FIELDS = ["X", "Y", "Z", "VX", "VY", "VZ"] as const;
 export const KEPLERIAN_FIELDS = ["SMA", "ECC", "INC", "RAAN", "AOP", "TA"] as const;
 
 const STATE_TYPES = ["Cartesian", "Keplerian"] as const;
-const EPOCH_FORMATS: readonly EpochFormat[] = [
-  "A1ModJulian",
-  "TAIModJulian",
-  "UTCModJulian",
-  "TTModJulian",
-  "TDBModJulian",
-  "A1Gregorian",
-  "TAIGregorian",
-  "UTCGregorian",
-  "TTGregorian",
-  "TDBGregorian",
-];
 
 /** Fields accepted and kept but without effect on the supported physics (no drag, no SRP). */
 const INERT_NUMBERS = ["Cd", "Cr", "DragArea", "SRPArea", "NAIFId", "SpiceFrameId"] as const;
