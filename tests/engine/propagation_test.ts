@@ -294,3 +294,24 @@ Deno.test("an integration failure is a run error naming the command and the fix"
     },
   );
 });
+
+Deno.test("a hyperbolic escape (SMA < 0, ECC > 1) propagates on the analytic hyperbola", async () => {
+  const out = await rows(leoScript({
+    integrator: "PrinceDormand45",
+    accuracy: 1e-12,
+    elements:
+      "Sat.SMA = -20000\nSat.ECC = 1.4\nSat.INC = 30\nSat.RAAN = 10\nSat.AOP = 20\nSat.TA = -30",
+    report: `Sat.ElapsedSecs, ${STATE_COLUMNS}, Sat.Earth.SMA, Sat.Earth.ECC, Sat.Earth.TA`,
+    mission: "Propagate Prop(Sat) {Sat.TA = 60}",
+  }));
+  const s0 = initial({ sma: -20000, ecc: 1.4, inc: 30, raan: 10, aop: 20, ta: 330 });
+  for (const row of out) {
+    const t = Number(row[0]);
+    const truth = keplerPropagate(s0, EARTH_MU, t);
+    const err = Math.hypot(...[0, 1, 2].map((i) => Number(row[i + 1]) - truth[i]));
+    assert.ok(err < 1e-5, `t=${t}: ${err} km`);
+    close(Number(row[7]), -20000, 1e-9, 0, "SMA stays negative");
+    close(Number(row[8]), 1.4, 1e-9, 0, "ECC");
+  }
+  close(Number(out[out.length - 1][9]), 60, 0, 1e-7, "stopped at TA = 60");
+});
