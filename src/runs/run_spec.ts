@@ -1,0 +1,93 @@
+/**
+ * What one run of a sweep is (its spec) and what happened to it (its outcome): the records that
+ * cross from the run-set expanders to the pool, from the driver to worker processes and back,
+ * and into the manifest.
+ *
+ * TypeScript names are camelCase; {@link toManifestOutcome}-style converters in the manifest
+ * module map them to the Python tool's snake_case names on disk.
+ *
+ * @module
+ */
+
+import { z } from "zod";
+
+/** A value an override may set (mirrors the script layer's `OverrideValue`). */
+export type OverrideValueJson = number | string | boolean | OverrideValueJson[];
+
+/** Schema of an override value: numbers, strings, booleans, arrays of them. */
+export const OverrideValueSchema: z.ZodType<OverrideValueJson> = z.lazy(() =>
+  z.union([z.number(), z.string(), z.boolean(), z.array(OverrideValueSchema)])
+);
+
+/** Any JSON value (for hook contexts). */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
+
+/** Schema of any JSON value. */
+export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([
+    z.null(),
+    z.boolean(),
+    z.number(),
+    z.string(),
+    z.array(JsonValueSchema),
+    z.record(z.string(), JsonValueSchema),
+  ])
+);
+
+/** Schema of a run spec. */
+export const RunSpecSchema = z.object({
+  /** Run id, from 0; also names the run directory `run-<id>`. */
+  runId: z.number().int().nonnegative(),
+  /** Field path to value, applied just before BeginMissionSequence. */
+  overrides: z.record(z.string(), OverrideValueSchema),
+  /** The run's seed (Monte Carlo), or null. */
+  seed: z.number().int().nonnegative().nullable(),
+  /** JSON payload for the postprocess hook. */
+  context: z.record(z.string(), JsonValueSchema),
+});
+
+/** One run to do. */
+export type RunSpec = z.infer<typeof RunSpecSchema>;
+
+/** Status of a finished run. */
+export const RunStatusSchema = z.enum(["ok", "failed", "skipped"]);
+/** Status of a finished run. */
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+/** Status of a run's postprocess hook. */
+export const PostprocessStatusSchema = z.enum(["none", "ok", "failed"]);
+/** Status of a run's postprocess hook. */
+export type PostprocessStatus = z.infer<typeof PostprocessStatusSchema>;
+
+/** Schema of a run outcome. */
+export const RunOutcomeSchema = z.object({
+  runId: z.number().int().nonnegative(),
+  status: RunStatusSchema,
+  /**
+   * Output key (`report__<name>`, `ephemeris__<name>`, `contact__<name>`) to the absolute path of
+   * its Parquet file. Empty unless ok.
+   */
+  outputPaths: z.record(z.string(), z.string()),
+  /** Hook output name to absolute path (issue: hooks). */
+  extraOutputs: z.record(z.string(), z.string()),
+  postprocessStatus: PostprocessStatusSchema,
+  /** ISO-8601 UTC wall-clock stamps. */
+  startedAt: z.string(),
+  endedAt: z.string(),
+  /** Monotonic duration in seconds. */
+  durationS: z.number().nonnegative(),
+  /** Why it failed (null when ok). */
+  stderr: z.string().nullable(),
+  /** Absolute path of the run's `worker.log`, or null. */
+  logPath: z.string().nullable(),
+  /** 1 for the first attempt, incremented by each resume that retries the run. */
+  attempt: z.number().int().positive(),
+});
+
+/** What happened to one run. */
+export type RunOutcome = z.infer<typeof RunOutcomeSchema>;
+
+/** The directory name of a run: `run-<id>` (the Python tool's layout, which resume relies on). */
+export function runDirName(runId: number): string {
+  return `run-${runId}`;
+}
