@@ -7,6 +7,8 @@
 import { runConsole } from "../engine/mod.ts";
 import { engineCommand } from "./engine_command.ts";
 import { ExitError } from "./exit_error.ts";
+import { showCommand } from "./show_command.ts";
+import { exitCodeFor, reopenCommand, sweepCommand } from "./sweep_commands.ts";
 
 /** Top-level help. */
 export const MAIN_HELP = `gmat-sweep: parameter sweeps and Monte Carlo over GMAT mission scripts
@@ -15,12 +17,21 @@ Usage:
   gmat-sweep <command> [options]
 
 Commands:
+  run SCRIPT --grid ...       full-factorial grid over script fields
+  monte-carlo SCRIPT ...      Monte Carlo dispersion (numpy-compatible seed contract)
+  latin-hypercube SCRIPT ...  Latin hypercube sample
+  explicit SCRIPT --samples   one run per row of a CSV or Parquet file
+  resume MANIFEST --script    re-run failed and missing runs
+  extend MANIFEST --script    add runs to a Monte Carlo sweep
+  show MANIFEST               summary, --detail table, or --run N
   engine SCRIPT [--out DIR]   run one script on the built-in engine and list its outputs
   gmat-console [ARGS]         GmatConsole-compatible entry (--run, --logfile, --startup_file)
 
 Run 'gmat-sweep <command> --help' for a command's options and examples.
 
 Examples:
+  gmat-sweep run fixtures/scripts/leo_basic.script --grid Sat.SMA=7000:7300:16 --out /tmp/sma
+  gmat-sweep show /tmp/sma/manifest.jsonl --detail
   gmat-sweep engine fixtures/scripts/leo_basic.script --out /tmp/leo
   gmat-sweep gmat-console --run fixtures/scripts/leo_basic.script --logfile /tmp/GmatLog.txt
 `;
@@ -42,6 +53,16 @@ export async function main(
       case "help":
         io.print(MAIN_HELP);
         return command === undefined ? 2 : 0;
+      case "run":
+      case "monte-carlo":
+      case "latin-hypercube":
+      case "explicit":
+        return await sweepCommand(command, rest, io);
+      case "resume":
+      case "extend":
+        return await reopenCommand(command, rest, io);
+      case "show":
+        return await showCommand(rest, io);
       case "engine":
         return await engineCommand(rest, io.print);
       case "gmat-console":
@@ -56,6 +77,11 @@ export async function main(
     if (e instanceof ExitError) {
       io.error(`gmat-sweep: ${e.message}`);
       return e.exitCode;
+    }
+    const code = exitCodeFor(e);
+    if (code !== undefined) {
+      io.error(`gmat-sweep: ${(e as Error).message}`);
+      return code;
     }
     io.error(`gmat-sweep: unexpected error: ${e instanceof Error ? e.stack : e}`);
     return 1;

@@ -17,3 +17,5 @@ export {
 } from "./run_script.ts";
 export { type ConsoleIo, readStartupFile, runConsole } from "./console.ts";
 export { SUPPORTED_QUANTITIES } from "./parameters.ts";
+export { checkScriptText } from "./run_script.ts";
+export { checkOverridesBuiltin, checkOverridesGmat } from "./check_overrides.ts";

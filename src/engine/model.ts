@@ -123,7 +123,7 @@ export function buildModel(script: Script, diag: Diagnostics): Model {
     } else if (stmt.kind === "create") {
       create(model, stmt, diag);
     } else {
-      assign(model, stmt, diag);
+      applyAssignment(model, stmt, diag);
     }
   }
   validate(model, diag);
@@ -170,7 +170,12 @@ function create(model: Model, stmt: CreateStatement, diag: Diagnostics): void {
   }
 }
 
-function assign(model: Model, stmt: AssignmentStatement, diag: Diagnostics): void {
+/** Apply one initialisation assignment to a model (used for scripts and for checking overrides). */
+export function applyAssignment(
+  model: Model,
+  stmt: AssignmentStatement,
+  diag: Diagnostics,
+): void {
   const [owner, ...path] = stmt.path;
   const resource = model.resources.get(owner);
   if (!resource) {

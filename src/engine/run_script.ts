@@ -79,6 +79,47 @@ function scopeOf(model: Model): ParameterScope {
   };
 }
 
+/** A script that parsed, built and checked: everything but running. */
+interface CheckedScript {
+  readonly diag: Diagnostics;
+  readonly model: Model;
+  readonly commands: ReturnType<typeof compileMission>;
+  readonly reportParams: Map<ReportFileResource, ReturnType<typeof bindParameter>[]>;
+  readonly initial: (readonly [SpacecraftResource, Float64Array])[];
+}
+
+function checkScript(text: string, file: string): CheckedScript {
+  const script = parseScript(text, { file });
+  const diag = new Diagnostics(script);
+  const model = buildModel(script, diag);
+  const scope = scopeOf(model);
+  const commands = compileMission(script.mission, model, scope, diag);
+  if (commands.length === 0 && script.mission.length === 0) {
+    diag.warn(script.beginMission, "the mission sequence is empty");
+  }
+  const reportParams = new Map(
+    model.all(ReportFileResource).map((rf) => [
+      rf,
+      rf.add.map((item) => bindParameter(item.name, item.pos, scope, diag)),
+    ]),
+  );
+  const initial = model.all(SpacecraftResource).map((sc) => [sc, sc.initialState()] as const);
+  return { diag, model, commands, reportParams, initial };
+}
+
+/**
+ * Check a script as {@link runScriptText} would, without running it or writing anything:
+ * syntax, names, the supported subset, parameters and initial states.
+ *
+ * @param text The script text.
+ * @param file The script path, for messages.
+ * @returns The warnings the run would print.
+ * @throws {ScriptError} Exactly as {@link runScriptText} would before running.
+ */
+export function checkScriptText(text: string, file: string): string[] {
+  return [...checkScript(text, file).diag.warnings];
+}
+
 /**
  * Run a script given as text.
  *
@@ -94,22 +135,7 @@ export async function runScriptText(
   file: string,
   options: RunScriptOptions = {},
 ): Promise<EngineRunResult> {
-  const script = parseScript(text, { file });
-  const diag = new Diagnostics(script);
-  const model = buildModel(script, diag);
-  const scope = scopeOf(model);
-  const commands = compileMission(script.mission, model, scope, diag);
-  if (commands.length === 0 && script.mission.length === 0) {
-    diag.warn(script.beginMission, "the mission sequence is empty");
-  }
-  const reportParams = new Map(
-    model.all(ReportFileResource).map((rf) => [
-      rf,
-      rf.add.map((item) => bindParameter(item.name, item.pos, scope, diag)),
-    ]),
-  );
-  const sats = model.all(SpacecraftResource);
-  const initial = sats.map((sc) => [sc, sc.initialState()] as const);
+  const { diag, model, commands, reportParams, initial } = checkScript(text, file);
 
   const dirs = {
     scriptDir: options.scriptDir ?? dirname(resolve(file)),

@@ -64,7 +64,8 @@ export abstract class Resource {
       }`,
       {
         construct: `${this.typeName}.${field}`,
-        hint: `fields of ${this.typeName} are: ${this.knownFields().join(", ")}`,
+        hint: `fields of ${this.typeName} include: ${this.knownFields().slice(0, 18).join(", ")}` +
+          (this.knownFields().length > 18 ? ", ..." : ""),
       },
     );
   }

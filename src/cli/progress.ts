@@ -1,0 +1,52 @@
+/**
+ * Progress display for long sweeps: a one-line bar with runs done, rate and ETA, redrawn in place
+ * on a terminal, silent otherwise (logs and CI stay clean).
+ *
+ * @module
+ */
+
+import type { SweepProgress } from "../sweep/mod.ts";
+
+/** Format seconds as `1h02m`, `3m05s` or `12.3s`. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "?";
+  if (seconds < 60) return `${seconds.toFixed(1)}s`;
+  const s = Math.round(seconds);
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
+}
+
+/** One progress line (without carriage return). */
+export function renderProgress(p: SweepProgress, label: string, width = 24): string {
+  const frac = p.total > 0 ? p.done / p.total : 1;
+  const filled = Math.round(frac * width);
+  const bar = "#".repeat(filled) + ".".repeat(width - filled);
+  const failed = p.failed > 0 ? ` failed ${p.failed}` : "";
+  return `${label} [${bar}] ${p.done}/${p.total} ok ${p.ok}${failed} ` +
+    `${p.rate.toFixed(1)} runs/s ETA ${p.etaS === undefined ? "?" : formatDuration(p.etaS)}`;
+}
+
+/** A progress sink that draws on stderr when it is a terminal. */
+export function terminalProgress(label: string, enabled: boolean): {
+  update: (p: SweepProgress) => void;
+  finish: () => void;
+} {
+  const tty = enabled && Deno.stderr.isTerminal();
+  const encoder = new TextEncoder();
+  let last = 0;
+  let drawn = false;
+  return {
+    update(p) {
+      if (!tty) return;
+      const now = performance.now();
+      if (now - last < 100 && p.done < p.total) return;
+      last = now;
+      drawn = true;
+      const cols = Deno.consoleSize?.().columns ?? 100;
+      Deno.stderr.writeSync(encoder.encode(`\r${renderProgress(p, label).slice(0, cols - 1)}\x1b[K`));
+    },
+    finish() {
+      if (tty && drawn) Deno.stderr.writeSync(encoder.encode("\n"));
+    },
+  };
+}

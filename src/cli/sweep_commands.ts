@@ -1,0 +1,367 @@
+/**
+ * The sweep-running commands: `run` (grid), `monte-carlo`, `latin-hypercube`, `explicit`,
+ * `resume` and `extend`, with their shared options, progress display, interrupt handling and
+ * summary line.
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { GmatSweepError } from "../errors/mod.ts";
+import { type Manifest, readManifest } from "../manifest/mod.ts";
+import {
+  gridFromShorthands,
+  gridRunSet,
+  latinHypercubeRunSet,
+  monteCarloRunSet,
+  perturbFromShorthands,
+  readExplicitRows,
+  type RunSet,
+} from "../runset/mod.ts";
+import { Sweep, type SweepOptions, type SweepSummary } from "../sweep/mod.ts";
+import { ExitError } from "./exit_error.ts";
+import { terminalProgress } from "./progress.ts";
+
+/** Printing sinks. */
+export interface CliIo {
+  readonly print: (line: string) => void;
+  readonly error: (line: string) => void;
+}
+
+const COMMON_OPTIONS = {
+  out: { type: "string" },
+  manifest: { type: "string" },
+  workers: { type: "string" },
+  engine: { type: "string" },
+  "gmat-root": { type: "string" },
+  timeout: { type: "string" },
+  "process-per-run": { type: "boolean" },
+  "fsync-each": { type: "boolean" },
+  "no-fsync-each": { type: "boolean" },
+  "fsync-batch": { type: "string" },
+  backend: { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const COMMON_HELP = `Common options:
+  --out DIR             output directory: run-<id>/ folders and, by default, manifest.jsonl
+  --manifest PATH       write the manifest here instead of DIR/manifest.jsonl
+  --workers N           worker processes (default: number of cores)
+  --engine E            auto | builtin | gmat (default auto: real GMAT when found)
+  --gmat-root DIR       GMAT install root (else GMAT_ROOT, ~/gmat-*, /opt/gmat-*, PATH)
+  --timeout SECONDS     per-run timeout; the run's processes are killed and it is marked failed
+  --process-per-run     a fresh worker process for every run
+  --no-fsync-each       sync the manifest every --fsync-batch entries (default 50) instead of
+                        after every entry; a crash can lose up to that many entries (resume
+                        re-runs them)
+  --backend local       execution backend (only local in this version)
+  -q, --quiet           no progress bar
+Exit codes: 0 done (individual runs may have failed: see the summary), 1 error, 2 bad input,
+3 manifest problem, 4 backend problem, 130 interrupted (resume to finish).`;
+
+/** Help texts by command. */
+export const SWEEP_HELP: Readonly<Record<string, string>> = {
+  run: `gmat-sweep run: a full-factorial grid over script fields
+
+Usage:
+  gmat-sweep run SCRIPT --grid NAME=SPEC [--grid ...] --out DIR [options]
+
+Grid specs:
+  Sat.SMA=7000:7300:16     16 values from 7000 to 7300 inclusive (numpy.linspace)
+  Sat.ECC=0.001,0.01,0.02  an explicit list (numbers, or text such as dates)
+Keys are sorted; the last key varies fastest; run ids start at 0.
+
+${COMMON_HELP}
+
+Examples:
+  gmat-sweep run leo.script --grid Sat.SMA=7000:7300:16 --out sweeps/sma
+  gmat-sweep run leo.script --grid Sat.SMA=7000,7100 --grid Sat.INC=28.5,51.6 --out sweeps/g \\
+      --workers 2 --timeout 60
+`,
+  "monte-carlo": `gmat-sweep monte-carlo: a Monte Carlo dispersion with a reproducible seed
+
+Usage:
+  gmat-sweep monte-carlo SCRIPT --n N --perturb NAME=DIST [--perturb ...] --seed S --out DIR
+
+Distributions:
+  Sat.SMA=normal:7000:5          normal(mu, sigma)
+  Sat.INC=uniform:28:29          uniform(lo, hi)
+  Sat.DryMass=lognormal:6.7:0.1  lognormal: mu, sigma of the underlying normal
+  Sat.ECC=truncnormal:0.001:0.0005:0:0.01   normal(mu, sigma) truncated to [lo, hi]
+  Sat.RAAN=choice:0,90,180       one of the values
+Draws match the Python gmat-sweep's numpy draws bit for bit for the same seed.
+
+${COMMON_HELP}
+
+Examples:
+  gmat-sweep monte-carlo leo.script --n 500 --perturb Sat.SMA=normal:7000:5 \\
+      --perturb Sat.INC=uniform:28:29 --seed 42 --out sweeps/mc
+  gmat-sweep extend sweeps/mc/manifest.jsonl --script leo.script --n 500
+`,
+  "latin-hypercube": `gmat-sweep latin-hypercube: one sample per stratum per parameter
+
+Usage:
+  gmat-sweep latin-hypercube SCRIPT --n N --perturb NAME=DIST [...] --seed S --out DIR
+
+Distributions as for monte-carlo.
+
+${COMMON_HELP}
+
+Example:
+  gmat-sweep latin-hypercube leo.script --n 64 --perturb Sat.SMA=uniform:6900:7100 \\
+      --perturb Sat.ECC=uniform:0:0.01 --seed 7 --out sweeps/lh
+`,
+  explicit: `gmat-sweep explicit: one run per row of a CSV or Parquet file
+
+Usage:
+  gmat-sweep explicit SCRIPT --samples rows.csv|rows.parquet --out DIR [options]
+
+The header row names the fields (Sat.SMA, Sat.Epoch, ...); each row is one run.
+
+${COMMON_HELP}
+
+Example:
+  gmat-sweep explicit leo.script --samples cases.csv --out sweeps/cases
+`,
+  resume: `gmat-sweep resume: finish an interrupted sweep (failed and missing runs only)
+
+Usage:
+  gmat-sweep resume MANIFEST --script SCRIPT [--output-dir DIR] [--allow-script-drift] [options]
+
+The script's canonical hash must match the manifest's (--allow-script-drift to accept a change).
+--output-dir gives the run tree when it is not the manifest's directory.
+
+Example:
+  gmat-sweep resume sweeps/sma/manifest.jsonl --script leo.script
+`,
+  extend: `gmat-sweep extend: add runs to a Monte Carlo sweep
+
+Usage:
+  gmat-sweep extend MANIFEST --script SCRIPT --n N [--output-dir DIR] [options]
+
+The new runs draw exactly what a fresh sweep of the larger size would draw at those run ids.
+
+Example:
+  gmat-sweep extend sweeps/mc/manifest.jsonl --script leo.script --n 500
+`,
+};
+
+function usage(command: string, message: string): never {
+  throw new ExitError(2, `${message}\n\n${SWEEP_HELP[command]}`);
+}
+
+function intOption(command: string, name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n)) usage(command, `--${name} expects an integer, got '${text}'`);
+  return n;
+}
+
+function commonOptions(
+  command: string,
+  v: Record<string, string | boolean | string[] | undefined>,
+  io: CliIo,
+  label: string,
+): SweepOptions & { quiet: boolean; finish: () => void } {
+  if (v.backend !== undefined && v.backend !== "local") {
+    throw new ExitError(4, `backend '${v.backend}' is not available in this version; use --backend local`);
+  }
+  const engine = v.engine as string | undefined;
+  if (engine !== undefined && !["auto", "builtin", "gmat"].includes(engine)) {
+    usage(command, `--engine must be auto, builtin or gmat, got '${engine}'`);
+  }
+  const workers = intOption(command, "workers", v.workers as string | undefined);
+  if (workers !== undefined && workers < 1) usage(command, "--workers must be at least 1");
+  const timeout = v.timeout === undefined ? undefined : Number(v.timeout);
+  if (timeout !== undefined && !(timeout > 0)) usage(command, "--timeout must be a positive number of seconds");
+  const batch = intOption(command, "fsync-batch", v["fsync-batch"] as string | undefined) ?? 50;
+  if (batch < 1) usage(command, "--fsync-batch must be at least 1");
+  const quiet = v.quiet === true;
+  const progress = terminalProgress(label, !quiet);
+  return {
+    outputDir: (v.out as string | undefined) ?? "",
+    manifestPath: v.manifest as string | undefined,
+    engine: engine as SweepOptions["engine"],
+    gmatRoot: v["gmat-root"] as string | undefined,
+    workers,
+    timeoutS: timeout,
+    processPerRun: v["process-per-run"] === true,
+    fsync: v["no-fsync-each"] === true ? { batch } : "each",
+    onProgress: progress.update,
+    quiet,
+    finish: progress.finish,
+  };
+}
+
+/** Install SIGINT/SIGTERM handlers that abort the sweep; returns the signal and a remover. */
+function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const handler = () => controller.abort(new DOMException("interrupted", "AbortError"));
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  for (const s of signals) Deno.addSignalListener(s, handler);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const s of signals) Deno.removeSignalListener(s, handler);
+    },
+  };
+}
+
+/** The summary line: `N runs (A ok, B failed) in T s wall — output: DIR`. */
+export function summaryLine(manifest: Manifest, wallS: number, outputDir: string): string {
+  const counts = { ok: 0, failed: 0, skipped: 0 };
+  let runTime = 0;
+  for (const e of manifest.entries) {
+    counts[e.status]++;
+    runTime += e.duration_s ?? 0;
+  }
+  const parts = [`${counts.ok} ok`];
+  if (counts.failed) parts.push(`${counts.failed} failed`);
+  if (counts.skipped) parts.push(`${counts.skipped} skipped`);
+  return `${manifest.entries.length} runs (${parts.join(", ")}) in ${wallS.toFixed(2)} s wall ` +
+    `(${runTime.toFixed(2)} s of run time) — output: ${outputDir}`;
+}
+
+async function execute(
+  sweep: Sweep,
+  action: (signal: AbortSignal) => Promise<SweepSummary>,
+  finish: () => void,
+  io: CliIo,
+  resumeHint: string,
+): Promise<number> {
+  const { signal, dispose } = interruptSignal();
+  let summary: SweepSummary;
+  try {
+    summary = await action(signal);
+  } finally {
+    finish();
+    dispose();
+  }
+  const manifest = await readManifest(sweep.manifestPath);
+  io.print(summaryLine(manifest, summary.wallS, sweep.outputDir));
+  if (summary.interrupted) {
+    io.error(
+      `gmat-sweep: interrupted after ${summary.ran} runs this time; the manifest is consistent. ` +
+        `Finish with:\n  ${resumeHint}`,
+    );
+    return 130;
+  }
+  return 0;
+}
+
+function resumeCommandFor(sweep: Sweep): string {
+  const dirFlag = resolve(sweep.manifestPath, "..") === sweep.outputDir
+    ? ""
+    : ` --output-dir ${sweep.outputDir}`;
+  return `gmat-sweep resume ${sweep.manifestPath} --script ${sweep.scriptPath}${dirFlag}`;
+}
+
+/** `run`, `monte-carlo`, `latin-hypercube`, `explicit`. */
+export async function sweepCommand(command: string, args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...COMMON_OPTIONS,
+        grid: { type: "string", multiple: true },
+        perturb: { type: "string", multiple: true },
+        n: { type: "string" },
+        seed: { type: "string" },
+        samples: { type: "string" },
+      },
+    });
+  } catch (e) {
+    usage(command, (e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    io.print(SWEEP_HELP[command]);
+    return 0;
+  }
+  if (parsed.positionals.length !== 1) usage(command, "expected exactly one SCRIPT");
+  if (v.out === undefined) usage(command, "--out DIR is required");
+  const script = parsed.positionals[0];
+  try {
+    await Deno.stat(script);
+  } catch {
+    usage(command, `script ${script} does not exist`);
+  }
+  let runSet: RunSet;
+  if (command === "run") {
+    if (!v.grid || v.grid.length === 0) usage(command, "give at least one --grid NAME=SPEC");
+    runSet = gridRunSet(gridFromShorthands(v.grid));
+  } else if (command === "explicit") {
+    if (v.samples === undefined) usage(command, "--samples PATH is required");
+    runSet = await readExplicitRows(v.samples);
+  } else {
+    const n = intOption(command, "n", v.n);
+    if (n === undefined || n < 1) usage(command, "--n N (at least 1) is required");
+    if (!v.perturb || v.perturb.length === 0) usage(command, "give at least one --perturb NAME=DIST");
+    const perturb = perturbFromShorthands(v.perturb);
+    const seed = v.seed === undefined ? null : intOption(command, "seed", v.seed)!;
+    runSet = command === "monte-carlo"
+      ? monteCarloRunSet(perturb, n, seed)
+      : latinHypercubeRunSet(perturb, n, seed);
+  }
+  const options = commonOptions(command, v, io, `gmat-sweep ${command}`);
+  const sweep = await Sweep.create(script, runSet, options);
+  return await execute(sweep, (s) => sweep.run(s), options.finish, io, resumeCommandFor(sweep));
+}
+
+/** `resume` and `extend`. */
+export async function reopenCommand(command: "resume" | "extend", args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...COMMON_OPTIONS,
+        script: { type: "string" },
+        "output-dir": { type: "string" },
+        "allow-script-drift": { type: "boolean" },
+        n: { type: "string" },
+      },
+    });
+  } catch (e) {
+    usage(command, (e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    io.print(SWEEP_HELP[command]);
+    return 0;
+  }
+  if (parsed.positionals.length !== 1) usage(command, "expected exactly one MANIFEST");
+  if (v.script === undefined) usage(command, "--script SCRIPT is required (it is hash-checked)");
+  const n = command === "extend" ? intOption(command, "n", v.n) : undefined;
+  if (command === "extend" && (n === undefined || n < 1)) usage(command, "--n N (at least 1) is required");
+  const options = commonOptions(command, v, io, `gmat-sweep ${command}`);
+  const sweep = await Sweep.fromManifest(parsed.positionals[0], v.script, {
+    ...options,
+    outputDir: v["output-dir"],
+    allowScriptDrift: v["allow-script-drift"] === true,
+    onWarning: (w) => io.error(`gmat-sweep: warning: ${w}`),
+  });
+  return await execute(
+    sweep,
+    (s) => (command === "resume" ? sweep.resume(s) : sweep.extend(n!, s)),
+    options.finish,
+    io,
+    resumeCommandFor(sweep),
+  );
+}
+
+/** Map library errors to exit codes. */
+export function exitCodeFor(e: unknown): number | undefined {
+  if (!(e instanceof GmatSweepError)) return undefined;
+  if (e.code.startsWith("MANIFEST") ) return 3;
+  if (["SWEEP_CONFIG", "RUNSET_CONFIG", "SCRIPT_DRIFT", "OVERRIDE_INVALID"].includes(e.code)) return 2;
+  if (e.code.startsWith("SCRIPT_") || e.code === "ENGINE_UNSUPPORTED") return 2;
+  if (e.code === "GMAT_NOT_FOUND" || e.code.startsWith("BACKEND")) return 4;
+  return 1;
+}
+

@@ -1,0 +1,65 @@
+/**
+ * Errors of the GmatConsole driver: no usable install, and a run directory GMAT cannot use.
+ *
+ * @module
+ */
+
+import { GmatSweepError } from "../errors/mod.ts";
+
+/** One place {@link locateGmat} looked, and why it was not used. */
+export interface GmatSearchAttempt {
+  /** The search step, e.g. `root option`, `GMAT_ROOT`, `platform glob ~/gmat-*`, `PATH GmatConsole`. */
+  readonly step: string;
+  /** The candidate path, or null when the step had no candidate (variable unset, no match). */
+  readonly path: string | null;
+  /** Why the candidate was rejected, e.g. `bin/GmatConsole is missing`. */
+  readonly reason: string;
+}
+
+const FIX = "How to fix: pass the install root with --gmat-root DIR (or locateGmat({ root })), " +
+  "set GMAT_ROOT to the directory that holds bin/GmatConsole, " +
+  'or use engine: "builtin" to run on the built-in engine';
+
+/**
+ * No usable GMAT install was found. The message lists every attempt and how to fix it.
+ *
+ * @example
+ * ```ts
+ * import { GmatNotFoundError } from "./errors.ts";
+ * const e = new GmatNotFoundError([{ step: "GMAT_ROOT", path: null, reason: "not set" }]);
+ * console.log(e.code); // GMAT_NOT_FOUND
+ * ```
+ */
+export class GmatNotFoundError extends GmatSweepError {
+  declare readonly code: "GMAT_NOT_FOUND";
+  /** Every place looked at, in search order. */
+  readonly attempts: readonly GmatSearchAttempt[];
+
+  constructor(attempts: readonly GmatSearchAttempt[], options?: ErrorOptions) {
+    const lines = attempts.map((a) => `  - ${a.step}: ${a.path ?? "-"}: ${a.reason}`);
+    super(
+      "GMAT_NOT_FOUND",
+      `No usable GMAT install found. Search results:\n${lines.join("\n")}\n${FIX}`,
+      options,
+    );
+    this.attempts = attempts;
+  }
+}
+
+/** A run directory whose absolute path cannot be written into a GMAT script. */
+export class GmatRunDirError extends GmatSweepError {
+  declare readonly code: "GMAT_RUN_DIR";
+  /** The offending directory. */
+  readonly runDir: string;
+
+  constructor(runDir: string, problem: string, options?: ErrorOptions) {
+    super(
+      "GMAT_RUN_DIR",
+      `Cannot use run directory ${JSON.stringify(runDir)}: ${problem}; GMAT scripts are ASCII, ` +
+        "their single-quoted strings cannot hold ' or %, and a startup-file value cannot hold =, " +
+        "so choose a run directory whose absolute path is plain ASCII without those characters",
+      options,
+    );
+    this.runDir = runDir;
+  }
+}

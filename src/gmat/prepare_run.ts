@@ -1,0 +1,220 @@
+/**
+ * Preparing one GmatConsole run in its own directory: the script with the overrides and an
+ * absolute `Filename` for every output, and a startup file whose OUTPUT_PATH and LOG_FILE point
+ * into the run directory.
+ *
+ * @module
+ */
+
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import type { EngineOutput } from "../engine/mod.ts";
+import { insertOverrides, type OverrideValue, parseScript } from "../script/mod.ts";
+import { type DiscoveredOutput, discoverOutputs } from "./discover_outputs.ts";
+import { GmatRunDirError } from "./errors.ts";
+import type { GmatInstall } from "./install.ts";
+import { renderRunStartupFile } from "./startup_file.ts";
+
+/** Name of the per-run startup file inside the run directory. */
+export const RUN_STARTUP_FILE = "gmat_startup_file.txt";
+/** Name of the per-run log file inside the run directory. */
+export const RUN_LOG_FILE = "GmatLog.txt";
+
+/** An output placed in the run directory. */
+export interface PlannedGmatOutput extends Omit<DiscoveredOutput, "path"> {
+  /** The effective Filename the script gave (see {@link DiscoveredOutput.path}). */
+  readonly filename: string;
+  /** The absolute path in the run directory the script now names. */
+  readonly path: string;
+}
+
+/**
+ * Place outputs in a run directory: each keeps the basename of its Filename (`/` and `\` both
+ * separate, absolute or relative alike). A basename already taken (case-insensitively, by an
+ * earlier output or a reserved name) is prefixed with the resource name: `RF2_out.txt`.
+ *
+ * @param outputs The discovered outputs.
+ * @param runDir The run directory (made absolute).
+ * @param reserved File names the outputs must not take (the script copy, startup and log files).
+ * @returns The outputs with their absolute paths, in the same order.
+ *
+ * @example
+ * ```ts
+ * import { discoverOutputs, planOutputFiles } from "./mod.ts";
+ * const outputs = discoverOutputs("Create ReportFile RF\nRF.Filename = './out/r.txt'\n", "a.script");
+ * console.log(planOutputFiles(outputs, "/runs/0")[0].path); // /runs/0/r.txt
+ * ```
+ */
+export function planOutputFiles(
+  outputs: readonly DiscoveredOutput[],
+  runDir: string,
+  reserved: readonly string[] = [],
+): PlannedGmatOutput[] {
+  const dir = resolve(runDir);
+  const taken = new Set(reserved.map((r) => r.toLowerCase()));
+  return outputs.map(({ path: filename, ...rest }) => {
+    let base = filename.split(/[\\/]/).pop() || `${rest.name}.txt`;
+    if (taken.has(base.toLowerCase())) {
+      let i = 1;
+      let candidate = `${rest.name}_${base}`;
+      while (taken.has(candidate.toLowerCase())) candidate = `${rest.name}_${++i}_${base}`;
+      base = candidate;
+    }
+    taken.add(base.toLowerCase());
+    return { ...rest, filename, path: join(dir, base) };
+  });
+}
+
+/** The EngineOutput-shaped entries (rows 0) of the outputs both engines can parse. */
+export function expectedEngineOutputs(planned: readonly PlannedGmatOutput[]): EngineOutput[] {
+  const out: EngineOutput[] = [];
+  for (const p of planned) {
+    if (!p.enabled) continue;
+    if (p.kind === "report" && p.format === "ReportFile") {
+      out.push({ kind: "report", name: p.name, path: p.path, format: "ReportFile", rows: 0 });
+    } else if (
+      p.kind === "ephemeris" && (p.format === "CCSDS-OEM" || p.format === "STK-TimePosVel")
+    ) {
+      out.push({ kind: "ephemeris", name: p.name, path: p.path, format: p.format, rows: 0 });
+    }
+    // TODO(contact): ContactLocator/EclipseLocator files are placed in the run directory but
+    // not reported until a parser for their formats exists (see ../reference/contact).
+  }
+  return out;
+}
+
+/** Options of {@link prepareGmatRun}. */
+export interface PrepareGmatRunOptions {
+  /** The script text (as read from `scriptFile`). */
+  readonly scriptText: string;
+  /** Where the script came from: parse errors name it, relative `#Include`s resolve from it. */
+  readonly scriptFile: string;
+  /** Field path to value, inserted before `BeginMissionSequence`. @default {{}} */
+  readonly overrides?: Readonly<Record<string, OverrideValue>>;
+  /** The run directory (created when missing). */
+  readonly runDir: string;
+}
+
+/** A run ready for {@link runGmatConsole}. Every path is absolute. */
+export interface PreparedGmatRun {
+  /** The run directory; also GmatConsole's working directory and OUTPUT_PATH. */
+  readonly runDir: string;
+  /** `<runDir>/<script basename>`: the rewritten script. */
+  readonly scriptPath: string;
+  /** `<runDir>/gmat_startup_file.txt`. */
+  readonly startupPath: string;
+  /** `<runDir>/GmatLog.txt`. */
+  readonly logPath: string;
+  /** The report and text ephemeris files expected, EngineOutput-shaped with `rows` 0. */
+  readonly outputs: readonly EngineOutput[];
+  /** Every discovered output (locators, SPK, Code-500 and disabled ones too) with its path. */
+  readonly files: readonly PlannedGmatOutput[];
+}
+
+function checkRunDir(runDir: string, scriptName: string): void {
+  // The run directory goes into script strings (Filename) and startup-file values.
+  if (/[^\x20-\x7e]/.test(runDir)) {
+    throw new GmatRunDirError(runDir, "it holds a non-ASCII or control character");
+  }
+  // ' and % cannot go in a GMAT string; = splits a startup-file line (KEY = VALUE).
+  if (/['%=]/.test(runDir)) throw new GmatRunDirError(runDir, "it holds ', % or =");
+  // GmatConsole strips single quotes from the script path it is given.
+  if (scriptName.includes("'")) {
+    throw new GmatRunDirError(runDir, `the script name ${scriptName} holds '`);
+  }
+}
+
+/** Make relative `#Include 'file'` paths absolute when the file exists next to the script. */
+async function absoluteIncludes(text: string, scriptFile: string): Promise<string> {
+  const script = parseScript(text, { file: scriptFile });
+  const includes = script.resources.filter((s) => s.kind === "include");
+  if (includes.length === 0) return text;
+  const lines = text.split(/(?<=\n)/);
+  const from = dirname(resolve(scriptFile));
+  for (const inc of includes) {
+    if (inc.kind !== "include" || isAbsolute(inc.file)) continue;
+    const target = resolve(from, inc.file);
+    if (/[^\x20-\x7e]|'/.test(target)) continue;
+    try {
+      await Deno.stat(target);
+    } catch {
+      continue; // left for GMAT to find (e.g. on GMAT_INCLUDE_PATH)
+    }
+    const i = inc.pos.line - 1;
+    lines[i] = lines[i].replace(/(['"])([^'"]*)\1/, `'${target}'`);
+  }
+  return lines.join("");
+}
+
+/**
+ * Write a run directory for GmatConsole.
+ *
+ * `<runDir>/<script basename>` is the script with, just before `BeginMissionSequence` (one
+ * {@link insertOverrides} block), the overrides and then `GMAT <Output>.Filename = '<abs>';` for
+ * every discovered output (placed by {@link planOutputFiles}); relative `#Include` paths that
+ * exist next to the original script are made absolute. `<runDir>/gmat_startup_file.txt` is the
+ * install's startup file with relative paths made absolute against its bin directory and
+ * OUTPUT_PATH/LOG_FILE in the run directory.
+ *
+ * @param install The GMAT install.
+ * @param options Script text and file, overrides, run directory.
+ * @returns Paths of the written files and the expected outputs.
+ * @throws {ScriptError} When the script does not parse or an override is invalid.
+ * @throws {GmatRunDirError} `GMAT_RUN_DIR` when the run directory path cannot go in a script.
+ *
+ * @example
+ * ```ts ignore
+ * import { locateGmat, prepareGmatRun, runGmatConsole } from "./mod.ts";
+ * const install = await locateGmat();
+ * const prepared = await prepareGmatRun(install, {
+ *   scriptText: await Deno.readTextFile("leo.script"),
+ *   scriptFile: "leo.script",
+ *   overrides: { "Sat.SMA": 7100 },
+ *   runDir: "/tmp/run-0",
+ * });
+ * const result = await runGmatConsole(install, prepared, { timeoutMs: 60_000 });
+ * ```
+ */
+export async function prepareGmatRun(
+  install: GmatInstall,
+  options: PrepareGmatRunOptions,
+): Promise<PreparedGmatRun> {
+  const runDir = resolve(options.runDir);
+  const overrides = options.overrides ?? {};
+  const scriptName = basename(options.scriptFile.replace(/\\/g, "/"));
+  const scriptPath = join(runDir, scriptName);
+  const startupPath = join(runDir, RUN_STARTUP_FILE);
+  const logPath = join(runDir, RUN_LOG_FILE);
+  checkRunDir(runDir, scriptName);
+
+  const withOverrides = insertOverrides(options.scriptText, overrides, {
+    file: options.scriptFile,
+  });
+  const discovered = discoverOutputs(withOverrides, options.scriptFile);
+  const files = planOutputFiles(discovered, runDir, [scriptName, RUN_STARTUP_FILE, RUN_LOG_FILE]);
+  const redirects: Record<string, OverrideValue> = {};
+  for (const f of files) redirects[`${f.name}.Filename`] = f.path;
+
+  const base = await absoluteIncludes(options.scriptText, options.scriptFile);
+  const runText = insertOverrides(base, { ...overrides, ...redirects }, {
+    file: options.scriptFile,
+    banner: "% --- overrides and output paths inserted by gmat-sweep ---",
+  });
+  const startupText = renderRunStartupFile(await Deno.readTextFile(install.startupFile), {
+    binDir: install.binDir,
+    outputDir: runDir,
+    logFile: logPath,
+    source: install.startupFile,
+  });
+
+  await Deno.mkdir(runDir, { recursive: true });
+  await Deno.writeTextFile(scriptPath, runText);
+  await Deno.writeTextFile(startupPath, startupText);
+  return {
+    runDir,
+    scriptPath,
+    startupPath,
+    logPath,
+    outputs: expectedEngineOutputs(files),
+    files,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * A manifest entry: one line per finished run (lines 2..N), in the Python tool's snake_case form.
+ *
+ * The Python 0.1-0.4 fields are required (`run_id`, `overrides`, `status`, `output_paths`,
+ * `started_at`, `ended_at`, `duration_s`, `stderr`, `log_path`); the fields added later have
+ * defaults so older manifests load: `extra_outputs` `{}`, `postprocess_status` `"none"`,
+ * `postprocess` null, `context` `{}`, `attempt` 1. The Python 0.5+ fields `solver_paths` and
+ * `converged` are accepted and kept; other unknown fields are tolerated and kept on the object.
+ *
+ * Paths (`output_paths`, `extra_outputs`, `log_path`) are relative to the sweep's output directory
+ * when this tool writes them, and absolute in Python manifests; see `outcomeFromEntry`.
+ *
+ * @module
+ */
+
+import { z } from "zod";
+import {
+  JsonValueSchema,
+  OverrideValueSchema,
+  PostprocessStatusSchema,
+  RunStatusSchema,
+} from "../runs/mod.ts";
+
+const entryShape = {
+  /** Run id, from 0. */
+  run_id: z.number().int().nonnegative(),
+  /** The exact overrides of this run (field path to value). */
+  overrides: z.record(z.string(), OverrideValueSchema),
+  /** `ok`, `failed` or `skipped`. */
+  status: RunStatusSchema,
+  /** Output key (`report__RF`, `ephemeris__E`, `contact__C`) to Parquet path; `{}` unless ok. */
+  output_paths: z.record(z.string(), z.string()),
+  /** Hook output name to path. */
+  extra_outputs: z.record(z.string(), z.string()).default({}),
+  /** The hook's own status: `none` (no hook or nothing registered), `ok`, `failed`. */
+  postprocess_status: PostprocessStatusSchema.default("none"),
+  /** The hook specifier applied to this run, or null. */
+  postprocess: z.string().nullable().default(null),
+  /** The run's JSON context (input of the hook). */
+  context: z.record(z.string(), JsonValueSchema).default({}),
+  /** ISO-8601 wall-clock start. */
+  started_at: z.string(),
+  /** ISO-8601 wall-clock end. */
+  ended_at: z.string(),
+  /** Monotonic duration in seconds (Python 0.1-0.3 used the wall clock, so it may be < 0). */
+  duration_s: z.number(),
+  /** Why the run failed, or null. */
+  stderr: z.string().nullable(),
+  /** Path of the run's `worker.log`, or null. */
+  log_path: z.string().nullable(),
+  /** 1 for the first attempt, incremented by each resume that retries the run. */
+  attempt: z.number().int().positive().default(1),
+  /** Python 0.5+: per-solver iteration-history files (key naming not fixed upstream). */
+  solver_paths: z.record(z.string(), JsonValueSchema).optional(),
+  /** Python 0.5+: solver name to whether it converged. */
+  converged: z.record(z.string(), JsonValueSchema).optional(),
+};
+
+const EntryObjectSchema = z.object(entryShape);
+
+/** Schema of a manifest entry (on-disk form); fills defaults and keeps unknown fields. */
+export const ManifestEntrySchema = z.looseObject(entryShape);
+
+/** A manifest entry as parsed (every default filled in). */
+export type ManifestEntry = z.output<typeof EntryObjectSchema>;
+
+/** What an entry may be built from: fields with defaults may be left out. */
+export type ManifestEntryInput = z.input<typeof EntryObjectSchema>;

@@ -1,0 +1,51 @@
+/**
+ * The sweep manifest: a JSON Lines file (`manifest.jsonl`) with a header line and one line per
+ * finished run, in the Python gmat-sweep's format (snake_case fields, sorted keys, Python's JSON
+ * encoding), so manifests written by either tool are read by the other.
+ *
+ * - Write: {@link ManifestWriter} (durable appends with `FsFile.syncData()`, torn-tail repair on
+ *   resume).
+ * - Read: {@link readManifest} (last-wins dedupe), {@link iterateEntries} (streaming),
+ *   {@link readManifestHeader}; queries {@link findFailed}, {@link findMissing},
+ *   {@link totalRunCount}, {@link extensionRunCount}.
+ * - Convert: {@link entryFromOutcome} / {@link outcomeFromEntry} (paths relative to the output
+ *   directory on disk, absolute in memory).
+ * - Gate: {@link checkScriptDrift}.
+ *
+ * @module
+ */
+
+export {
+  type EngineInfo,
+  EngineInfoSchema,
+  MANIFEST_SCHEMA_VERSION,
+  type ManifestHeader,
+  type ManifestHeaderInput,
+  ManifestHeaderSchema,
+  migrateHeader,
+} from "./header.ts";
+export { type ManifestEntry, type ManifestEntryInput, ManifestEntrySchema } from "./entry.ts";
+export {
+  ManifestCorruptError,
+  ManifestNotFoundError,
+  ManifestPathError,
+  ScriptDriftError,
+} from "./errors.ts";
+export { compareCodePoints, sortedJsonStringify } from "./sorted_json.ts";
+export {
+  type FsyncMode,
+  ManifestWriter,
+  type ManifestWriterOptions,
+  type ManifestWriterStats,
+} from "./writer.ts";
+export {
+  iterateEntries,
+  type Manifest,
+  type ManifestLine,
+  readManifest,
+  readManifestHeader,
+} from "./reader.ts";
+export { extensionRunCount, findFailed, findMissing, totalRunCount } from "./queries.ts";
+export { entryFromOutcome, type EntryFromOutcomeOptions, outcomeFromEntry } from "./convert.ts";
+export { checkScriptDrift, type CheckScriptDriftOptions, type ScriptDriftCheck } from "./drift.ts";
+export { type RuntimeFingerprint, runtimeFingerprint } from "./fingerprint.ts";

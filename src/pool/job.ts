@@ -1,0 +1,54 @@
+/**
+ * A job: everything a worker process needs to do one run, as a record that crosses the process
+ * boundary (driver -> worker over stdin as one JSON line; outcome back over stdout).
+ *
+ * @module
+ */
+
+import { z } from "zod";
+import { RunOutcomeSchema, RunSpecSchema } from "../runs/mod.ts";
+
+/** Which engine runs the job. */
+export const EngineChoiceSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("builtin") }),
+  z.object({ kind: z.literal("gmat"), root: z.string() }),
+]);
+/** Which engine runs the job. */
+export type EngineChoice = z.infer<typeof EngineChoiceSchema>;
+
+/** Schema of a job. */
+export const RunJobSchema = z.object({
+  spec: RunSpecSchema,
+  /** Absolute path of the sweep's script (as given, resolved). */
+  scriptPath: z.string(),
+  /** Canonical SHA-256 of the script the driver expects; the worker refuses a changed file. */
+  scriptSha256: z.string(),
+  /** Absolute directory of this run's outputs (`<out>/run-<id>`). */
+  runDir: z.string(),
+  engine: EngineChoiceSchema,
+  /** 1 for the first attempt. */
+  attempt: z.number().int().positive(),
+  /** Time an engine child process (GmatConsole) may take; null for none. */
+  timeoutMs: z.number().positive().nullable(),
+});
+
+/** One run to do, with everything a worker needs. */
+export type RunJob = z.infer<typeof RunJobSchema>;
+
+/** Messages from the driver to a worker process. */
+export const DriverMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("run"), job: RunJobSchema }),
+]);
+
+/** Messages from a worker process's main thread to its engine thread. */
+export type ThreadMessage = { type: "run"; job: RunJob } | { type: "abort" };
+/** Messages from the driver to a worker process. */
+export type DriverMessage = z.infer<typeof DriverMessageSchema>;
+
+/** Messages from a worker process to the driver. */
+export const WorkerMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ready"), pid: z.number() }),
+  z.object({ type: z.literal("outcome"), outcome: RunOutcomeSchema }),
+]);
+/** Messages from a worker process to the driver. */
+export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;

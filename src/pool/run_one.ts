@@ -1,0 +1,187 @@
+/**
+ * Doing one job inside a worker process: prepare the run directory, run the engine with the
+ * overrides, convert every output to Parquet, write `worker.log`, and report an outcome.
+ *
+ * {@link runOne} never throws: every failure (bad override, engine refusal, integration failure,
+ * Parquet conversion) becomes a failed outcome whose `stderr` says what went wrong.
+ *
+ * @module
+ */
+
+import { basename, join } from "node:path";
+import { runScriptText } from "../engine/mod.ts";
+import type { EngineOutput } from "../engine/mod.ts";
+import {
+  discoverOutputs,
+  locateGmat,
+  planOutputFiles,
+  prepareGmatRun,
+  runGmatConsole,
+} from "../gmat/mod.ts";
+import type { RunOutcome } from "../runs/mod.ts";
+import { canonicalScriptSha256, insertOverrides, type OverrideValue } from "../script/mod.ts";
+import { writeRunOutputs } from "../table/mod.ts";
+import type { RunJob } from "./job.ts";
+
+/** Per-process cache of script texts, keyed by path and expected hash. */
+export class ScriptCache {
+  readonly #texts = new Map<string, string>();
+
+  /** The script's text, checked against the hash the driver recorded. */
+  async text(path: string, sha256: string): Promise<string> {
+    const key = `${path}\u0000${sha256}`;
+    const cached = this.#texts.get(key);
+    if (cached !== undefined) return cached;
+    const text = await Deno.readTextFile(path);
+    const actual = canonicalScriptSha256(text);
+    if (actual !== sha256) {
+      throw new Error(
+        `script ${path} changed during the sweep (sha256 ${actual.slice(0, 12)}..., the sweep ` +
+          `started with ${sha256.slice(0, 12)}...); restore it, or resume with --allow-script-drift`,
+      );
+    }
+    this.#texts.set(key, text);
+    return text;
+  }
+}
+
+class RunLog {
+  readonly lines: string[] = [];
+  info(message: string): void {
+    this.lines.push(`${new Date().toISOString()} INFO ${message}`);
+  }
+  error(message: string): void {
+    this.lines.push(`${new Date().toISOString()} ERROR ${message}`);
+  }
+}
+
+/** Empty a directory's contents (a retried run starts clean, so stale outputs never mix in). */
+async function emptyDir(dir: string): Promise<void> {
+  for await (const entry of Deno.readDir(dir)) {
+    await Deno.remove(join(dir, entry.name), { recursive: true });
+  }
+}
+
+/**
+ * Run one job and describe what happened.
+ *
+ * @param job The job.
+ * @param cache Script texts already read by this process.
+ * @returns The outcome (never throws).
+ */
+export async function runOne(
+  job: RunJob,
+  cache: ScriptCache = new ScriptCache(),
+  signal?: AbortSignal,
+): Promise<RunOutcome> {
+  const t0 = performance.now();
+  const startedAt = new Date().toISOString();
+  const log = new RunLog();
+  const logPath = join(job.runDir, "worker.log");
+  const base = {
+    runId: job.spec.runId,
+    extraOutputs: {},
+    postprocessStatus: "none" as const,
+    startedAt,
+    attempt: job.attempt,
+  };
+  let outcome: RunOutcome;
+  try {
+    await Deno.mkdir(job.runDir, { recursive: true });
+    if (job.attempt > 1) await emptyDir(job.runDir);
+    log.info(`run_id=${job.spec.runId} attempt=${job.attempt} script=${job.scriptPath}`);
+    log.info(`overrides=${JSON.stringify(job.spec.overrides)} seed=${job.spec.seed}`);
+    const text = await cache.text(job.scriptPath, job.scriptSha256);
+    const overrides = job.spec.overrides as Record<string, OverrideValue>;
+    let outputs: readonly EngineOutput[];
+    if (job.engine.kind === "builtin") {
+      outputs = await runBuiltin(job, text, overrides, log);
+    } else {
+      outputs = await runGmat(job, text, overrides, log, signal);
+    }
+    const paths = await writeRunOutputs(outputs, job.runDir);
+    for (const [key, path] of Object.entries(paths)) log.info(`wrote ${key} -> ${path}`);
+    const durationS = (performance.now() - t0) / 1000;
+    log.info(`status=ok duration_s=${durationS.toFixed(6)}`);
+    outcome = {
+      ...base,
+      status: "ok",
+      outputPaths: paths,
+      endedAt: new Date().toISOString(),
+      durationS,
+      stderr: null,
+      logPath,
+    };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log.error(`status=failed ${message}`);
+    outcome = {
+      ...base,
+      status: "failed",
+      outputPaths: {},
+      endedAt: new Date().toISOString(),
+      durationS: (performance.now() - t0) / 1000,
+      stderr: message,
+      logPath,
+    };
+  }
+  try {
+    await Deno.writeTextFile(logPath, log.lines.join("\n") + "\n", { append: true });
+  } catch {
+    outcome = { ...outcome, logPath: null };
+  }
+  return outcome;
+}
+
+/** Built-in engine: outputs are redirected into the run directory like the GmatConsole path. */
+async function runBuiltin(
+  job: RunJob,
+  text: string,
+  overrides: Record<string, OverrideValue>,
+  log: RunLog,
+): Promise<readonly EngineOutput[]> {
+  const runScript = join(job.runDir, basename(job.scriptPath));
+  const redirect: Record<string, OverrideValue> = {};
+  const planned = planOutputFiles(discoverOutputs(text, job.scriptPath), job.runDir, [
+    basename(runScript),
+    "worker.log",
+  ]);
+  for (const out of planned) redirect[`${out.name}.Filename`] = out.path;
+  const runText = insertOverrides(text, { ...overrides, ...redirect }, { file: job.scriptPath });
+  await Deno.writeTextFile(runScript, runText);
+  const result = await runScriptText(runText, runScript, {
+    outputDir: job.runDir,
+    scriptDir: job.runDir,
+  });
+  for (const w of result.warnings) log.info(`engine: ${w}`);
+  log.info(
+    `engine: builtin, ${result.counters.steps} steps, ${result.counters.forceEvaluations} force evaluations`,
+  );
+  return result.outputs;
+}
+
+async function runGmat(
+  job: RunJob,
+  text: string,
+  overrides: Record<string, OverrideValue>,
+  log: RunLog,
+  signal?: AbortSignal,
+): Promise<readonly EngineOutput[]> {
+  if (job.engine.kind !== "gmat") throw new Error("not a GMAT job");
+  const install = await locateGmat({ root: job.engine.root });
+  const prepared = await prepareGmatRun(install, {
+    scriptText: text,
+    scriptFile: job.scriptPath,
+    overrides,
+    runDir: job.runDir,
+  });
+  // GmatConsole runs in a process group of its own: it is given the run's timeout (so it is
+  // killed cleanly here, before the pool's harder kill of this worker) and the abort signal.
+  const result = await runGmatConsole(install, prepared, {
+    timeoutMs: job.timeoutMs ?? undefined,
+    signal,
+  });
+  if (result.logText) log.info(`--- GMAT engine log ---\n${result.logText}`);
+  if (!result.ok) throw new Error(`GmatConsole failed: ${result.reason}`);
+  return result.outputs;
+}

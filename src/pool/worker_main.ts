@@ -1,0 +1,88 @@
+/**
+ * Entry of a worker process of the local pool.
+ *
+ * Reads run jobs from stdin (one protocol line each), hands them to the engine thread one at a
+ * time, and writes each outcome to stdout. It exits as soon as stdin reaches end of file, which
+ * happens when the driver exits or is killed (even with SIGKILL: the kernel closes the pipe), so
+ * no worker outlives its driver, whatever the engine thread is doing. Before exiting it kills its
+ * own process group, taking any engine child processes (GmatConsole) with it.
+ *
+ * @module
+ */
+
+import { DriverMessageSchema } from "./job.ts";
+import { decodeMessage, encodeMessage, readLines } from "./protocol.ts";
+
+const encoder = new TextEncoder();
+async function send(message: unknown): Promise<void> {
+  const bytes = encoder.encode(encodeMessage(message));
+  let off = 0;
+  while (off < bytes.length) off += await Deno.stdout.write(bytes.subarray(off));
+}
+
+function exitNow(code: number): never {
+  try {
+    // Our group (we are its leader when started through setsid): kill children first.
+    if (Deno.build.os !== "windows") Deno.kill(-Deno.pid, "SIGTERM");
+  } catch {
+    // not a group leader, or nothing else in the group
+  }
+  Deno.exit(code);
+}
+
+if (import.meta.main) {
+  const thread = new Worker(new URL("./engine_thread.ts", import.meta.url), { type: "module" });
+  let pending: ((outcome: unknown) => void) | undefined;
+  let aborted: (() => void) | undefined;
+  thread.onmessage = (e: MessageEvent<{ type: string; outcome?: unknown }>) => {
+    if (e.data.type === "aborted") {
+      aborted?.();
+      return;
+    }
+    const resolve = pending;
+    pending = undefined;
+    resolve?.(e.data.outcome);
+  };
+  thread.onerror = (e) => {
+    e.preventDefault();
+    console.error(`engine thread error: ${e.message}`);
+    exitNow(70);
+  };
+
+  const queue: unknown[] = [];
+  let wake: (() => void) | undefined;
+  // Read stdin concurrently with running jobs, so EOF is seen even during a long run.
+  (async () => {
+    for await (const line of readLines(Deno.stdin.readable)) {
+      const msg = decodeMessage(line);
+      if (msg === undefined) continue;
+      queue.push(msg);
+      wake?.();
+    }
+    // The driver is gone. A run in progress may have engine children in process groups of
+    // their own: ask the engine thread to abort them, and give it a moment (a hung built-in run
+    // cannot answer, and has no children).
+    if (pending) {
+      await Promise.race([
+        new Promise<void>((r) => {
+          aborted = r;
+          thread.postMessage({ type: "abort" });
+        }),
+        new Promise((r) => setTimeout(r, 4000)),
+      ]);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    exitNow(0);
+  })();
+
+  await send({ type: "ready", pid: Deno.pid });
+  for (;;) {
+    while (queue.length === 0) await new Promise<void>((r) => (wake = r));
+    const message = DriverMessageSchema.parse(queue.shift());
+    const outcome = await new Promise((resolve) => {
+      pending = resolve;
+      thread.postMessage({ type: "run", job: message.job });
+    });
+    await send({ type: "outcome", outcome });
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Sweeps: planning, running, resuming and extending runs of one script, with the manifest as the
+ * single record of what happened, and the stitched tables of their outputs.
+ *
+ * @module
+ */
+
+export {
+  type FromManifestOptions,
+  Sweep,
+  SweepConfigError,
+  type SweepOptions,
+  type SweepProgress,
+  type SweepSummary,
+} from "./sweep.ts";
+export { resolveEngine, type ResolvedEngine } from "./engine_choice.ts";
+export { GMAT_SWEEP_VERSION } from "./version.ts";

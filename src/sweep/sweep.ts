@@ -1,0 +1,449 @@
+/**
+ * A sweep: one script, one run set, one manifest, one output tree, one pool.
+ *
+ * {@link Sweep.create} plans a new sweep and {@link Sweep#run} executes it: the manifest header is
+ * written and made durable before any run starts, each finished run is appended (and synced)
+ * before it counts as done, and a run never aborts the sweep. {@link Sweep.fromManifest} rebuilds
+ * a sweep from its manifest for {@link Sweep#resume} (failed and missing runs only, after a drift
+ * check of the script) and {@link Sweep#extend} (Monte Carlo only). The manifest and the per-run
+ * tree may live in different directories.
+ *
+ * @module
+ */
+
+import { dirname, join, resolve } from "node:path";
+import type { FsyncMode } from "../manifest/mod.ts";
+import type { Table } from "apache-arrow";
+import { GmatSweepError } from "../errors/mod.ts";
+import {
+  BUILTIN_ENGINE_VERSION,
+  checkOverridesBuiltin,
+  checkOverridesGmat,
+} from "../engine/mod.ts";
+import {
+  checkScriptDrift,
+  entryFromOutcome,
+  findFailed,
+  findMissing,
+  type Manifest,
+  type ManifestHeaderInput,
+  MANIFEST_SCHEMA_VERSION,
+  ManifestWriter,
+  outcomeFromEntry,
+  readManifest,
+  runtimeFingerprint,
+} from "../manifest/mod.ts";
+import { LocalPool } from "../pool/mod.ts";
+import type { EngineChoice, RunJob } from "../pool/mod.ts";
+import { runDirName, type RunOutcome, type RunSpec } from "../runs/mod.ts";
+import { extendMonteCarlo, type RunSet, runSetFromParameterSpec } from "../runset/mod.ts";
+import { canonicalScriptFileSha256, type OverrideValue } from "../script/mod.ts";
+import { stitchAllRuns, stitchRuns } from "../table/mod.ts";
+import { resolveEngine } from "./engine_choice.ts";
+import { GMAT_SWEEP_VERSION } from "./version.ts";
+
+
+/** Progress of a running sweep, reported after every finished run. */
+export interface SweepProgress {
+  /** Runs finished in this invocation. */
+  readonly done: number;
+  /** Runs this invocation will do. */
+  readonly total: number;
+  readonly ok: number;
+  readonly failed: number;
+  /** Seconds since this invocation started. */
+  readonly elapsedS: number;
+  /** Finished runs per second. */
+  readonly rate: number;
+  /** Estimated seconds left, or undefined before the first run. */
+  readonly etaS: number | undefined;
+  /** The outcome that just finished. */
+  readonly last: RunOutcome;
+}
+
+/** Options shared by creating and reopening a sweep. */
+export interface SweepOptions {
+  /** Directory of the per-run tree (`run-<id>/`); created if missing. */
+  readonly outputDir: string;
+  /** Manifest path. @default {`<outputDir>/manifest.jsonl`} */
+  readonly manifestPath?: string;
+  /** `auto` uses real GMAT when an install is found, else the built-in engine. @default {"auto"} */
+  readonly engine?: "auto" | "builtin" | "gmat";
+  /** GMAT install root (for `gmat`/`auto`). */
+  readonly gmatRoot?: string;
+  /** Worker processes. @default {navigator.hardwareConcurrency} */
+  readonly workers?: number;
+  /** Per-run timeout in seconds. */
+  readonly timeoutS?: number;
+  /** Durability of manifest appends. @default {"each"} */
+  readonly fsync?: FsyncMode;
+  /** A fresh worker process for every run. @default {false} */
+  readonly processPerRun?: boolean;
+  /** Called after every finished run. */
+  readonly onProgress?: (progress: SweepProgress) => void;
+}
+
+/** Options of {@link Sweep.fromManifest}. */
+export interface FromManifestOptions extends Partial<SweepOptions> {
+  /** Accept a script whose canonical hash differs from the manifest's (with a warning). */
+  readonly allowScriptDrift?: boolean;
+  /** Receives warnings (script drift). @default {console.warn} */
+  readonly onWarning?: (message: string) => void;
+}
+
+/** What one invocation (run, resume or extend) did. */
+export interface SweepSummary {
+  /** Runs done by this invocation. */
+  readonly ran: number;
+  readonly ok: number;
+  readonly failed: number;
+  /** Wall time of this invocation, seconds. */
+  readonly wallS: number;
+  /** Whether it was interrupted before finishing. */
+  readonly interrupted: boolean;
+}
+
+/** Error of sweep configuration (bad input detected before any run). */
+export class SweepConfigError extends GmatSweepError {
+  declare readonly code: "SWEEP_CONFIG";
+  constructor(message: string) {
+    super("SWEEP_CONFIG", message);
+  }
+}
+
+/** A sweep bound to its script, run set, manifest and output tree. */
+export class Sweep {
+  readonly scriptPath: string;
+  readonly scriptSha256: string;
+  readonly runSet: RunSet;
+  readonly outputDir: string;
+  readonly manifestPath: string;
+  readonly engine: EngineChoice;
+  readonly #options: Partial<SweepOptions>;
+  #header: ManifestHeaderInput;
+
+  private constructor(init: {
+    scriptPath: string;
+    scriptSha256: string;
+    runSet: RunSet;
+    outputDir: string;
+    manifestPath: string;
+    engine: EngineChoice;
+    header: ManifestHeaderInput;
+    options: Partial<SweepOptions>;
+  }) {
+    this.scriptPath = init.scriptPath;
+    this.scriptSha256 = init.scriptSha256;
+    this.runSet = init.runSet;
+    this.outputDir = init.outputDir;
+    this.manifestPath = init.manifestPath;
+    this.engine = init.engine;
+    this.#header = init.header;
+    this.#options = init.options;
+  }
+
+  /** The manifest header this sweep writes or was loaded with. */
+  get header(): ManifestHeaderInput {
+    return this.#header;
+  }
+
+  /**
+   * Plan a new sweep (nothing runs until {@link run}).
+   *
+   * @param scriptPath The GMAT script.
+   * @param runSet The runs.
+   * @param options Output tree, engine, pool and durability options.
+   */
+  static async create(scriptPath: string, runSet: RunSet, options: SweepOptions): Promise<Sweep> {
+    const script = resolve(scriptPath);
+    const sha = await scriptSha(script);
+    const outputDir = resolve(options.outputDir);
+    const manifestPath = resolve(options.manifestPath ?? join(outputDir, "manifest.jsonl"));
+    const engine = await resolveEngine(options.engine ?? "auto", options.gmatRoot);
+    if (runSet.size > 0) {
+      // Fail before any run on an override the script cannot take.
+      const text = await Deno.readTextFile(script);
+      const overrides = runSet.spec(0).overrides as Record<string, OverrideValue>;
+      if (engine.choice.kind === "builtin") checkOverridesBuiltin(text, script, overrides);
+      else checkOverridesGmat(text, script, overrides);
+    }
+    const header: ManifestHeaderInput = {
+      ...runtimeFingerprint(),
+      schema_version: MANIFEST_SCHEMA_VERSION,
+      script_sha256: sha,
+      script_path: script,
+      gmat_sweep_version: GMAT_SWEEP_VERSION,
+      gmat_install_version: engine.version,
+      engine: engine.info,
+      sweep_seed: runSet.seed,
+      parameter_spec: runSet.parameterSpec() as unknown as Record<string, unknown>,
+      run_count: runSet.size,
+      backend: "LocalPool",
+      backend_settings: {
+        workers: options.workers ?? navigator.hardwareConcurrency ?? 1,
+        timeout_s: options.timeoutS ?? null,
+        process_per_run: options.processPerRun ?? false,
+      },
+      postprocess: null,
+      postprocess_permissions: [],
+      created_at: new Date().toISOString(),
+    };
+    return new Sweep({
+      scriptPath: script,
+      scriptSha256: sha,
+      runSet,
+      outputDir,
+      manifestPath,
+      engine: engine.choice,
+      header,
+      options,
+    });
+  }
+
+  /**
+   * Reopen a sweep from its manifest, for {@link resume}, {@link extend} or tables.
+   *
+   * @param manifestPath The manifest.
+   * @param scriptPath The script; its canonical hash must match the manifest's.
+   * @param options `outputDir` (default: the manifest's directory), drift and pool options.
+   */
+  static async fromManifest(
+    manifestPath: string,
+    scriptPath: string,
+    options: FromManifestOptions = {},
+  ): Promise<Sweep> {
+    const path = resolve(manifestPath);
+    const manifest = await readManifest(path);
+    const script = resolve(scriptPath);
+    const sha = await scriptSha(script);
+    const drift = checkScriptDrift(manifest, sha, { allowDrift: options.allowScriptDrift ?? false });
+    if (drift.warning) (options.onWarning ?? console.warn)(drift.warning);
+    const outputDir = resolve(options.outputDir ?? dirname(path));
+    try {
+      const stat = await Deno.stat(outputDir);
+      if (!stat.isDirectory) throw new Error("not a directory");
+    } catch {
+      throw new SweepConfigError(
+        `output directory ${outputDir} does not exist; pass the directory that holds the run-<id> ` +
+          "folders (--output-dir) when the manifest lives elsewhere",
+      );
+    }
+    const runSet = runSetFromParameterSpec(manifest.header.parameter_spec);
+    const engineKind = manifest.header.engine?.kind === "gmat" ? "gmat" : "builtin";
+    const engine = await resolveEngine(
+      options.engine ?? engineKind,
+      options.gmatRoot ?? manifest.header.engine?.path ?? undefined,
+    );
+    return new Sweep({
+      scriptPath: script,
+      scriptSha256: sha,
+      runSet,
+      outputDir,
+      manifestPath: path,
+      engine: engine.choice,
+      header: manifest.header,
+      options,
+    });
+  }
+
+  /** Read the manifest as it is on disk now. */
+  async manifest(): Promise<Manifest> {
+    return await readManifest(this.manifestPath);
+  }
+
+  #job(spec: RunSpec, attempt: number): RunJob {
+    return {
+      spec,
+      scriptPath: this.scriptPath,
+      scriptSha256: this.scriptSha256,
+      runDir: join(this.outputDir, runDirName(spec.runId)),
+      engine: this.engine,
+      attempt,
+      timeoutMs: this.#options.timeoutS === undefined ? null : this.#options.timeoutS * 1000 * 0.95,
+    };
+  }
+
+  /**
+   * Run every planned run. Creates (truncates) the manifest first.
+   *
+   * @param signal Stops starting runs and ends the sweep with a consistent manifest.
+   */
+  async run(signal?: AbortSignal): Promise<SweepSummary> {
+    await Deno.mkdir(this.outputDir, { recursive: true });
+    await Deno.mkdir(dirname(this.manifestPath), { recursive: true });
+    const writer = await ManifestWriter.create(this.manifestPath, this.#header, {
+      fsync: this.#options.fsync ?? "each",
+    });
+    const runSet = this.runSet;
+    const self = this;
+    function* jobs(): Generator<RunJob> {
+      for (const spec of runSet.specs()) yield self.#job(spec, 1);
+    }
+    return await this.#execute(writer, jobs(), runSet.size, signal);
+  }
+
+  /**
+   * Re-run the failed and missing runs of a reopened sweep (skipped runs stay skipped).
+   *
+   * @param signal Stops starting runs.
+   */
+  async resume(signal?: AbortSignal): Promise<SweepSummary> {
+    const manifest = await this.manifest();
+    const attempts = new Map(manifest.entries.map((e) => [e.run_id, e.attempt]));
+    const expected = range(0, Math.max(this.runSet.size, maxRunId(manifest) + 1));
+    const ids = [...new Set([...findFailed(manifest), ...findMissing(manifest, expected)])]
+      .sort((a, b) => a - b);
+    const writer = await ManifestWriter.openForAppend(this.manifestPath, {
+      fsync: this.#options.fsync ?? "each",
+    });
+    const runSet = this.#runSetCovering(Math.max(...ids, -1) + 1);
+    const self = this;
+    function* jobs(): Generator<RunJob> {
+      for (const id of ids) yield self.#job(runSet.spec(id), (attempts.get(id) ?? 0) + 1);
+    }
+    return await this.#execute(writer, jobs(), ids.length, signal);
+  }
+
+  /**
+   * Add `n` Monte Carlo runs: exactly the draws a fresh sweep of the larger size makes at those
+   * run ids. Refused when an earlier run is failed or missing (resume first).
+   */
+  async extend(n: number, signal?: AbortSignal): Promise<SweepSummary> {
+    if (this.runSet.kind !== "monte_carlo") {
+      throw new SweepConfigError(
+        `only Monte Carlo sweeps can be extended (this one is ${this.runSet.kind}); start a new sweep instead`,
+      );
+    }
+    if (!Number.isInteger(n) || n < 1) {
+      throw new SweepConfigError(`extend needs n >= 1 runs, got ${n}`);
+    }
+    const manifest = await this.manifest();
+    const oldN = Math.max(this.runSet.size, maxRunId(manifest) + 1);
+    const incomplete = [...findFailed(manifest), ...findMissing(manifest, range(0, oldN))];
+    if (incomplete.length > 0) {
+      throw new SweepConfigError(
+        `${incomplete.length} of the first ${oldN} runs are failed or missing ` +
+          `(e.g. run ${incomplete[0]}); run resume first, then extend`,
+      );
+    }
+    const larger = extendMonteCarlo(this.runSet, oldN + n - this.runSet.size);
+    const writer = await ManifestWriter.openForAppend(this.manifestPath, {
+      fsync: this.#options.fsync ?? "each",
+    });
+    const self = this;
+    function* jobs(): Generator<RunJob> {
+      for (const spec of larger.specs(oldN, oldN + n)) yield self.#job(spec, 1);
+    }
+    return await this.#execute(writer, jobs(), n, signal);
+  }
+
+  #runSetCovering(size: number): RunSet {
+    if (size <= this.runSet.size || this.runSet.kind !== "monte_carlo") return this.runSet;
+    return extendMonteCarlo(this.runSet, size - this.runSet.size);
+  }
+
+  async #execute(
+    writer: ManifestWriter,
+    jobs: Iterable<RunJob>,
+    total: number,
+    signal: AbortSignal | undefined,
+  ): Promise<SweepSummary> {
+    const t0 = performance.now();
+    const specs = new Map<number, RunSpec>();
+    const tracked = (function* () {
+      for (const job of jobs) {
+        specs.set(job.spec.runId, job.spec);
+        yield job;
+      }
+    })();
+    const pool = new LocalPool({
+      workers: this.#options.workers,
+      timeoutMs: this.#options.timeoutS === undefined ? undefined : this.#options.timeoutS * 1000,
+      processPerRun: this.#options.processPerRun,
+    });
+    let done = 0, ok = 0, failed = 0;
+    let interrupted = false;
+    try {
+      for await (const outcome of pool.run(tracked, signal)) {
+        const spec = specs.get(outcome.runId)!;
+        specs.delete(outcome.runId);
+        await writer.append(
+          entryFromOutcome(outcome, spec, {
+            outputDir: this.outputDir,
+            postprocess: this.#header.postprocess ?? null,
+          }),
+        );
+        done++;
+        if (outcome.status === "ok") ok++;
+        else failed++;
+        const elapsedS = (performance.now() - t0) / 1000;
+        const rate = done / Math.max(elapsedS, 1e-9);
+        this.#options.onProgress?.({
+          done,
+          total,
+          ok,
+          failed,
+          elapsedS,
+          rate,
+          etaS: (total - done) / rate,
+          last: outcome,
+        });
+      }
+    } catch (e) {
+      if (signal?.aborted) interrupted = true;
+      else throw e;
+    } finally {
+      await writer.close();
+      await pool.close();
+    }
+    return { ran: done, ok, failed, wallS: (performance.now() - t0) / 1000, interrupted };
+  }
+
+  /** Outcomes of every recorded run (last attempt wins), with absolute paths. */
+  async outcomes(): Promise<RunOutcome[]> {
+    const manifest = await this.manifest();
+    return manifest.entries.map((e) => outcomeFromEntry(e, this.outputDir));
+  }
+
+  /**
+   * The stitched (run_id, time) table of one report or ephemeris.
+   *
+   * @param options `kind` (default `report`) and `name` (needed when the script has several).
+   */
+  async toTable(
+    options: { kind?: "report" | "ephemeris"; name?: string } = {},
+  ): Promise<Table> {
+    const entries = await this.outcomes();
+    return stitchRuns(entries, { kind: options.kind ?? "report", name: options.name }).table;
+  }
+
+  /** Every report (or ephemeris) of the sweep, stitched, by name. */
+  async toTables(kind: "report" | "ephemeris" = "report"): Promise<Map<string, Table>> {
+    return stitchAllRuns(await this.outcomes(), { kind });
+  }
+
+  /** The engine and version that run this sweep. */
+  get engineLabel(): string {
+    return this.engine.kind === "builtin" ? `builtin ${BUILTIN_ENGINE_VERSION}` : `gmat ${this.engine.root}`;
+  }
+}
+
+async function scriptSha(path: string): Promise<string> {
+  try {
+    return await canonicalScriptFileSha256(path);
+  } catch (e) {
+    throw new SweepConfigError(
+      `cannot read script ${path}: ${e instanceof Error ? e.message : e}; check the path`,
+    );
+  }
+}
+
+function maxRunId(manifest: Manifest): number {
+  let max = -1;
+  for (const e of manifest.entries) max = Math.max(max, e.run_id);
+  return max;
+}
+
+function* range(from: number, to: number): Generator<number> {
+  for (let i = from; i < to; i++) yield i;
+}

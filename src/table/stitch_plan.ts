@@ -1,0 +1,191 @@
+/**
+ * The first pass of a stitch: from the entries and each file's footer alone, decide which runs
+ * bring data (and how many rows, at which row of the final table) and which become marker rows.
+ *
+ * Entries are ordered by run id (stable), so the stitched table does not depend on completion
+ * order. A failed or skipped entry, an ok entry without the output, and an ok entry whose file is
+ * missing, unreadable, empty or has no timestamp `time` column become one marker row each (the
+ * last four also a warning). Only footers are read: a few kilobytes per file.
+ *
+ * @module
+ */
+
+import * as arrow from "apache-arrow";
+import { valueClassOf } from "./column_sink.ts";
+import { type ParquetFooter, type PlainChunk, readParquetFooter } from "./parquet_footer.ts";
+import { schemaOfFooter } from "./parquet_io.ts";
+import { TIME_COLUMN } from "./report_table.ts";
+
+/** A run's status, as the stitcher sees it. */
+export type EntryStatus = "ok" | "failed" | "skipped";
+
+/** A run that brings a file's rows. */
+export interface DataItem {
+  readonly kind: "data";
+  readonly runId: number;
+  /** The file. */
+  readonly path: string;
+  /** Its size in bytes. */
+  readonly size: number;
+  /** Its row count (from the footer). */
+  readonly rows: number;
+  /** Identifies its schema in {@linkcode StitchPlan.schemas}. */
+  readonly schemaKey: string;
+  /** Its column chunks when they can be copied without the WASM codec. */
+  readonly plain: readonly PlainChunk[] | undefined;
+  /** First row of the final table it fills. */
+  readonly at: number;
+}
+
+/** A run that becomes one marker row. */
+export interface MarkerItem {
+  readonly kind: "marker";
+  readonly runId: number;
+  readonly status: EntryStatus;
+  /** The row of the final table it fills. */
+  readonly at: number;
+}
+
+/** One run of the plan. */
+export type StitchItem = DataItem | MarkerItem;
+
+/** A distinct schema among the files. */
+export interface FileSchema {
+  /** The Arrow schema the file decodes to. */
+  readonly schema: arrow.Schema;
+  /** Why files of this schema cannot be stitched, if they cannot. */
+  readonly problem: string | undefined;
+}
+
+/** The plan of a stitch. */
+export interface StitchPlan {
+  /** Runs in final order. */
+  readonly items: readonly StitchItem[];
+  /** Distinct schemas by key. */
+  readonly schemas: ReadonlyMap<string, FileSchema>;
+  /** The schemas of the data items, in order of first use. */
+  readonly used: readonly arrow.Schema[];
+  /** Rows of the final table. */
+  readonly length: number;
+}
+
+/** The part of an entry the plan needs. */
+export interface PlanEntry {
+  readonly runId: number;
+  readonly status: EntryStatus;
+  readonly outputPaths: Readonly<Record<string, string>>;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function fileSchema(footer: ParquetFooter): FileSchema {
+  let schema: arrow.Schema;
+  try {
+    schema = schemaOfFooter(footer.footerFile);
+  } catch (e) {
+    return { schema: new arrow.Schema([]), problem: `has an unreadable schema (${message(e)})` };
+  }
+  const time = schema.fields.find((f) => f.name === TIME_COLUMN);
+  const problem = time === undefined
+    ? "has no 'time' column"
+    : valueClassOf(time.type) !== "timestamp"
+    ? `has a 'time' column of type ${time.type}, not a timestamp`
+    : undefined;
+  return { schema, problem };
+}
+
+/** Whether an Arrow type is what a plain chunk of that physical type holds. */
+function plainMatches(type: arrow.DataType, chunk: PlainChunk): boolean {
+  switch (chunk.physicalType) {
+    case "DOUBLE":
+      return arrow.DataType.isFloat(type) && type.precision === arrow.Precision.DOUBLE;
+    case "FLOAT":
+      return arrow.DataType.isFloat(type) && type.precision === arrow.Precision.SINGLE;
+    case "INT64":
+      return arrow.DataType.isTimestamp(type) ||
+        (arrow.DataType.isInt(type) && type.isSigned && type.bitWidth === 64);
+    case "INT32":
+      return arrow.DataType.isInt(type) && type.isSigned && type.bitWidth === 32;
+  }
+}
+
+function plainChunksOf(footer: ParquetFooter, schema: arrow.Schema): PlainChunk[] | undefined {
+  const chunks = footer.plainChunks;
+  if (chunks === undefined || chunks.length !== schema.fields.length) return undefined;
+  const ok = chunks.every((c, i) =>
+    c.name === schema.fields[i].name && plainMatches(schema.fields[i].type, c)
+  );
+  return ok ? [...chunks] : undefined;
+}
+
+/**
+ * Plans a stitch (pass 1).
+ *
+ * @param entries The runs, any order.
+ * @param key The output key to stitch (`report__RF`), or undefined when no run has one.
+ * @param warn Receives a warning per file that cannot be used.
+ * @returns The plan.
+ */
+export function planStitch(
+  entries: readonly PlanEntry[],
+  key: string | undefined,
+  warn: (message: string) => void,
+): StitchPlan {
+  const sorted = [...entries].sort((a, b) => a.runId - b.runId);
+  const schemas = new Map<string, FileSchema>();
+  const used = new Map<string, arrow.Schema>();
+  const items: StitchItem[] = [];
+  let at = 0;
+  const marker = (runId: number, status: EntryStatus): void => {
+    items.push({ kind: "marker", runId, status, at });
+    at += 1;
+  };
+  for (const entry of sorted) {
+    const path = key === undefined ? undefined : entry.outputPaths[key];
+    if (entry.status !== "ok" || path === undefined) {
+      marker(entry.runId, entry.status);
+      continue;
+    }
+    let footer: ParquetFooter;
+    try {
+      footer = readParquetFooter(path);
+    } catch (e) {
+      warn(
+        e instanceof Deno.errors.NotFound
+          ? `Run ${entry.runId}: ${key} file ${path} is missing; the run is a marker row`
+          : `Run ${entry.runId}: cannot read ${path} (${message(e)}); the run is a marker row`,
+      );
+      marker(entry.runId, entry.status);
+      continue;
+    }
+    let info = schemas.get(footer.schemaKey);
+    if (info === undefined) {
+      info = fileSchema(footer);
+      schemas.set(footer.schemaKey, info);
+    }
+    if (info.problem !== undefined) {
+      warn(`Run ${entry.runId}: ${path} ${info.problem}; the run is a marker row`);
+      marker(entry.runId, entry.status);
+      continue;
+    }
+    if (footer.numRows === 0) {
+      marker(entry.runId, entry.status);
+      continue;
+    }
+    if (!used.has(footer.schemaKey)) used.set(footer.schemaKey, info.schema);
+    items.push({
+      kind: "data",
+      runId: entry.runId,
+      path,
+      size: footer.fileSize,
+      rows: footer.numRows,
+      schemaKey: footer.schemaKey,
+      plain: plainChunksOf(footer, info.schema),
+      at,
+    });
+    at += footer.numRows;
+  }
+  return { items, schemas, used: [...used.values()], length: at };
+}

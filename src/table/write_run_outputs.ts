@@ -1,0 +1,75 @@
+/**
+ * Converting the GMAT outputs of one run into per-run Parquet files in the run's directory.
+ *
+ * @module
+ */
+
+import { join, resolve } from "node:path";
+import type * as arrow from "apache-arrow";
+import type { EngineOutput } from "../engine/mod.ts";
+import { parseOem, parseReportFile, parseStk } from "../formats/mod.ts";
+import { oemTable, stkTable } from "./ephemeris_table.ts";
+import { outputKey } from "./output_key.ts";
+import { writeParquetFile } from "./parquet_io.ts";
+import { RUN_FILE_LAYOUT } from "./parquet_layout.ts";
+import { reportTable } from "./report_table.ts";
+import { TableError } from "./table_error.ts";
+
+function tableOf(output: EngineOutput, text: string): arrow.Table {
+  switch (output.format) {
+    case "ReportFile":
+      return reportTable(parseReportFile(text, output.path), output.path, output.name);
+    case "CCSDS-OEM":
+      return oemTable(parseOem(text, output.path), output.path, output.name);
+    case "STK-TimePosVel":
+      return stkTable(parseStk(text, output.path), output.path, output.name);
+  }
+}
+
+/**
+ * Converts each GMAT output of a run to Parquet: `report__<name>.parquet` for ReportFiles,
+ * `ephemeris__<name>.parquet` for CCSDS-OEM and STK-TimePosVel ephemerides, in the layout
+ * {@linkcode RUN_FILE_LAYOUT} (chosen for read speed). See `report_table.ts` and
+ * `ephemeris_table.ts` for the columns, types and metadata.
+ *
+ * @param outputs The outputs the run wrote (`EngineRunResult.outputs`).
+ * @param runDir The run's directory (created if missing).
+ * @returns Output key (`report__RF`) to the absolute path of its Parquet file, in output order.
+ * @throws {TableError} `TABLE_DUPLICATE_OUTPUT` when two outputs share a kind and name (before
+ *   anything is written); `TABLE_EPOCH` when an epoch cannot be converted.
+ * @throws {OutputParseError} When an output file is malformed.
+ *
+ * @example Usage
+ * ```ts ignore
+ * import { runScriptText } from "../engine/mod.ts";
+ * import { writeRunOutputs } from "./write_run_outputs.ts";
+ *
+ * const run = await runScriptText(text, "leo.script", { outputDir: "out/run-0" });
+ * const paths = await writeRunOutputs(run.outputs, "out/run-0");
+ * // { report__RF: "/abs/out/run-0/report__RF.parquet" }
+ * ```
+ */
+export async function writeRunOutputs(
+  outputs: readonly EngineOutput[],
+  runDir: string,
+): Promise<Record<string, string>> {
+  const dir = resolve(runDir);
+  const keys = outputs.map((o) => outputKey(o.kind, o.name));
+  const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (duplicate !== undefined) {
+    throw new TableError(
+      "TABLE_DUPLICATE_OUTPUT",
+      `Two outputs of the run map to ${duplicate}.parquet in ${dir}; ` +
+        "give every ReportFile and EphemerisFile a distinct name",
+    );
+  }
+  await Deno.mkdir(dir, { recursive: true });
+  const paths: Record<string, string> = {};
+  for (const [i, output] of outputs.entries()) {
+    const table = tableOf(output, await Deno.readTextFile(output.path));
+    const path = join(dir, `${keys[i]}.parquet`);
+    await writeParquetFile(table, path, RUN_FILE_LAYOUT);
+    paths[keys[i]] = path;
+  }
+  return paths;
+}
