@@ -10,9 +10,12 @@
  * - **DuckDB**: `@duckdb/node-api` in Node, `read_parquet` of the same files (`run_id` taken
  *   from the `run-<id>` directory, `union_by_name`), `ORDER BY run_id, time`, every result chunk
  *   fetched (`runAndReadAll`).
- * Each process reports its wall time for the call, its RSS before the call, its peak RSS
- * (sampled `Deno.memoryUsage().rss` / `process.memoryUsage.rss()`, and the kernel's high-water
- * mark `VmHWM`), and `/usr/bin/time -v` reports the maximum RSS from outside. Row counts and
+ * Each process reports its wall time for the call, its RSS before the call, its peak RSS during
+ * the call (`Deno.memoryUsage().rss` sampled every 2 ms by a worker thread, as the stitch is
+ * synchronous / `process.memoryUsage.rss()` sampled by a timer while DuckDB works on its own
+ * threads) and the kernel's high-water mark `VmHWM` read right after the call; `/usr/bin/time -v`
+ * reports the maximum RSS of the whole process from outside, which for DuckDB includes the check
+ * after the call (converting the result to JS values for the column sums). Row counts and
  * column sums of both results must agree. A second table times our stitch on the same data in
  * other per-run layouts, the measurement behind `RUN_FILE_LAYOUT`.
  *

@@ -50,8 +50,16 @@ const refRate = runs / refS;
 
 console.log(`| measure | value |`);
 console.log(`|---|---|`);
-console.log(`| sweep: ${runs} runs, ${workers} workers, fsync each | ${summary.wallS.toFixed(2)} s, **${sweepRate.toFixed(0)} runs/s** (${summary.ok} ok) |`);
-console.log(`| reference: same runs in one process, no pool/Parquet/manifest | ${refS.toFixed(2)} s, ${refRate.toFixed(0)} runs/s |`);
+console.log(
+  `| sweep: ${runs} runs, ${workers} workers, fsync each | ${summary.wallS.toFixed(2)} s, **${
+    sweepRate.toFixed(0)
+  } runs/s** (${summary.ok} ok) |`,
+);
+console.log(
+  `| reference: same runs in one process, no pool/Parquet/manifest | ${refS.toFixed(2)} s, ${
+    refRate.toFixed(0)
+  } runs/s |`,
+);
 console.log(`| ratio sweep / reference throughput | ${(sweepRate / refRate).toFixed(2)} |`);
 await Deno.remove(out, { recursive: true });
 await Deno.remove(scratch, { recursive: true });

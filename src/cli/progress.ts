@@ -43,7 +43,9 @@ export function terminalProgress(label: string, enabled: boolean): {
       last = now;
       drawn = true;
       const cols = Deno.consoleSize?.().columns ?? 100;
-      Deno.stderr.writeSync(encoder.encode(`\r${renderProgress(p, label).slice(0, cols - 1)}\x1b[K`));
+      Deno.stderr.writeSync(
+        encoder.encode(`\r${renderProgress(p, label).slice(0, cols - 1)}\x1b[K`),
+      );
     },
     finish() {
       if (tty && drawn) Deno.stderr.writeSync(encoder.encode("\n"));

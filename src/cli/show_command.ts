@@ -35,15 +35,14 @@ function firstLine(text: string | null | undefined, width = 60): string {
 
 /** Render the `--detail` table. */
 export function detailTable(entries: readonly ManifestEntry[]): string[] {
-  const rows = [...entries].sort((a, b) =>
-    ORDER[a.status] - ORDER[b.status] || a.run_id - b.run_id
-  ).map((e) => [
-    String(e.run_id),
-    e.status,
-    (e.duration_s ?? 0).toFixed(3),
-    firstLine(e.stderr),
-    e.log_path ?? "—",
-  ]);
+  const rows = [...entries].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.run_id - b.run_id)
+    .map((e) => [
+      String(e.run_id),
+      e.status,
+      (e.duration_s ?? 0).toFixed(3),
+      firstLine(e.stderr),
+      e.log_path ?? "—",
+    ]);
   const header = ["run_id", "status", "duration_s", "stderr_summary", "log_path"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
@@ -72,20 +71,27 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
     io.print(SHOW_HELP);
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new ExitError(2, `expected one MANIFEST\n\n${SHOW_HELP}`);
+  if (parsed.positionals.length !== 1) {
+    throw new ExitError(2, `expected one MANIFEST\n\n${SHOW_HELP}`);
+  }
   if (v.filter !== undefined && !v.detail) {
     throw new ExitError(2, "--filter needs --detail");
   }
   if (v.filter !== undefined && !["ok", "failed", "skipped"].includes(v.filter)) {
     throw new ExitError(2, `--filter must be ok, failed or skipped, got '${v.filter}'`);
   }
-  if (v.detail && v.run !== undefined) throw new ExitError(2, "--detail and --run exclude each other");
+  if (v.detail && v.run !== undefined) {
+    throw new ExitError(2, "--detail and --run exclude each other");
+  }
   const manifest = await readManifest(parsed.positionals[0]);
   if (v.run !== undefined) {
     const id = Number(v.run);
     const e = manifest.entries.find((x) => x.run_id === id);
     if (!Number.isInteger(id) || !e) {
-      throw new ExitError(3, `run ${v.run} is not in ${manifest.path} (it has ${manifest.entries.length} runs)`);
+      throw new ExitError(
+        3,
+        `run ${v.run} is not in ${manifest.path} (it has ${manifest.entries.length} runs)`,
+      );
     }
     io.print(`run ${e.run_id}: ${e.status} (attempt ${e.attempt ?? 1})`);
     io.print(`  duration_s: ${e.duration_s}`);
@@ -93,7 +99,9 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
     io.print(`  ended_at:   ${e.ended_at}`);
     io.print(`  log_path:   ${e.log_path ?? "—"}`);
     io.print("  overrides:");
-    for (const k of Object.keys(e.overrides).sort()) io.print(`    ${k} = ${JSON.stringify(e.overrides[k])}`);
+    for (const k of Object.keys(e.overrides).sort()) {
+      io.print(`    ${k} = ${JSON.stringify(e.overrides[k])}`);
+    }
     io.print("  outputs:");
     for (const [k, p] of Object.entries(e.output_paths ?? {})) io.print(`    ${k}: ${p}`);
     io.print(`  postprocess: ${e.postprocess ?? "none"} (${e.postprocess_status ?? "none"})`);
@@ -102,10 +110,15 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (v.detail) {
-    const entries = v.filter ? manifest.entries.filter((e) => e.status === v.filter) : manifest.entries;
+    const entries = v.filter
+      ? manifest.entries.filter((e) => e.status === v.filter)
+      : manifest.entries;
     for (const line of detailTable(entries)) io.print(line);
   }
   const wall = manifest.entries.reduce((s, e) => s + (e.duration_s ?? 0), 0);
-  io.print(`${manifest.header.run_count} planned; ` + summaryLine(manifest, wall, manifest.path).replace(/ in [\d.]+ s wall \(/, " ("));
+  io.print(
+    `${manifest.header.run_count} planned; ` +
+      summaryLine(manifest, wall, manifest.path).replace(/ in [\d.]+ s wall \(/, " ("),
+  );
   return 0;
 }

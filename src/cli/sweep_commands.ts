@@ -166,7 +166,10 @@ function commonOptions(
   label: string,
 ): SweepOptions & { quiet: boolean; finish: () => void } {
   if (v.backend !== undefined && v.backend !== "local") {
-    throw new ExitError(4, `backend '${v.backend}' is not available in this version; use --backend local`);
+    throw new ExitError(
+      4,
+      `backend '${v.backend}' is not available in this version; use --backend local`,
+    );
   }
   const engine = v.engine as string | undefined;
   if (engine !== undefined && !["auto", "builtin", "gmat"].includes(engine)) {
@@ -175,7 +178,9 @@ function commonOptions(
   const workers = intOption(command, "workers", v.workers as string | undefined);
   if (workers !== undefined && workers < 1) usage(command, "--workers must be at least 1");
   const timeout = v.timeout === undefined ? undefined : Number(v.timeout);
-  if (timeout !== undefined && !(timeout > 0)) usage(command, "--timeout must be a positive number of seconds");
+  if (timeout !== undefined && !(timeout > 0)) {
+    usage(command, "--timeout must be a positive number of seconds");
+  }
   const batch = intOption(command, "fsync-batch", v["fsync-batch"] as string | undefined) ?? 50;
   if (batch < 1) usage(command, "--fsync-batch must be at least 1");
   const quiet = v.quiet === true;
@@ -300,7 +305,9 @@ export async function sweepCommand(command: string, args: string[], io: CliIo): 
   } else {
     const n = intOption(command, "n", v.n);
     if (n === undefined || n < 1) usage(command, "--n N (at least 1) is required");
-    if (!v.perturb || v.perturb.length === 0) usage(command, "give at least one --perturb NAME=DIST");
+    if (!v.perturb || v.perturb.length === 0) {
+      usage(command, "give at least one --perturb NAME=DIST");
+    }
     const perturb = perturbFromShorthands(v.perturb);
     const seed = v.seed === undefined ? null : intOption(command, "seed", v.seed)!;
     runSet = command === "monte-carlo"
@@ -313,7 +320,11 @@ export async function sweepCommand(command: string, args: string[], io: CliIo): 
 }
 
 /** `resume` and `extend`. */
-export async function reopenCommand(command: "resume" | "extend", args: string[], io: CliIo): Promise<number> {
+export async function reopenCommand(
+  command: "resume" | "extend",
+  args: string[],
+  io: CliIo,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -338,7 +349,9 @@ export async function reopenCommand(command: "resume" | "extend", args: string[]
   if (parsed.positionals.length !== 1) usage(command, "expected exactly one MANIFEST");
   if (v.script === undefined) usage(command, "--script SCRIPT is required (it is hash-checked)");
   const n = command === "extend" ? intOption(command, "n", v.n) : undefined;
-  if (command === "extend" && (n === undefined || n < 1)) usage(command, "--n N (at least 1) is required");
+  if (command === "extend" && (n === undefined || n < 1)) {
+    usage(command, "--n N (at least 1) is required");
+  }
   const options = commonOptions(command, v, io, `gmat-sweep ${command}`);
   const sweep = await Sweep.fromManifest(parsed.positionals[0], v.script, {
     ...options,
@@ -358,10 +371,11 @@ export async function reopenCommand(command: "resume" | "extend", args: string[]
 /** Map library errors to exit codes. */
 export function exitCodeFor(e: unknown): number | undefined {
   if (!(e instanceof GmatSweepError)) return undefined;
-  if (e.code.startsWith("MANIFEST") ) return 3;
-  if (["SWEEP_CONFIG", "RUNSET_CONFIG", "SCRIPT_DRIFT", "OVERRIDE_INVALID"].includes(e.code)) return 2;
+  if (e.code.startsWith("MANIFEST")) return 3;
+  if (["SWEEP_CONFIG", "RUNSET_CONFIG", "SCRIPT_DRIFT", "OVERRIDE_INVALID"].includes(e.code)) {
+    return 2;
+  }
   if (e.code.startsWith("SCRIPT_") || e.code === "ENGINE_UNSUPPORTED") return 2;
   if (e.code === "GMAT_NOT_FOUND" || e.code.startsWith("BACKEND")) return 4;
   return 1;
 }
-

@@ -54,13 +54,17 @@ export function checkOverridesGmat(
 ): void {
   const script = parseScript(text, { file });
   const names = new Set<string>();
-  for (const r of script.resources) if (r.kind === "create") for (const n of r.names) names.add(n.name);
+  for (const r of script.resources) {
+    if (r.kind === "create") { for (const n of r.names) names.add(n.name); }
+  }
   for (const key of Object.keys(overrides)) {
     renderOverrideLines({ [key]: overrides[key] });
     const owner = key.split(".")[0];
     if (!names.has(owner) && !DEFAULT_OBJECTS.has(owner)) {
       throw new ScriptError("SCRIPT_UNKNOWN_RESOURCE", {
-        message: `override '${key}': the script creates no resource '${owner}'${didYouMean(owner, names)}`,
+        message: `override '${key}': the script creates no resource '${owner}'${
+          didYouMean(owner, names)
+        }`,
         hint: `use a resource created in ${file}, e.g. ${[...names].slice(0, 3).join(", ")}`,
       });
     }

@@ -147,8 +147,8 @@ export async function runScriptText(
   try {
     for (const [rf, params] of reportParams) {
       const path = resolveOutputPath(rf.filename, `${rf.name}.txt`, dirs);
-      await ensureDir(path, rf.assigned.get("Filename") ?? rf.pos, diag);
-      reports.push(await ReportOutput.open(rf, path, params));
+      ensureDir(path, rf.assigned.get("Filename") ?? rf.pos, diag);
+      reports.push(ReportOutput.open(rf, path, params));
     }
     for (const ef of model.all(EphemerisFileResource)) {
       const ext = ef.fileFormat === "CCSDS-OEM" ? ".oem" : ".e";
@@ -161,7 +161,7 @@ export async function runScriptText(
         name += ext;
       }
       const path = resolveOutputPath(name, `${ef.name}${ext}`, dirs);
-      await ensureDir(path, ef.assigned.get("Filename") ?? ef.pos, diag);
+      ensureDir(path, ef.assigned.get("Filename") ?? ef.pos, diag);
       const sc = model.get(ef.spacecraft!, SpacecraftResource)!;
       ephemerides.push(new EphemerisOutput(ef, sc, path, BUILTIN_ENGINE_VERSION));
     }
@@ -185,7 +185,7 @@ export async function runScriptText(
       }
     }
   } finally {
-    for (const r of reports) await r.close();
+    for (const r of reports) r.close();
     if (runtime) { for (const e of ephemerides) await e.close(); }
   }
   return {
@@ -210,13 +210,9 @@ export async function runScriptText(
   };
 }
 
-async function ensureDir(
-  path: string,
-  pos: SourcePos,
-  diag: Diagnostics,
-): Promise<void> {
+function ensureDir(path: string, pos: SourcePos, diag: Diagnostics): void {
   try {
-    await Deno.mkdir(dirname(path), { recursive: true });
+    Deno.mkdirSync(dirname(path), { recursive: true });
   } catch (e) {
     diag.fail("SCRIPT_BAD_VALUE", pos, `cannot create the directory of output ${path}: ${e}`, {
       hint: "check the Filename and that the output directory is writable",

@@ -48,7 +48,9 @@ export type DriverMessage = z.infer<typeof DriverMessageSchema>;
 /** Messages from a worker process to the driver. */
 export const WorkerMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready"), pid: z.number() }),
-  z.object({ type: z.literal("outcome"), outcome: RunOutcomeSchema }),
+  /** The worker began a job (its timeout counts from here). */
+  z.object({ type: z.literal("started"), runId: z.number() }),
+  z.object({ type: z.literal("outcome"), runId: z.number(), outcome: RunOutcomeSchema }),
 ]);
 /** Messages from a worker process to the driver. */
 export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;

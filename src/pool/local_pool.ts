@@ -1,12 +1,14 @@
 /**
  * The local pool: N long-lived worker processes on this machine, each doing one run at a time.
  *
- * Jobs are pulled lazily from a (possibly huge, streamed) iterable, at most one in flight per
- * worker, and outcomes come back in completion order. Each worker is its own process group
- * (started through `setsid`), so a run that exceeds its timeout is ended by killing the whole
- * group, engine children included, and becomes a failed outcome with the reason; the worker is
- * replaced and the sweep goes on. A worker that dies mid-run likewise yields a failed outcome.
- * Workers exit by themselves when the driver goes away (see `worker_main.ts`).
+ * Jobs are pulled lazily from a (possibly huge, streamed) iterable and outcomes come back in
+ * completion order. Each worker holds at most two jobs: the one it is running and the next one,
+ * already sent, so the round trip between driver and worker never leaves a worker idle. Each
+ * worker is its own process group (started through `setsid`): a run that exceeds its timeout
+ * (counted from the moment the worker reports it started) is ended by killing the whole group,
+ * engine children included, and becomes a failed outcome with the reason; a worker that dies
+ * mid-run likewise yields a failed outcome. Jobs a dead worker had not started go to another
+ * worker. Workers exit by themselves when the driver goes away (see `worker_main.ts`).
  *
  * @module
  */
@@ -43,12 +45,15 @@ function hasSetsid(): boolean {
   return false;
 }
 
-interface Running {
+/** What became of a job handed to a worker. */
+type JobResult = { readonly outcome: RunOutcome } | { readonly requeue: RunJob };
+
+interface Assigned {
   readonly job: RunJob;
-  readonly started: number;
-  readonly startedAt: string;
-  resolve(outcome: RunOutcome): void;
+  readonly sent: number;
+  started?: { readonly at: number; readonly iso: string };
   timer?: ReturnType<typeof setTimeout>;
+  resolve(result: JobResult): void;
 }
 
 /** One worker process. */
@@ -56,13 +61,14 @@ class WorkerProcess {
   readonly #child: Deno.ChildProcess;
   readonly #writer: WritableStreamDefaultWriter<Uint8Array>;
   readonly #stderrTail: string[] = [];
-  #running: Running | undefined;
-  #ready: Promise<void>;
+  readonly #assigned: Assigned[] = [];
+  readonly #timeoutMs: number | undefined;
   #exited = false;
+  #retiring = false;
   readonly pid: number;
   readonly #group: boolean;
 
-  constructor(denoPath: string, useSetsid: boolean) {
+  constructor(denoPath: string, useSetsid: boolean, timeoutMs: number | undefined) {
     const args = ["run", "-A", "--quiet"];
     if (CONFIG.protocol === "file:") args.push("--config", fileURLToPath(CONFIG));
     args.push(WORKER_MAIN.href);
@@ -70,34 +76,37 @@ class WorkerProcess {
       ? new Deno.Command("setsid", { args: [denoPath, ...args], ...io() })
       : new Deno.Command(denoPath, { args, ...io() });
     this.#group = useSetsid;
+    this.#timeoutMs = timeoutMs;
     this.#child = command.spawn();
     this.pid = this.#child.pid;
     this.#writer = this.#child.stdin.getWriter();
-    let markReady!: () => void;
-    this.#ready = new Promise((r) => (markReady = r));
-    this.#readStdout(markReady);
+    this.#readStdout();
     this.#readStderr();
     this.#child.status.then((status) => {
       this.#exited = true;
-      markReady();
-      const r = this.#running;
-      if (r) {
-        this.#running = undefined;
-        clearTimeout(r.timer);
-        const why = status.signal
-          ? `killed by ${status.signal}`
-          : `exited with code ${status.code}`;
-        r.resolve(failed(r, `worker process ${why} during the run${this.#tail()}`));
+      const why = status.signal ? `killed by ${status.signal}` : `exited with code ${status.code}`;
+      for (const a of this.#assigned.splice(0)) {
+        clearTimeout(a.timer);
+        if (a.started) {
+          a.resolve({ outcome: failed(a, `worker process ${why} during the run${this.#tail()}`) });
+        } else a.resolve({ requeue: a.job });
       }
     });
   }
 
-  get busy(): boolean {
-    return this.#running !== undefined;
+  /** Jobs sent and not finished. */
+  get load(): number {
+    return this.#assigned.length;
   }
 
-  get alive(): boolean {
-    return !this.#exited;
+  /** Whether it can take jobs. */
+  get usable(): boolean {
+    return !this.#exited && !this.#retiring;
+  }
+
+  /** Take no more jobs (process-per-run: the worker is replaced after its current run). */
+  retire(): void {
+    this.#retiring = true;
   }
 
   #tail(): string {
@@ -105,24 +114,42 @@ class WorkerProcess {
     return t ? `\n--- worker stderr (tail) ---\n${t.slice(-4000)}` : "";
   }
 
-  async #readStdout(markReady: () => void): Promise<void> {
+  async #readStdout(): Promise<void> {
     try {
       for await (const line of readLines(this.#child.stdout)) {
         const payload = decodeMessage(line);
         if (payload === undefined) continue;
         const msg = WorkerMessageSchema.parse(payload);
-        if (msg.type === "ready") markReady();
-        else {
-          const r = this.#running;
-          if (!r || r.job.spec.runId !== msg.outcome.runId) continue;
-          this.#running = undefined;
-          clearTimeout(r.timer);
-          r.resolve(msg.outcome);
+        if (msg.type === "ready") continue;
+        const a = this.#assigned.find((x) => x.job.spec.runId === msg.runId);
+        if (!a) continue;
+        if (msg.type === "started") {
+          a.started = { at: performance.now(), iso: new Date().toISOString() };
+          if (this.#timeoutMs !== undefined) {
+            a.timer = setTimeout(() => this.#timedOut(a), this.#timeoutMs);
+          }
+        } else {
+          this.#assigned.splice(this.#assigned.indexOf(a), 1);
+          clearTimeout(a.timer);
+          a.resolve({ outcome: msg.outcome });
         }
       }
     } catch {
-      // the process is going away; status handling reports the run
+      // the process is going away; the exit handler reports its jobs
     }
+  }
+
+  #timedOut(a: Assigned): void {
+    const i = this.#assigned.indexOf(a);
+    if (i < 0) return;
+    this.#assigned.splice(i, 1);
+    a.resolve({
+      outcome: failed(
+        a,
+        `timed out after ${this.#timeoutMs! / 1000} s; the run's process group was killed`,
+      ),
+    });
+    this.kill(); // the exit handler requeues the job sent after this one
   }
 
   async #readStderr(): Promise<void> {
@@ -137,37 +164,17 @@ class WorkerProcess {
     }
   }
 
-  /** Run a job; resolves with its outcome (failed on timeout or worker death). */
-  async run(job: RunJob, timeoutMs: number | undefined): Promise<RunOutcome> {
-    await this.#ready;
-    return await new Promise<RunOutcome>((resolve) => {
-      const running: Running = {
-        job,
-        started: performance.now(),
-        startedAt: new Date().toISOString(),
-        resolve,
-      };
+  /** Send a job; resolves with its outcome, or with the job to requeue if it never started. */
+  assign(job: RunJob): Promise<JobResult> {
+    return new Promise<JobResult>((resolve) => {
       if (this.#exited) {
-        resolve(failed(running, `worker process could not start${this.#tail()}`));
+        resolve({ requeue: job });
         return;
       }
-      this.#running = running;
-      if (timeoutMs !== undefined) {
-        running.timer = setTimeout(() => {
-          if (this.#running !== running) return;
-          this.#running = undefined;
-          this.kill();
-          resolve(
-            failed(
-              running,
-              `timed out after ${timeoutMs / 1000} s; the run's process group was killed`,
-            ),
-          );
-        }, timeoutMs);
-      }
+      this.#assigned.push({ job, sent: performance.now(), resolve });
       const bytes = new TextEncoder().encode(encodeMessage({ type: "run", job }));
       this.#writer.write(bytes).catch(() => {
-        // the exit handler reports the run
+        // the exit handler reports the job
       });
     });
   }
@@ -189,7 +196,7 @@ class WorkerProcess {
     } catch {
       // already closed
     }
-    const timer = setTimeout(() => this.kill(), 2000);
+    const timer = setTimeout(() => this.kill(), 5000);
     await this.#child.status;
     clearTimeout(timer);
   }
@@ -204,19 +211,20 @@ function io(): Pick<Deno.CommandOptions, "stdin" | "stdout" | "stderr" | "env"> 
   };
 }
 
-function failed(r: Running, reason: string): RunOutcome {
+function failed(a: Assigned, reason: string): RunOutcome {
+  const start = a.started?.at ?? a.sent;
   return {
-    runId: r.job.spec.runId,
+    runId: a.job.spec.runId,
     status: "failed",
     outputPaths: {},
     extraOutputs: {},
     postprocessStatus: "none",
-    startedAt: r.startedAt,
+    startedAt: a.started?.iso ?? new Date().toISOString(),
     endedAt: new Date().toISOString(),
-    durationS: (performance.now() - r.started) / 1000,
+    durationS: (performance.now() - start) / 1000,
     stderr: reason,
     logPath: null,
-    attempt: r.job.attempt,
+    attempt: a.job.attempt,
   };
 }
 
@@ -224,7 +232,7 @@ function failed(r: Running, reason: string): RunOutcome {
 export class LocalPool implements AsyncDisposable {
   readonly workers: number;
   readonly #options: LocalPoolOptions;
-  readonly #procs: WorkerProcess[] = [];
+  readonly #procs: (WorkerProcess | undefined)[] = [];
   readonly #setsid = hasSetsid();
   #closed = false;
 
@@ -242,74 +250,142 @@ export class LocalPool implements AsyncDisposable {
     return this.#setsid;
   }
 
-  #spawn(): WorkerProcess {
-    return new WorkerProcess(this.#options.denoPath ?? Deno.execPath(), this.#setsid);
+  /** Process ids of the live worker processes. */
+  workerPids(): number[] {
+    return this.#procs.filter((p): p is WorkerProcess => p?.usable === true).map((p) => p.pid);
+  }
+
+  #worker(slot: number): WorkerProcess {
+    let proc = this.#procs[slot];
+    if (!proc || !proc.usable) {
+      const old = proc;
+      if (old) void old.close();
+      proc = this.#procs[slot] = new WorkerProcess(
+        this.#options.denoPath ?? Deno.execPath(),
+        this.#setsid,
+        this.#options.timeoutMs,
+      );
+    }
+    return proc;
   }
 
   /**
    * Run jobs, yielding outcomes in completion order.
    *
-   * Jobs are pulled one at a time as workers free up. When `signal` aborts, no new job starts,
-   * the workers are killed, and the iteration ends by throwing the abort reason; runs that were
-   * in flight yield nothing (a resume re-runs them).
+   * Jobs are pulled one at a time, only when a worker has room (two per worker: the running one
+   * and the next), and no more than `4 x workers` finished outcomes wait for the consumer
+   * (backpressure), so a streamed run set is never materialised. Durable bookkeeping by the
+   * consumer overlaps the workers' computation. When `signal` aborts, no new job starts, the
+   * workers are killed, and the iteration ends by throwing the abort reason; runs that were in
+   * flight yield nothing (a resume re-runs them).
    */
   async *run(
     jobs: Iterable<RunJob> | AsyncIterable<RunJob>,
     signal?: AbortSignal,
   ): AsyncGenerator<RunOutcome> {
     if (this.#closed) throw new Error("Cannot run: the pool is closed");
+    signal?.throwIfAborted();
     const iterator = Symbol.asyncIterator in jobs
       ? (jobs as AsyncIterable<RunJob>)[Symbol.asyncIterator]()
       : (jobs as Iterable<RunJob>)[Symbol.iterator]();
+    const perWorker = this.#options.processPerRun ? 1 : 2;
+    const maxWaiting = 4 * this.workers;
+    const ready: RunOutcome[] = [];
+    const requeued: RunJob[] = [];
     let exhausted = false;
-    const inFlight = new Map<number, Promise<{ slot: number; outcome: RunOutcome }>>();
-    let abortReject: ((reason: unknown) => void) | undefined;
-    const aborted = new Promise<never>((_, reject) => (abortReject = reject));
-    aborted.catch(() => {});
+    let inFlight = 0;
+    let filling = false;
+    let failure: unknown;
+    let wake: (() => void) | undefined;
+    const notify = () => {
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+
+    const dispatch = (slot: number, job: RunJob) => {
+      const proc = this.#worker(slot);
+      if (this.#options.processPerRun) proc.retire();
+      inFlight++;
+      proc.assign(job).then((result) => {
+        inFlight--;
+        if ("requeue" in result) requeued.push(result.requeue);
+        else ready.push(result.outcome);
+        notify();
+        void fill();
+      });
+    };
+
+    // Give every worker up to `perWorker` jobs; one fill at a time (the iterator is not
+    // re-entrant).
+    const fill = async (): Promise<void> => {
+      if (filling) return;
+      filling = true;
+      try {
+        for (;;) {
+          if (signal?.aborted || ready.length >= maxWaiting) return;
+          let slot = -1;
+          for (let s = 0; s < this.workers; s++) {
+            const p = this.#procs[s];
+            const load = p && p.usable ? p.load : 0;
+            if (load < perWorker && (slot < 0 || load < (this.#procs[slot]?.load ?? 0))) slot = s;
+          }
+          if (slot < 0) return;
+          let job = requeued.shift();
+          if (!job) {
+            if (exhausted) return;
+            let next: IteratorResult<RunJob>;
+            try {
+              next = await iterator.next();
+            } catch (e) {
+              failure ??= e;
+              exhausted = true;
+              return;
+            }
+            if (next.done) {
+              exhausted = true;
+              return;
+            }
+            job = next.value;
+          }
+          dispatch(slot, job);
+        }
+      } finally {
+        filling = false;
+        notify();
+      }
+    };
+
     const onAbort = () => {
-      for (const p of this.#procs) p.kill();
-      abortReject?.(signal?.reason ?? new DOMException("aborted", "AbortError"));
+      for (const p of this.#procs) p?.kill();
+      notify();
     };
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
+      void fill();
       for (;;) {
         signal?.throwIfAborted();
-        // Fill free slots.
-        for (let slot = 0; slot < this.workers && !exhausted; slot++) {
-          if (inFlight.has(slot)) continue;
-          const next = await iterator.next();
-          if (next.done) {
-            exhausted = true;
-            break;
-          }
-          let proc = this.#procs[slot];
-          if (!proc || !proc.alive) proc = this.#procs[slot] = this.#spawn();
-          const job = next.value;
-          inFlight.set(
-            slot,
-            proc.run(job, this.#options.timeoutMs).then((outcome) => ({ slot, outcome })),
-          );
+        if (ready.length > 0) {
+          const outcome = ready.shift()!;
+          if (ready.length < maxWaiting) void fill();
+          yield outcome;
+          continue;
         }
-        if (inFlight.size === 0) break;
-        const { slot, outcome } = await Promise.race([...inFlight.values(), aborted]);
-        inFlight.delete(slot);
-        const proc = this.#procs[slot];
-        if (proc && (this.#options.processPerRun || !proc.alive)) {
-          await proc.close();
-          this.#procs[slot] = undefined as unknown as WorkerProcess;
-        }
-        yield outcome;
+        if (failure !== undefined) throw failure;
+        if (exhausted && inFlight === 0 && requeued.length === 0 && !filling) break;
+        if (requeued.length > 0 && !filling) void fill();
+        await new Promise<void>((r) => (wake = r));
       }
     } finally {
       signal?.removeEventListener("abort", onAbort);
-      if (signal?.aborted) for (const p of this.#procs) p?.kill();
+      if (signal?.aborted) { for (const p of this.#procs) p?.kill(); }
     }
   }
 
   /** Stop every worker. */
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.all(this.#procs.filter(Boolean).map((p) => p.close()));
+    await Promise.all(this.#procs.filter((p): p is WorkerProcess => !!p).map((p) => p.close()));
     this.#procs.length = 0;
   }
 

@@ -6,10 +6,5 @@
  */
 
 export { LocalPool, type LocalPoolOptions } from "./local_pool.ts";
-export {
-  type EngineChoice,
-  EngineChoiceSchema,
-  type RunJob,
-  RunJobSchema,
-} from "./job.ts";
+export { type EngineChoice, EngineChoiceSchema, type RunJob, RunJobSchema } from "./job.ts";
 export { runOne, ScriptCache } from "./run_one.ts";

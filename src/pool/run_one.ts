@@ -32,12 +32,14 @@ export class ScriptCache {
     const key = `${path}\u0000${sha256}`;
     const cached = this.#texts.get(key);
     if (cached !== undefined) return cached;
-    const text = await Deno.readTextFile(path);
+    const text = Deno.readTextFileSync(path);
     const actual = canonicalScriptSha256(text);
     if (actual !== sha256) {
       throw new Error(
         `script ${path} changed during the sweep (sha256 ${actual.slice(0, 12)}..., the sweep ` +
-          `started with ${sha256.slice(0, 12)}...); restore it, or resume with --allow-script-drift`,
+          `started with ${
+            sha256.slice(0, 12)
+          }...); restore it, or resume with --allow-script-drift`,
       );
     }
     this.#texts.set(key, text);
@@ -56,9 +58,9 @@ class RunLog {
 }
 
 /** Empty a directory's contents (a retried run starts clean, so stale outputs never mix in). */
-async function emptyDir(dir: string): Promise<void> {
-  for await (const entry of Deno.readDir(dir)) {
-    await Deno.remove(join(dir, entry.name), { recursive: true });
+function emptyDir(dir: string): void {
+  for (const entry of Deno.readDirSync(dir)) {
+    Deno.removeSync(join(dir, entry.name), { recursive: true });
   }
 }
 
@@ -87,8 +89,10 @@ export async function runOne(
   };
   let outcome: RunOutcome;
   try {
-    await Deno.mkdir(job.runDir, { recursive: true });
-    if (job.attempt > 1) await emptyDir(job.runDir);
+    // Synchronous file calls throughout: this runs on a worker's dedicated engine thread, where
+    // an async call only adds a thread-pool round trip per file.
+    Deno.mkdirSync(job.runDir, { recursive: true });
+    if (job.attempt > 1) emptyDir(job.runDir);
     log.info(`run_id=${job.spec.runId} attempt=${job.attempt} script=${job.scriptPath}`);
     log.info(`overrides=${JSON.stringify(job.spec.overrides)} seed=${job.spec.seed}`);
     const text = await cache.text(job.scriptPath, job.scriptSha256);
@@ -126,7 +130,7 @@ export async function runOne(
     };
   }
   try {
-    await Deno.writeTextFile(logPath, log.lines.join("\n") + "\n", { append: true });
+    Deno.writeTextFileSync(logPath, log.lines.join("\n") + "\n", { append: true });
   } catch {
     outcome = { ...outcome, logPath: null };
   }
@@ -148,7 +152,7 @@ async function runBuiltin(
   ]);
   for (const out of planned) redirect[`${out.name}.Filename`] = out.path;
   const runText = insertOverrides(text, { ...overrides, ...redirect }, { file: job.scriptPath });
-  await Deno.writeTextFile(runScript, runText);
+  Deno.writeTextFileSync(runScript, runText);
   const result = await runScriptText(runText, runScript, {
     outputDir: job.runDir,
     scriptDir: job.runDir,

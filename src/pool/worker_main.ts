@@ -79,10 +79,12 @@ if (import.meta.main) {
   for (;;) {
     while (queue.length === 0) await new Promise<void>((r) => (wake = r));
     const message = DriverMessageSchema.parse(queue.shift());
+    const runId = message.job.spec.runId;
+    await send({ type: "started", runId });
     const outcome = await new Promise((resolve) => {
       pending = resolve;
       thread.postMessage({ type: "run", job: message.job });
     });
-    await send({ type: "outcome", outcome });
+    await send({ type: "outcome", runId, outcome });
   }
 }

@@ -9,6 +9,8 @@ export {
   JsonValueSchema,
   type OverrideValueJson,
   OverrideValueSchema,
+  type PostprocessStatus,
+  PostprocessStatusSchema,
   runDirName,
   type RunOutcome,
   RunOutcomeSchema,
@@ -16,6 +18,4 @@ export {
   RunSpecSchema,
   type RunStatus,
   RunStatusSchema,
-  type PostprocessStatus,
-  PostprocessStatusSchema,
 } from "./run_spec.ts";

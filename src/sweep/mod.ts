@@ -13,5 +13,5 @@ export {
   type SweepProgress,
   type SweepSummary,
 } from "./sweep.ts";
-export { resolveEngine, type ResolvedEngine } from "./engine_choice.ts";
+export { type ResolvedEngine, resolveEngine } from "./engine_choice.ts";
 export { GMAT_SWEEP_VERSION } from "./version.ts";

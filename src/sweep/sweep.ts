@@ -26,8 +26,8 @@ import {
   findFailed,
   findMissing,
   type Manifest,
-  type ManifestHeaderInput,
   MANIFEST_SCHEMA_VERSION,
+  type ManifestHeaderInput,
   ManifestWriter,
   outcomeFromEntry,
   readManifest,
@@ -41,7 +41,6 @@ import { canonicalScriptFileSha256, type OverrideValue } from "../script/mod.ts"
 import { stitchAllRuns, stitchRuns } from "../table/mod.ts";
 import { resolveEngine } from "./engine_choice.ts";
 import { GMAT_SWEEP_VERSION } from "./version.ts";
-
 
 /** Progress of a running sweep, reported after every finished run. */
 export interface SweepProgress {
@@ -216,7 +215,9 @@ export class Sweep {
     const manifest = await readManifest(path);
     const script = resolve(scriptPath);
     const sha = await scriptSha(script);
-    const drift = checkScriptDrift(manifest, sha, { allowDrift: options.allowScriptDrift ?? false });
+    const drift = checkScriptDrift(manifest, sha, {
+      allowDrift: options.allowScriptDrift ?? false,
+    });
     if (drift.warning) (options.onWarning ?? console.warn)(drift.warning);
     const outputDir = resolve(options.outputDir ?? dirname(path));
     try {
@@ -424,7 +425,9 @@ export class Sweep {
 
   /** The engine and version that run this sweep. */
   get engineLabel(): string {
-    return this.engine.kind === "builtin" ? `builtin ${BUILTIN_ENGINE_VERSION}` : `gmat ${this.engine.root}`;
+    return this.engine.kind === "builtin"
+      ? `builtin ${BUILTIN_ENGINE_VERSION}`
+      : `gmat ${this.engine.root}`;
   }
 }
 

@@ -135,7 +135,7 @@ export function isoToNs(text: string): bigint | undefined {
  * import assert from "node:assert/strict";
  *
  * assert.equal(modJulianToNs(21545), 946728000000000000n); // 2000-01-01T12:00:00
- * assert.equal(modJulianToNs(0), -914500800000000000n); // 1941-01-05T12:00:00
+ * assert.equal(modJulianToNs(0), -914760000000000000n); // 1941-01-05T12:00:00
  * ```
  */
 export function modJulianToNs(days: number): bigint | undefined {

@@ -173,7 +173,15 @@ const STATISTICS: Record<ParquetLayout["statistics"], EnabledStatistics> = {
   page: EnabledStatistics.Page,
 };
 
+/** Writer properties for a layout and metadata (built per call: writing consumes them). */
 function writerProperties(layout: ParquetLayout, metadata: Map<string, string>): WriterProperties {
+  return buildWriterProperties(layout, metadata);
+}
+
+function buildWriterProperties(
+  layout: ParquetLayout,
+  metadata: Map<string, string>,
+): WriterProperties {
   let builder = new WriterPropertiesBuilder()
     .setCompression(COMPRESSION[layout.compression])
     .setDictionaryEnabled(layout.dictionary)
@@ -220,6 +228,22 @@ export async function writeParquetFile(
   layout: ParquetLayout,
 ): Promise<void> {
   await Deno.writeFile(path, encodeParquet(table, layout));
+}
+
+/**
+ * Writes an apache-arrow table to a Parquet file (replacing it), synchronously.
+ *
+ * @param table The table.
+ * @param path Destination path.
+ * @param layout Compression, encoding and row-group layout.
+ * @throws {TableError} `TABLE_PARQUET` when the table cannot be encoded.
+ */
+export function writeParquetFileSync(
+  table: arrow.Table,
+  path: string,
+  layout: ParquetLayout,
+): void {
+  Deno.writeFileSync(path, encodeParquet(table, layout));
 }
 
 /**

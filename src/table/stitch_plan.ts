@@ -5,7 +5,9 @@
  * Entries are ordered by run id (stable), so the stitched table does not depend on completion
  * order. A failed or skipped entry, an ok entry without the output, and an ok entry whose file is
  * missing, unreadable, empty or has no timestamp `time` column become one marker row each (the
- * last four also a warning). Only footers are read: a few kilobytes per file.
+ * missing, unreadable and timeless ones also a warning). An empty file's schema does not join the
+ * union (its column types are unknown: a header-only ReportFile types every column as text). Only
+ * footers are read: a few kilobytes per file.
  *
  * @module
  */

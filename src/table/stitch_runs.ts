@@ -415,7 +415,8 @@ export function stitchAllRuns(
 /**
  * Stitches one output of every run and writes the table to a Parquet file (Snappy, dictionaries,
  * row groups of 128 Ki rows, `pandas` metadata: `pandas.read_parquet` gives the `(run_id, time)`
- * MultiIndex frame).
+ * MultiIndex frame). Encoding holds about three copies of the table for a moment (Arrow IPC, the
+ * WASM codec's table, the file's bytes).
  *
  * @param entries The runs, in any order.
  * @param path Destination file (replaced).

@@ -10,7 +10,7 @@ import type { EngineOutput } from "../engine/mod.ts";
 import { parseOem, parseReportFile, parseStk } from "../formats/mod.ts";
 import { oemTable, stkTable } from "./ephemeris_table.ts";
 import { outputKey } from "./output_key.ts";
-import { writeParquetFile } from "./parquet_io.ts";
+import { writeParquetFileSync } from "./parquet_io.ts";
 import { RUN_FILE_LAYOUT } from "./parquet_layout.ts";
 import { reportTable } from "./report_table.ts";
 import { TableError } from "./table_error.ts";
@@ -63,12 +63,14 @@ export async function writeRunOutputs(
         "give every ReportFile and EphemerisFile a distinct name",
     );
   }
-  await Deno.mkdir(dir, { recursive: true });
+  // Synchronous file calls: a run's files are small, and in a worker this runs on the engine
+  // thread, where each async call would only add a thread-pool round trip.
+  Deno.mkdirSync(dir, { recursive: true });
   const paths: Record<string, string> = {};
   for (const [i, output] of outputs.entries()) {
-    const table = tableOf(output, await Deno.readTextFile(output.path));
+    const table = tableOf(output, Deno.readTextFileSync(output.path));
     const path = join(dir, `${keys[i]}.parquet`);
-    await writeParquetFile(table, path, RUN_FILE_LAYOUT);
+    writeParquetFileSync(table, path, RUN_FILE_LAYOUT);
     paths[keys[i]] = path;
   }
   return paths;

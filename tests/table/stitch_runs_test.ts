@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import * as arrow from "apache-arrow";
+import type * as arrow from "apache-arrow";
 import {
   stitchAllRuns,
   type StitchEntry,

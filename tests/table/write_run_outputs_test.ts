@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import * as arrow from "apache-arrow";
+import type * as arrow from "apache-arrow";
 import type { EngineOutput } from "../../src/engine/mod.ts";
 import { parseOem, parseReportFile, parseStk } from "../../src/formats/mod.ts";
 import { readParquet, TableError, writeRunOutputs } from "../../src/table/mod.ts";

@@ -138,6 +138,6 @@ export class EphemerisOutput {
         })),
       });
     }
-    await Deno.writeTextFile(this.path, text);
+    Deno.writeTextFileSync(this.path, text);
   }
 }

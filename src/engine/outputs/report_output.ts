@@ -37,12 +37,14 @@ export class ReportOutput {
   }
 
   /** Create (or append to) the file. */
-  static async open(
+  static open(
     resource: ReportFileResource,
     path: string,
     params: readonly BoundParameter[],
-  ): Promise<ReportOutput> {
-    const file = await Deno.open(path, {
+  ): ReportOutput {
+    // Synchronous file calls: a run's files are small and a worker's engine thread has nothing
+    // else to do, while each async call would cost a thread-pool round trip.
+    const file = Deno.openSync(path, {
       write: true,
       create: true,
       truncate: !resource.appendToExistingFile,
@@ -95,18 +97,18 @@ export class ReportOutput {
   }
 
   /** Write buffered lines to disk. */
-  async flush(): Promise<void> {
+  flush(): void {
     if (this.#pending.length === 0) return;
     const text = this.#pending.join("");
     this.#pending = [];
     const bytes = this.#encoder.encode(text);
     let off = 0;
-    while (off < bytes.length) off += await this.#file.write(bytes.subarray(off));
+    while (off < bytes.length) off += this.#file.writeSync(bytes.subarray(off));
   }
 
   /** Flush and close. */
-  async close(): Promise<void> {
-    await this.flush();
+  close(): void {
+    this.flush();
     this.#file.close();
   }
 }
