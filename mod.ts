@@ -1,19 +1,92 @@
 /**
- * gmat-sweep: run parameter sweeps and Monte Carlo dispersions over GMAT mission scripts.
+ * gmat-sweep: run parameter sweeps and Monte Carlo dispersions over GMAT mission scripts, in
+ * parallel, durably and reproducibly, on real GMAT or on the built-in engine.
  *
- * This version exports the foundation: the GMAT script front end and the built-in engine.
- *
- * @example Run a script on the built-in engine
+ * @example A grid sweep, its table, and a resume
  * ```ts ignore
- * import { runScriptFile } from "./mod.ts";
- * const result = await runScriptFile("fixtures/scripts/leo_basic.script", { outputDir: "/tmp/leo" });
- * console.log(result.outputs.map((o) => o.path));
+ * import { gridRunSet, linspace, Sweep } from "./mod.ts";
+ * const sweep = await Sweep.create("leo.script", gridRunSet({ "Sat.SMA": linspace(7000, 7300, 16) }), {
+ *   outputDir: "sweeps/sma",
+ * });
+ * await sweep.run();
+ * const table = await sweep.toTable();
+ * await (await Sweep.fromManifest("sweeps/sma/manifest.jsonl", "leo.script")).resume();
  * ```
  *
  * @module
  */
 
 export { GmatSweepError } from "./src/errors/mod.ts";
+
+// Sweeps
+export {
+  type FromManifestOptions,
+  GMAT_SWEEP_VERSION,
+  type ResolvedEngine,
+  resolveEngine,
+  Sweep,
+  SweepConfigError,
+  type SweepOptions,
+  type SweepProgress,
+  type SweepSummary,
+} from "./src/sweep/mod.ts";
+
+// Run sets and the seed contract
+export {
+  type Distribution,
+  explicitRunSet,
+  extendMonteCarlo,
+  gridRunSet,
+  latinHypercubeRunSet,
+  linspace,
+  monteCarloRunSet,
+  type ParameterSpec,
+  parseDistribution,
+  readExplicitRows,
+  type RunSet,
+  RunSetError,
+  runSetFromParameterSpec,
+} from "./src/runset/mod.ts";
+export type { RunOutcome, RunSpec, RunStatus } from "./src/runs/mod.ts";
+
+// Manifest
+export {
+  checkScriptDrift,
+  findFailed,
+  findMissing,
+  type FsyncMode,
+  type Manifest,
+  MANIFEST_SCHEMA_VERSION,
+  ManifestCorruptError,
+  type ManifestEntry,
+  type ManifestHeader,
+  ManifestNotFoundError,
+  ManifestWriter,
+  readManifest,
+  ScriptDriftError,
+} from "./src/manifest/mod.ts";
+
+// Tables
+export {
+  readParquet,
+  stitchAllRuns,
+  type StitchEntry,
+  stitchRuns,
+  stitchToParquet,
+  writeRunOutputs,
+} from "./src/table/mod.ts";
+
+// Execution
+export { LocalPool, type LocalPoolOptions } from "./src/pool/mod.ts";
+export {
+  type GmatInstall,
+  GmatNotFoundError,
+  locateGmat,
+  prepareGmatRun,
+  runGmatConsole,
+} from "./src/gmat/mod.ts";
+
+// Scripts and the built-in engine
 export {
   canonicalScriptFileSha256,
   canonicalScriptSha256,
@@ -30,6 +103,7 @@ export {
 } from "./src/script/mod.ts";
 export {
   BUILTIN_ENGINE_VERSION,
+  checkScriptText,
   type EngineOutput,
   EngineRunError,
   type EngineRunResult,

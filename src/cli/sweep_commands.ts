@@ -162,7 +162,6 @@ function intOption(command: string, name: string, text: string | undefined): num
 function commonOptions(
   command: string,
   v: Record<string, string | boolean | string[] | undefined>,
-  io: CliIo,
   label: string,
 ): SweepOptions & { quiet: boolean; finish: () => void } {
   if (v.backend !== undefined && v.backend !== "local") {
@@ -314,7 +313,7 @@ export async function sweepCommand(command: string, args: string[], io: CliIo): 
       ? monteCarloRunSet(perturb, n, seed)
       : latinHypercubeRunSet(perturb, n, seed);
   }
-  const options = commonOptions(command, v, io, `gmat-sweep ${command}`);
+  const options = commonOptions(command, v, `gmat-sweep ${command}`);
   const sweep = await Sweep.create(script, runSet, options);
   return await execute(sweep, (s) => sweep.run(s), options.finish, io, resumeCommandFor(sweep));
 }
@@ -352,7 +351,7 @@ export async function reopenCommand(
   if (command === "extend" && (n === undefined || n < 1)) {
     usage(command, "--n N (at least 1) is required");
   }
-  const options = commonOptions(command, v, io, `gmat-sweep ${command}`);
+  const options = commonOptions(command, v, `gmat-sweep ${command}`);
   const sweep = await Sweep.fromManifest(parsed.positionals[0], v.script, {
     ...options,
     outputDir: v["output-dir"],

@@ -65,6 +65,8 @@ class WorkerProcess {
   readonly #timeoutMs: number | undefined;
   #exited = false;
   #retiring = false;
+  #readySeen = false;
+  readonly #stdoutDone: Promise<void>;
   readonly pid: number;
   readonly #group: boolean;
 
@@ -80,16 +82,25 @@ class WorkerProcess {
     this.#child = command.spawn();
     this.pid = this.#child.pid;
     this.#writer = this.#child.stdin.getWriter();
-    this.#readStdout();
+    this.#stdoutDone = this.#readStdout();
     this.#readStderr();
-    this.#child.status.then((status) => {
+    this.#child.status.then(async (status) => {
       this.#exited = true;
+      // Read what the worker said before it died ("started" decides failed vs requeued).
+      await Promise.race([this.#stdoutDone, new Promise((r) => setTimeout(r, 1000))]);
       const why = status.signal ? `killed by ${status.signal}` : `exited with code ${status.code}`;
       for (const a of this.#assigned.splice(0)) {
         clearTimeout(a.timer);
         if (a.started) {
           a.resolve({ outcome: failed(a, `worker process ${why} during the run${this.#tail()}`) });
-        } else a.resolve({ requeue: a.job });
+        } else if (!this.#readySeen) {
+          // A worker that cannot even start would be respawned forever: fail its jobs instead.
+          a.resolve({
+            outcome: failed(a, `worker process could not start (${why})${this.#tail()}`),
+          });
+        } else {
+          a.resolve({ requeue: a.job });
+        }
       }
     });
   }
@@ -120,7 +131,10 @@ class WorkerProcess {
         const payload = decodeMessage(line);
         if (payload === undefined) continue;
         const msg = WorkerMessageSchema.parse(payload);
-        if (msg.type === "ready") continue;
+        if (msg.type === "ready") {
+          this.#readySeen = true;
+          continue;
+        }
         const a = this.#assigned.find((x) => x.job.spec.runId === msg.runId);
         if (!a) continue;
         if (msg.type === "started") {
@@ -327,7 +341,8 @@ export class LocalPool implements AsyncDisposable {
           let slot = -1;
           for (let s = 0; s < this.workers; s++) {
             const p = this.#procs[s];
-            const load = p && p.usable ? p.load : 0;
+            // A retired (process-per-run) worker keeps its slot until its run is done.
+            const load = p ? p.load : 0;
             if (load < perWorker && (slot < 0 || load < (this.#procs[slot]?.load ?? 0))) slot = s;
           }
           if (slot < 0) return;

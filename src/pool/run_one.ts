@@ -28,7 +28,7 @@ export class ScriptCache {
   readonly #texts = new Map<string, string>();
 
   /** The script's text, checked against the hash the driver recorded. */
-  async text(path: string, sha256: string): Promise<string> {
+  text(path: string, sha256: string): string {
     const key = `${path}\u0000${sha256}`;
     const cached = this.#texts.get(key);
     if (cached !== undefined) return cached;
@@ -91,11 +91,13 @@ export async function runOne(
   try {
     // Synchronous file calls throughout: this runs on a worker's dedicated engine thread, where
     // an async call only adds a thread-pool round trip per file.
+    // Every run starts from an empty directory: a retry, or a run re-done after a crash, never
+    // mixes with what an earlier attempt left behind.
     Deno.mkdirSync(job.runDir, { recursive: true });
-    if (job.attempt > 1) emptyDir(job.runDir);
+    emptyDir(job.runDir);
     log.info(`run_id=${job.spec.runId} attempt=${job.attempt} script=${job.scriptPath}`);
     log.info(`overrides=${JSON.stringify(job.spec.overrides)} seed=${job.spec.seed}`);
-    const text = await cache.text(job.scriptPath, job.scriptSha256);
+    const text = cache.text(job.scriptPath, job.scriptSha256);
     const overrides = job.spec.overrides as Record<string, OverrideValue>;
     let outputs: readonly EngineOutput[];
     if (job.engine.kind === "builtin") {

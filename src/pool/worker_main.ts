@@ -50,6 +50,7 @@ if (import.meta.main) {
   };
 
   const queue: unknown[] = [];
+  let currentEngine: string | undefined;
   let wake: (() => void) | undefined;
   // Read stdin concurrently with running jobs, so EOF is seen even during a long run.
   (async () => {
@@ -59,10 +60,10 @@ if (import.meta.main) {
       queue.push(msg);
       wake?.();
     }
-    // The driver is gone. A run in progress may have engine children in process groups of
-    // their own: ask the engine thread to abort them, and give it a moment (a hung built-in run
-    // cannot answer, and has no children).
-    if (pending) {
+    // The driver is gone. A GMAT run in progress has engine children in a process group of its
+    // own: ask the engine thread to abort them and give it a moment. A built-in run has no
+    // children: stop at once, so nothing of this worker outlives the driver by more than a blink.
+    if (pending && currentEngine === "gmat") {
       await Promise.race([
         new Promise<void>((r) => {
           aborted = r;
@@ -80,11 +81,13 @@ if (import.meta.main) {
     while (queue.length === 0) await new Promise<void>((r) => (wake = r));
     const message = DriverMessageSchema.parse(queue.shift());
     const runId = message.job.spec.runId;
+    currentEngine = message.job.engine.kind;
     await send({ type: "started", runId });
     const outcome = await new Promise((resolve) => {
       pending = resolve;
       thread.postMessage({ type: "run", job: message.job });
     });
+    currentEngine = undefined;
     await send({ type: "outcome", runId, outcome });
   }
 }

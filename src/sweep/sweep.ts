@@ -276,9 +276,9 @@ export class Sweep {
       fsync: this.#options.fsync ?? "each",
     });
     const runSet = this.runSet;
-    const self = this;
+    const job = (spec: RunSpec) => this.#job(spec, 1);
     function* jobs(): Generator<RunJob> {
-      for (const spec of runSet.specs()) yield self.#job(spec, 1);
+      for (const spec of runSet.specs()) yield job(spec);
     }
     return await this.#execute(writer, jobs(), runSet.size, signal);
   }
@@ -298,9 +298,9 @@ export class Sweep {
       fsync: this.#options.fsync ?? "each",
     });
     const runSet = this.#runSetCovering(Math.max(...ids, -1) + 1);
-    const self = this;
+    const job = (id: number) => this.#job(runSet.spec(id), (attempts.get(id) ?? 0) + 1);
     function* jobs(): Generator<RunJob> {
-      for (const id of ids) yield self.#job(runSet.spec(id), (attempts.get(id) ?? 0) + 1);
+      for (const id of ids) yield job(id);
     }
     return await this.#execute(writer, jobs(), ids.length, signal);
   }
@@ -331,9 +331,9 @@ export class Sweep {
     const writer = await ManifestWriter.openForAppend(this.manifestPath, {
       fsync: this.#options.fsync ?? "each",
     });
-    const self = this;
+    const job = (spec: RunSpec) => this.#job(spec, 1);
     function* jobs(): Generator<RunJob> {
-      for (const spec of larger.specs(oldN, oldN + n)) yield self.#job(spec, 1);
+      for (const spec of larger.specs(oldN, oldN + n)) yield job(spec);
     }
     return await this.#execute(writer, jobs(), n, signal);
   }

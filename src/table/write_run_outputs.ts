@@ -49,10 +49,10 @@ function tableOf(output: EngineOutput, text: string): arrow.Table {
  * // { report__RF: "/abs/out/run-0/report__RF.parquet" }
  * ```
  */
-export async function writeRunOutputs(
+export function writeRunOutputs(
   outputs: readonly EngineOutput[],
   runDir: string,
-): Promise<Record<string, string>> {
+): Record<string, string> {
   const dir = resolve(runDir);
   const keys = outputs.map((o) => outputKey(o.kind, o.name));
   const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);

@@ -196,9 +196,9 @@ Deno.test("writeRunOutputs() refuses two outputs with one key before writing any
     format: "ReportFile",
     rows: 0,
   };
-  await assert.rejects(
+  assert.throws(
     () => writeRunOutputs([output, output], join(dir.path, "run-0")),
-    (e) =>
+    (e: unknown) =>
       e instanceof TableError && e.code === "TABLE_DUPLICATE_OUTPUT" &&
       /report__RF/.test(e.message),
   );
@@ -212,13 +212,13 @@ Deno.test("writeRunOutputs() names the file, row and column of an unreadable epo
     source,
     "Sat.UTCGregorian           Sat.X\n01 Jan 2026 00:00:00.000   1\n31 Feb 2026 00:00:00.000   2\n",
   );
-  await assert.rejects(
+  assert.throws(
     () =>
       writeRunOutputs(
         [{ kind: "report", name: "RF", path: source, format: "ReportFile", rows: 2 }],
         dir.path,
       ),
-    (e) =>
+    (e: unknown) =>
       e instanceof TableError && e.code === "TABLE_EPOCH" &&
       e.message.includes(`${source}: data row 2, column Sat.UTCGregorian`),
   );

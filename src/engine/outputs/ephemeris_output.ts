@@ -84,7 +84,7 @@ export class EphemerisOutput {
   }
 
   /** Write the file. */
-  async close(): Promise<void> {
+  close(): void {
     const segs = this.#sampled();
     this.rows = segs.reduce((n, s) => n + s.length, 0);
     const r = this.resource;
