@@ -143,11 +143,12 @@ export async function runScriptText(
   };
   const reports: ReportOutput[] = [];
   const ephemerides: EphemerisOutput[] = [];
+  const made = new Set<string>();
   let runtime: Runtime | undefined;
   try {
     for (const [rf, params] of reportParams) {
       const path = resolveOutputPath(rf.filename, `${rf.name}.txt`, dirs);
-      ensureDir(path, rf.assigned.get("Filename") ?? rf.pos, diag);
+      ensureDir(path, rf.assigned.get("Filename") ?? rf.pos, diag, made);
       reports.push(ReportOutput.open(rf, path, params));
     }
     for (const ef of model.all(EphemerisFileResource)) {
@@ -161,7 +162,7 @@ export async function runScriptText(
         name += ext;
       }
       const path = resolveOutputPath(name, `${ef.name}${ext}`, dirs);
-      ensureDir(path, ef.assigned.get("Filename") ?? ef.pos, diag);
+      ensureDir(path, ef.assigned.get("Filename") ?? ef.pos, diag, made);
       const sc = model.get(ef.spacecraft!, SpacecraftResource)!;
       ephemerides.push(new EphemerisOutput(ef, sc, path, BUILTIN_ENGINE_VERSION));
     }
@@ -210,9 +211,13 @@ export async function runScriptText(
   };
 }
 
-function ensureDir(path: string, pos: SourcePos, diag: Diagnostics): void {
+/** Create the directory of an output once per run (`made` remembers those already made). */
+function ensureDir(path: string, pos: SourcePos, diag: Diagnostics, made: Set<string>): void {
+  const dir = dirname(path);
+  if (made.has(dir)) return;
+  made.add(dir);
   try {
-    Deno.mkdirSync(dirname(path), { recursive: true });
+    Deno.mkdirSync(dir, { recursive: true });
   } catch (e) {
     diag.fail("SCRIPT_BAD_VALUE", pos, `cannot create the directory of output ${path}: ${e}`, {
       hint: "check the Filename and that the output directory is writable",

@@ -71,7 +71,7 @@ class WorkerProcess {
   readonly #group: boolean;
 
   constructor(denoPath: string, useSetsid: boolean, timeoutMs: number | undefined) {
-    const args = ["run", "-A", "--quiet"];
+    const args = ["run", "-A", "--quiet", "--v8-flags=--max-semi-space-size=16"];
     if (CONFIG.protocol === "file:") args.push("--config", fileURLToPath(CONFIG));
     args.push(WORKER_MAIN.href);
     const command = useSetsid

@@ -19,13 +19,37 @@ import {
   runGmatConsole,
 } from "../gmat/mod.ts";
 import type { RunOutcome } from "../runs/mod.ts";
-import { canonicalScriptSha256, insertOverrides, type OverrideValue } from "../script/mod.ts";
+import { canonicalScriptSha256, type OverrideValue, overrideInserter } from "../script/mod.ts";
 import { writeRunOutputs } from "../table/mod.ts";
 import type { RunJob } from "./job.ts";
+
+/** What a worker keeps about a script between runs: its text and what it parsed once. */
+interface CachedScript {
+  readonly text: string;
+  readonly insert: (overrides: Readonly<Record<string, OverrideValue>>) => string;
+  readonly outputs: ReturnType<typeof discoverOutputs>;
+}
 
 /** Per-process cache of script texts, keyed by path and expected hash. */
 export class ScriptCache {
   readonly #texts = new Map<string, string>();
+  readonly #parsed = new Map<string, CachedScript>();
+
+  /** The script's text plus what every run of it needs parsed (parsed once per process). */
+  script(path: string, sha256: string): CachedScript {
+    const key = `${path}\u0000${sha256}`;
+    let cached = this.#parsed.get(key);
+    if (!cached) {
+      const text = this.text(path, sha256);
+      cached = {
+        text,
+        insert: overrideInserter(text, { file: path }),
+        outputs: discoverOutputs(text, path),
+      };
+      this.#parsed.set(key, cached);
+    }
+    return cached;
+  }
 
   /** The script's text, checked against the hash the driver recorded. */
   text(path: string, sha256: string): string {
@@ -97,12 +121,12 @@ export async function runOne(
     emptyDir(job.runDir);
     log.info(`run_id=${job.spec.runId} attempt=${job.attempt} script=${job.scriptPath}`);
     log.info(`overrides=${JSON.stringify(job.spec.overrides)} seed=${job.spec.seed}`);
-    const text = cache.text(job.scriptPath, job.scriptSha256);
     const overrides = job.spec.overrides as Record<string, OverrideValue>;
     let outputs: readonly EngineOutput[];
     if (job.engine.kind === "builtin") {
-      outputs = await runBuiltin(job, text, overrides, log);
+      outputs = await runBuiltin(job, cache.script(job.scriptPath, job.scriptSha256), overrides, log);
     } else {
+      const text = cache.text(job.scriptPath, job.scriptSha256);
       outputs = await runGmat(job, text, overrides, log, signal);
     }
     const paths = await writeRunOutputs(outputs, job.runDir);
@@ -142,18 +166,15 @@ export async function runOne(
 /** Built-in engine: outputs are redirected into the run directory like the GmatConsole path. */
 async function runBuiltin(
   job: RunJob,
-  text: string,
+  script: CachedScript,
   overrides: Record<string, OverrideValue>,
   log: RunLog,
 ): Promise<readonly EngineOutput[]> {
   const runScript = join(job.runDir, basename(job.scriptPath));
   const redirect: Record<string, OverrideValue> = {};
-  const planned = planOutputFiles(discoverOutputs(text, job.scriptPath), job.runDir, [
-    basename(runScript),
-    "worker.log",
-  ]);
+  const planned = planOutputFiles(script.outputs, job.runDir, [basename(runScript), "worker.log"]);
   for (const out of planned) redirect[`${out.name}.Filename`] = out.path;
-  const runText = insertOverrides(text, { ...overrides, ...redirect }, { file: job.scriptPath });
+  const runText = script.insert({ ...overrides, ...redirect });
   Deno.writeTextFileSync(runScript, runText);
   const result = await runScriptText(runText, runScript, {
     outputDir: job.runDir,

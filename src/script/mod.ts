@@ -13,6 +13,7 @@ export {
   formatOverrideValue,
   insertOverrides,
   type InsertOverridesOptions,
+  overrideInserter,
   type OverrideValue,
   renderOverrideLines,
 } from "./overrides.ts";

@@ -151,29 +151,50 @@ export function insertOverrides(
   overrides: Readonly<Record<string, OverrideValue>>,
   options: InsertOverridesOptions = {},
 ): string {
-  const lines = renderOverrideLines(overrides);
-  if (lines.length === 0) return text;
+  if (Object.keys(overrides).length === 0) return text;
+  return overrideInserter(text, options)(overrides);
+}
+
+/**
+ * Parse a script once and return a function that inserts overrides into it, for callers that
+ * insert many override sets into the same script (a sweep's workers).
+ *
+ * @param text The script text.
+ * @param options File label for errors and an optional banner comment.
+ * @returns `(overrides) => text with the overrides inserted` (see {@link insertOverrides}).
+ * @throws {ScriptError} When the script does not parse.
+ */
+export function overrideInserter(
+  text: string,
+  options: InsertOverridesOptions = {},
+): (overrides: Readonly<Record<string, OverrideValue>>) => string {
   const script = parseScript(text, { file: options.file });
   const eol = /\r\n/.test(text) ? "\r\n" : "\n";
-  const block = [options.banner ?? "% --- overrides inserted by gmat-sweep ---", ...lines];
+  const banner = options.banner ?? "% --- overrides inserted by gmat-sweep ---";
   const target = script.beginMission?.line ?? firstMissionLine(script.mission);
-  if (target === undefined) {
-    const sep = text === "" || /\r?\n$/.test(text) ? "" : eol;
-    return text + sep + block.join(eol) + eol;
+  let offset: number | undefined;
+  if (target !== undefined) {
+    // The character offset where physical line `target` starts.
+    offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let line = 1;
+    const re = /\r\n|\r|\n/g;
+    while (line < target) {
+      const m = re.exec(text);
+      if (!m) break;
+      offset = m.index + m[0].length;
+      line++;
+    }
   }
-  // Find the character offset where physical line `target` starts.
-  let offset = 0;
-  const body = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  offset = body;
-  let line = 1;
-  const re = /\r\n|\r|\n/g;
-  while (line < target) {
-    const m = re.exec(text);
-    if (!m) break;
-    offset = m.index + m[0].length;
-    line++;
-  }
-  return text.slice(0, offset) + block.join(eol) + eol + text.slice(offset);
+  return (overrides) => {
+    const lines = renderOverrideLines(overrides);
+    if (lines.length === 0) return text;
+    const block = [banner, ...lines].join(eol) + eol;
+    if (offset === undefined) {
+      const sep = text === "" || /\r?\n$/.test(text) ? "" : eol;
+      return text + sep + block;
+    }
+    return text.slice(0, offset) + block + text.slice(offset);
+  };
 }
 
 function firstMissionLine(mission: ReturnType<typeof parseScript>["mission"]): number | undefined {

@@ -65,7 +65,7 @@ export function writeRunOutputs(
   }
   // Synchronous file calls: a run's files are small, and in a worker this runs on the engine
   // thread, where each async call would only add a thread-pool round trip.
-  Deno.mkdirSync(dir, { recursive: true });
+  if (outputs.length > 0) Deno.mkdirSync(dir, { recursive: true });
   const paths: Record<string, string> = {};
   for (const [i, output] of outputs.entries()) {
     const table = tableOf(output, Deno.readTextFileSync(output.path));
