@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { renderProgress } from "../../src/cli/progress.ts";
+import { cli } from "../_support/cli.ts";
+import { fixture, ROOT } from "../_support/engine.ts";
+
+Deno.test("renderProgress() shows runs done, failures, rate and ETA", () => {
+  const line = renderProgress(
+    { done: 25, total: 100, ok: 24, failed: 1, elapsedS: 5, rate: 5, etaS: 15, last: {} as never },
+    "gmat-sweep run",
+    20,
+  );
+  assert.equal(
+    line,
+    "gmat-sweep run [#####...............] 25/100 ok 24 failed 1 5.0 runs/s ETA 15.0s",
+  );
+});
+
+Deno.test("the progress bar is drawn on a terminal only", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-tty-" });
+  const args = [
+    "run",
+    fixture("scripts/leo_basic.script"),
+    "--grid",
+    "Sat.SMA=7000:7300:12",
+    "--engine",
+    "builtin",
+    "--workers",
+    "2",
+  ];
+  // Piped: no bar, just the summary.
+  const piped = await cli([...args, "--out", join(dir, "piped")]);
+  assert.equal(piped.code, 0, piped.stderr);
+  assert.doesNotMatch(piped.stderr, /runs\/s/);
+  // On a pseudo-terminal (util-linux `script`): the bar with rate and ETA, redrawn in place.
+  const command = [
+    Deno.execPath(),
+    "run",
+    "-A",
+    "--quiet",
+    join(ROOT, "cli.ts"),
+    ...args,
+    "--out",
+    join(dir, "tty"),
+  ]
+    .map((a) => `'${a}'`).join(" ");
+  const out = await new Deno.Command("script", {
+    args: ["-qec", command, "/dev/null"],
+    env: { DENO_NO_PACKAGE_JSON: "1", NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout);
+  assert.equal(out.code, 0, text);
+  assert.match(text, /\rgmat-sweep run \[#+\] 12\/12 ok 12 [\d.]+ runs\/s ETA /);
+  assert.match(text, /12 runs \(12 ok\)/);
+  await Deno.remove(dir, { recursive: true });
+});
