@@ -72,6 +72,10 @@ export function entryFromOutcome(
     extra_outputs: relMap("extra_outputs", outcome.extraOutputs),
     postprocess_status: outcome.postprocessStatus,
     postprocess: options.postprocess,
+    postprocess_error: outcome.postprocessError ?? null,
+    postprocess_log_path: outcome.postprocessLogPath
+      ? rel("postprocess_log_path", outcome.postprocessLogPath)
+      : null,
     context: spec.context,
     started_at: outcome.startedAt,
     ended_at: outcome.endedAt,
@@ -130,6 +134,10 @@ export function outcomeFromEntry(entry: ManifestEntry, outputDir: string): RunOu
     outputPaths: absMap(entry.output_paths),
     extraOutputs: absMap(entry.extra_outputs),
     postprocessStatus: entry.postprocess_status,
+    postprocessError: entry.postprocess_error,
+    postprocessLogPath: entry.postprocess_log_path === null
+      ? null
+      : abs(entry.postprocess_log_path),
     startedAt: entry.started_at,
     endedAt: entry.ended_at,
     durationS: entry.duration_s,

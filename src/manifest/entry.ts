@@ -36,6 +36,10 @@ const entryShape = {
   postprocess_status: PostprocessStatusSchema.default("none"),
   /** The hook specifier applied to this run, or null. */
   postprocess: z.string().nullable().default(null),
+  /** The hook's error when `postprocess_status` is `failed` (kept apart from `stderr`). */
+  postprocess_error: z.string().nullable().default(null),
+  /** Path of the hook's own log (`postprocess.log`), or null. */
+  postprocess_log_path: z.string().nullable().default(null),
   /** The run's JSON context (input of the hook). */
   context: z.record(z.string(), JsonValueSchema).default({}),
   /** ISO-8601 wall-clock start. */

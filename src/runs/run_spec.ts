@@ -71,6 +71,10 @@ export const RunOutcomeSchema = z.object({
   /** Hook output name to absolute path (issue: hooks). */
   extraOutputs: z.record(z.string(), z.string()),
   postprocessStatus: PostprocessStatusSchema,
+  /** The hook's error when it failed (kept apart from the engine's `stderr`). */
+  postprocessError: z.string().nullable().optional(),
+  /** Absolute path of the hook's own log, when a hook ran. */
+  postprocessLogPath: z.string().nullable().optional(),
   /** ISO-8601 UTC wall-clock stamps. */
   startedAt: z.string(),
   endedAt: z.string(),

@@ -1,0 +1,120 @@
+/**
+ * Tables of hook outputs (`extra_outputs`): one key (e.g. `orbit_metrics`) across all runs of a
+ * sweep, keyed by run_id, read from the files the manifest registers (never by globbing the run
+ * directories, so stale files of earlier attempts are invisible).
+ *
+ * Every row of a registered file becomes a row with its run's `run_id`; a run that did not
+ * register the key (failed, skipped, its hook failed, or the hook returned other keys) gives one
+ * marker row of nulls. `__status` is the run's status and `__postprocess_status` the hook's, so a
+ * hook bug is never mistaken for an engine failure. No run registering the key at all is an
+ * error naming the key and the keys that exist.
+ *
+ * @module
+ */
+
+import * as arrow from "apache-arrow";
+import type { PostprocessStatus, RunStatus } from "../runs/mod.ts";
+import { readParquet } from "./parquet_io.ts";
+import { TableError } from "./table_error.ts";
+
+/** What an extra-outputs table is built from: one run's record. */
+export interface ExtraOutputEntry {
+  readonly runId: number;
+  readonly status: RunStatus;
+  readonly postprocessStatus: PostprocessStatus;
+  /** Hook output name to absolute path. */
+  readonly extraOutputs: Readonly<Record<string, string>>;
+}
+
+type Cell = number | bigint | string | boolean | null;
+
+/**
+ * Build the run_id-keyed table of one hook output.
+ *
+ * @param entries The runs (last attempt per run), in any order.
+ * @param key The hook output name.
+ * @returns An Arrow table: `run_id`, the file's columns, `__status`, `__postprocess_status`,
+ *   sorted by run_id (rows of one run keep their file order).
+ * @throws {TableError} `TABLE_UNKNOWN_NAME` when no run registered `key`; `TABLE_PARQUET` when a
+ *   registered file cannot be read.
+ */
+export async function extraOutputsTable(
+  entries: readonly ExtraOutputEntry[],
+  key: string,
+): Promise<arrow.Table> {
+  const sorted = [...entries].sort((a, b) => a.runId - b.runId);
+  if (!sorted.some((e) => key in e.extraOutputs)) {
+    const known = [...new Set(sorted.flatMap((e) => Object.keys(e.extraOutputs)))].sort();
+    throw new TableError(
+      "TABLE_UNKNOWN_NAME",
+      `No run registered the hook output '${key}'` +
+        (known.length ? `; registered outputs: ${known.join(", ")}` : "; no run registered any") +
+        ". Check the key your hook returns, and the runs' postprocess_status",
+    );
+  }
+  const columns = new Map<string, Cell[]>();
+  const order: string[] = [];
+  const runIds: number[] = [];
+  const status: string[] = [];
+  const hookStatus: string[] = [];
+  let rows = 0;
+  const pad = (name: string): Cell[] => {
+    let col = columns.get(name);
+    if (!col) {
+      col = new Array(rows).fill(null);
+      columns.set(name, col);
+      order.push(name);
+    }
+    return col;
+  };
+  for (const e of sorted) {
+    const path = e.extraOutputs[key];
+    let table: arrow.Table | undefined;
+    if (path !== undefined) table = await readParquet(path);
+    const n = table && table.numRows > 0 ? table.numRows : 1;
+    for (const f of table?.schema.fields ?? []) pad(f.name);
+    for (let i = 0; i < n; i++) {
+      runIds.push(e.runId);
+      status.push(e.status);
+      hookStatus.push(e.postprocessStatus);
+    }
+    for (const name of order) {
+      const col = columns.get(name)!;
+      const vec = table?.getChild(name);
+      for (let i = 0; i < n; i++) {
+        col.push(vec && table!.numRows > 0 ? (vec.get(i) as Cell) ?? null : null);
+      }
+    }
+    rows += n;
+  }
+  const vectors: Record<string, arrow.Vector> = {
+    run_id: arrow.vectorFromArray(BigInt64Array.from(runIds, (x) => BigInt(x))),
+  };
+  for (const name of order) vectors[name] = toVector(columns.get(name)!);
+  vectors.__status = arrow.vectorFromArray(status, new arrow.Utf8());
+  vectors.__postprocess_status = arrow.vectorFromArray(hookStatus, new arrow.Utf8());
+  return new arrow.Table(vectors);
+}
+
+function toVector(cells: Cell[]): arrow.Vector {
+  const present = cells.filter((c) => c !== null);
+  if (present.every((c) => typeof c === "number")) {
+    return arrow.vectorFromArray(cells as (number | null)[], new arrow.Float64());
+  }
+  if (present.every((c) => typeof c === "bigint")) {
+    return arrow.vectorFromArray(cells as (bigint | null)[], new arrow.Int64());
+  }
+  if (present.every((c) => typeof c === "boolean")) {
+    return arrow.vectorFromArray(cells as (boolean | null)[], new arrow.Bool());
+  }
+  if (present.every((c) => typeof c === "number" || typeof c === "bigint")) {
+    return arrow.vectorFromArray(
+      cells.map((c) => (c === null ? null : Number(c))),
+      new arrow.Float64(),
+    );
+  }
+  return arrow.vectorFromArray(
+    cells.map((c) => (c === null ? null : String(c))),
+    new arrow.Utf8(),
+  );
+}
