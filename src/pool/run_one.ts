@@ -19,7 +19,7 @@ import {
   runGmatConsole,
 } from "../gmat/mod.ts";
 import type { RunOutcome } from "../runs/mod.ts";
-import { canonicalScriptSha256, type OverrideValue, overrideInserter } from "../script/mod.ts";
+import { canonicalScriptSha256, overrideInserter, type OverrideValue } from "../script/mod.ts";
 import { writeRunOutputs } from "../table/mod.ts";
 import type { RunJob } from "./job.ts";
 
@@ -124,7 +124,12 @@ export async function runOne(
     const overrides = job.spec.overrides as Record<string, OverrideValue>;
     let outputs: readonly EngineOutput[];
     if (job.engine.kind === "builtin") {
-      outputs = await runBuiltin(job, cache.script(job.scriptPath, job.scriptSha256), overrides, log);
+      outputs = await runBuiltin(
+        job,
+        cache.script(job.scriptPath, job.scriptSha256),
+        overrides,
+        log,
+      );
     } else {
       const text = cache.text(job.scriptPath, job.scriptSha256);
       outputs = await runGmat(job, text, overrides, log, signal);
