@@ -10,6 +10,11 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 export DENO_NO_PACKAGE_JSON=1
 export NO_COLOR=1
 mkdir -p .out
+# Every temporary directory the tests make (Deno.makeTempDir honours TMPDIR) lives under one
+# directory removed when the suite ends, whatever a test forgot or a killed child left behind.
+TMPDIR="$(mktemp -d "${TMPDIR:-/tmp}/gmat-sweep-tests.XXXXXX")"
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 
 if [ ! -x node_modules/.bin/deno ]; then
   echo "== installing the pinned Deno from npm"
