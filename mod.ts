@@ -68,6 +68,10 @@ export {
 
 // Tables
 export {
+  contactTable,
+  extraOutputsTable,
+  INTERVAL_ID_COLUMN,
+  type OutputKind,
   readParquet,
   stitchAllRuns,
   type StitchEntry,
@@ -75,6 +79,16 @@ export {
   stitchToParquet,
   writeRunOutputs,
 } from "./src/table/mod.ts";
+
+// GMAT output formats
+export {
+  type ContactReport,
+  OutputParseError,
+  parseContactReport,
+  parseOem,
+  parseReportFile,
+  parseStk,
+} from "./src/formats/mod.ts";
 
 // Execution
 export { LocalPool, type LocalPoolOptions } from "./src/pool/mod.ts";

@@ -32,14 +32,14 @@ export const BUILTIN_ENGINE_VERSION = "gmat-sweep-builtin-1";
 
 /** One file a run wrote. */
 export interface EngineOutput {
-  /** `report` (ReportFile) or `ephemeris` (EphemerisFile). */
-  readonly kind: "report" | "ephemeris";
+  /** `report` (ReportFile), `ephemeris` (EphemerisFile) or `contact` (ContactLocator). */
+  readonly kind: "report" | "ephemeris" | "contact";
   /** The resource name. */
   readonly name: string;
   /** Absolute path of the file. */
   readonly path: string;
   /** The file format. */
-  readonly format: "ReportFile" | "CCSDS-OEM" | "STK-TimePosVel";
+  readonly format: "ReportFile" | "CCSDS-OEM" | "STK-TimePosVel" | "ContactLocator";
   /** Data rows (report lines or ephemeris states). */
   readonly rows: number;
 }

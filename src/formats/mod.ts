@@ -1,6 +1,7 @@
 /**
  * GMAT output formats: exact writers and parsers for ReportFile text, CCSDS-OEM and
- * STK-TimePosVel ephemerides, plus the C number formatting they rest on.
+ * STK-TimePosVel ephemerides, a parser for ContactLocator reports, plus the C number formatting
+ * they rest on.
  *
  * @module
  */
@@ -33,3 +34,16 @@ export { formatStkRecord, writeStk } from "./stk_writer.ts";
 export type { StkDocument, StkWriteOptions } from "./stk_writer.ts";
 export { parseStk } from "./stk_parser.ts";
 export type { StkDistanceUnit, StkFile, StkRecord } from "./stk_types.ts";
+
+export { parseContactReport } from "./contact_parser.ts";
+export { CONTACT_TIME_FORMS, contactEpochNs } from "./contact_time.ts";
+export { CONTACT_COLUMNS } from "./contact_types.ts";
+export type {
+  ContactColumn,
+  ContactNumberColumn,
+  ContactReport,
+  ContactReportFormat,
+  ContactRow,
+  ContactTimeColumn,
+  ContactTimeFormat,
+} from "./contact_types.ts";

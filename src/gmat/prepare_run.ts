@@ -64,7 +64,7 @@ export function planOutputFiles(
   });
 }
 
-/** The EngineOutput-shaped entries (rows 0) of the outputs both engines can parse. */
+/** The EngineOutput-shaped entries (rows 0) of the outputs gmat-sweep can parse. */
 export function expectedEngineOutputs(planned: readonly PlannedGmatOutput[]): EngineOutput[] {
   const out: EngineOutput[] = [];
   for (const p of planned) {
@@ -75,9 +75,10 @@ export function expectedEngineOutputs(planned: readonly PlannedGmatOutput[]): En
       p.kind === "ephemeris" && (p.format === "CCSDS-OEM" || p.format === "STK-TimePosVel")
     ) {
       out.push({ kind: "ephemeris", name: p.name, path: p.path, format: p.format, rows: 0 });
+    } else if (p.kind === "contact") {
+      out.push({ kind: "contact", name: p.name, path: p.path, format: "ContactLocator", rows: 0 });
     }
-    // TODO(contact): ContactLocator/EclipseLocator files are placed in the run directory but
-    // not reported until a parser for their formats exists (see ../reference/contact).
+    // EclipseLocator files are placed in the run directory but not reported (no parser yet).
   }
   return out;
 }
@@ -104,7 +105,7 @@ export interface PreparedGmatRun {
   readonly startupPath: string;
   /** `<runDir>/GmatLog.txt`. */
   readonly logPath: string;
-  /** The report and text ephemeris files expected, EngineOutput-shaped with `rows` 0. */
+  /** The report, text ephemeris and contact files expected, EngineOutput-shaped, `rows` 0. */
   readonly outputs: readonly EngineOutput[];
   /** Every discovered output (locators, SPK, Code-500 and disabled ones too) with its path. */
   readonly files: readonly PlannedGmatOutput[];

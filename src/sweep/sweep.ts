@@ -38,7 +38,7 @@ import type { EngineChoice, RunJob } from "../pool/mod.ts";
 import { runDirName, type RunOutcome, type RunSpec } from "../runs/mod.ts";
 import { extendMonteCarlo, type RunSet, runSetFromParameterSpec } from "../runset/mod.ts";
 import { canonicalScriptFileSha256, type OverrideValue } from "../script/mod.ts";
-import { stitchAllRuns, stitchRuns } from "../table/mod.ts";
+import { type OutputKind, stitchAllRuns, stitchRuns } from "../table/mod.ts";
 import { resolveEngine } from "./engine_choice.ts";
 import { GMAT_SWEEP_VERSION } from "./version.ts";
 
@@ -407,19 +407,20 @@ export class Sweep {
   }
 
   /**
-   * The stitched (run_id, time) table of one report or ephemeris.
+   * The stitched table of one output: (run_id, time) for a report or ephemeris, (run_id,
+   * interval_id) for a contact report (real GMAT's ContactLocator).
    *
    * @param options `kind` (default `report`) and `name` (needed when the script has several).
    */
   async toTable(
-    options: { kind?: "report" | "ephemeris"; name?: string } = {},
+    options: { kind?: OutputKind; name?: string } = {},
   ): Promise<Table> {
     const entries = await this.outcomes();
     return stitchRuns(entries, { kind: options.kind ?? "report", name: options.name }).table;
   }
 
-  /** Every report (or ephemeris) of the sweep, stitched, by name. */
-  async toTables(kind: "report" | "ephemeris" = "report"): Promise<Map<string, Table>> {
+  /** Every output of one kind (report, ephemeris or contact), stitched, by name. */
+  async toTables(kind: OutputKind = "report"): Promise<Map<string, Table>> {
     return stitchAllRuns(await this.outcomes(), { kind });
   }
 

@@ -1,7 +1,7 @@
 /**
  * The table layer of gmat-sweep: each run's GMAT outputs as Parquet files, and every run's files
- * stitched into one Arrow table indexed by `(run_id, time)` with a `__status` column and one
- * marker row per failed, skipped or output-less run.
+ * stitched into one Arrow table indexed by `(run_id, time)` (contacts: `(run_id, interval_id)`)
+ * with a `__status` column and one marker row per failed, skipped or output-less run.
  *
  * @example Convert a run's outputs, then stitch a sweep
  * ```ts ignore
@@ -33,6 +33,8 @@ export { readParquet } from "./parquet_io.ts";
 export { type ParquetLayout, RUN_FILE_LAYOUT, STITCHED_FILE_LAYOUT } from "./parquet_layout.ts";
 export { reportTable, TIME_COLUMN } from "./report_table.ts";
 export { oemTable, stkTable } from "./ephemeris_table.ts";
+export { contactTable, INTERVAL_ID_COLUMN } from "./contact_table.ts";
 export { EPOCH_FORMAT_KEY, EPOCH_SCALE_KEY, TIME_SOURCE_KEY, UNIT_KEY } from "./_arrow_build.ts";
 export { CENTRAL_BODY_KEY, FRAME_KEY } from "./ephemeris_table.ts";
 export { PANDAS_METADATA_KEY, type PandasMetadata } from "./pandas_metadata.ts";
+export { type ExtraOutputEntry, extraOutputsTable } from "./extra_outputs.ts";

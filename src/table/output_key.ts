@@ -1,18 +1,18 @@
 /**
- * Output keys: `report__<name>` and `ephemeris__<name>`, the keys of a run's `outputPaths` and the
- * base names of its per-run Parquet files. The prefix lets a stitcher dispatch by kind without
- * reading files (gmat-sweep 0.2's convention).
+ * Output keys: `report__<name>`, `ephemeris__<name>` and `contact__<name>`, the keys of a run's
+ * `outputPaths` and the base names of its per-run Parquet files. The prefix lets a stitcher
+ * dispatch by kind without reading files (gmat-sweep 0.2's convention).
  *
  * @module
  */
 
 /** Kinds of per-run outputs the table layer converts and stitches. */
-export type OutputKind = "report" | "ephemeris";
+export type OutputKind = "report" | "ephemeris" | "contact";
 
 /**
  * The key of an output: `<kind>__<name>`.
  *
- * @param kind `report` or `ephemeris`.
+ * @param kind `report`, `ephemeris` or `contact`.
  * @param name The GMAT resource name, e.g. `RF`.
  * @returns The key, e.g. `report__RF`.
  *

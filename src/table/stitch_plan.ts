@@ -4,10 +4,11 @@
  *
  * Entries are ordered by run id (stable), so the stitched table does not depend on completion
  * order. A failed or skipped entry, an ok entry without the output, and an ok entry whose file is
- * missing, unreadable, empty or has no timestamp `time` column become one marker row each (the
- * missing, unreadable and timeless ones also a warning). An empty file's schema does not join the
- * union (its column types are unknown: a header-only ReportFile types every column as text). Only
- * footers are read: a few kilobytes per file.
+ * missing, unreadable, empty or lacks the index column (a timestamp `time`; for contacts an
+ * integer `interval_id`) become one marker row each (the missing, unreadable and index-less ones
+ * also a warning). An empty file's schema does not join the union (its column types are unknown:
+ * a header-only ReportFile types every column as text). Only footers are read: a few kilobytes
+ * per file.
  *
  * @module
  */
@@ -82,18 +83,29 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function fileSchema(footer: ParquetFooter): FileSchema {
+/** The secondary index column every file must have: its name and value class. */
+export interface IndexColumn {
+  readonly name: string;
+  readonly cls: "timestamp" | "int";
+}
+
+/** The secondary index of reports and ephemerides: a timestamp `time` column. */
+export const TIME_INDEX: IndexColumn = { name: TIME_COLUMN, cls: "timestamp" };
+
+function fileSchema(footer: ParquetFooter, index: IndexColumn): FileSchema {
   let schema: arrow.Schema;
   try {
     schema = schemaOfFooter(footer.footerFile);
   } catch (e) {
     return { schema: new arrow.Schema([]), problem: `has an unreadable schema (${message(e)})` };
   }
-  const time = schema.fields.find((f) => f.name === TIME_COLUMN);
-  const problem = time === undefined
-    ? "has no 'time' column"
-    : valueClassOf(time.type) !== "timestamp"
-    ? `has a 'time' column of type ${time.type}, not a timestamp`
+  const field = schema.fields.find((f) => f.name === index.name);
+  const problem = field === undefined
+    ? `has no '${index.name}' column`
+    : valueClassOf(field.type) !== index.cls
+    ? `has a '${index.name}' column of type ${field.type}, not ${
+      index.cls === "int" ? "an integer" : "a timestamp"
+    }`
     : undefined;
   return { schema, problem };
 }
@@ -128,12 +140,14 @@ function plainChunksOf(footer: ParquetFooter, schema: arrow.Schema): PlainChunk[
  * @param entries The runs, any order.
  * @param key The output key to stitch (`report__RF`), or undefined when no run has one.
  * @param warn Receives a warning per file that cannot be used.
+ * @param index The secondary index column files must have (default `time`, a timestamp).
  * @returns The plan.
  */
 export function planStitch(
   entries: readonly PlanEntry[],
   key: string | undefined,
   warn: (message: string) => void,
+  index: IndexColumn = TIME_INDEX,
 ): StitchPlan {
   const sorted = [...entries].sort((a, b) => a.runId - b.runId);
   const schemas = new Map<string, FileSchema>();
@@ -164,7 +178,7 @@ export function planStitch(
     }
     let info = schemas.get(footer.schemaKey);
     if (info === undefined) {
-      info = fileSchema(footer);
+      info = fileSchema(footer, index);
       schemas.set(footer.schemaKey, info);
     }
     if (info.problem !== undefined) {

@@ -1,13 +1,15 @@
 /**
- * Stitching the per-run Parquet files of a sweep into one Arrow table indexed by `(run_id, time)`,
- * gmat-sweep's aggregation contract (`lazy_multiindex` / `lazy_ephemerides`).
+ * Stitching the per-run Parquet files of a sweep into one Arrow table indexed by `(run_id, time)`
+ * (reports, ephemerides) or `(run_id, interval_id)` (contacts), gmat-sweep's aggregation contract
+ * (`lazy_multiindex` / `lazy_ephemerides` / `lazy_contacts`).
  *
- * The result has the leading columns `run_id` (int64) and `time` (`timestamp[ns]`), then the data
- * columns (the union of all runs' columns, types promoted, missing values null), then `__status`
- * (large_utf8, as in the upstream golden file). It is sorted by `(run_id, time)` whatever order
- * the entries come in. Data rows have `__status = "ok"`; every failed or skipped entry, and every
- * ok entry lacking the output (or whose file is missing, unreadable, empty or has no `time`),
- * contributes exactly one marker row: `time` and data null, `__status` = the entry's status.
+ * The result has the leading columns `run_id` (int64) and the secondary index, `time`
+ * (`timestamp[ns]`) or `interval_id` (int64), then the data columns (the union of all runs'
+ * columns, types promoted, missing values null), then `__status` (large_utf8, as in the upstream
+ * golden file). It is sorted by `(run_id, index)` whatever order the entries come in. Data rows
+ * have `__status = "ok"`; every failed or skipped entry, and every ok entry lacking the output (or
+ * whose file is missing, unreadable, empty or has no index column), contributes exactly one
+ * marker row: index and data null, `__status` = the entry's status.
  * After a sweep ran nothing here throws, except for the name errors, which come before any work:
  * a file that cannot be used becomes a marker row and a warning.
  *
@@ -18,8 +20,8 @@
  *   required column) are copied straight from the file's bytes, one `memcpy` per column, without
  *   the WASM codec (`plain_pages.ts`);
  * - any other file (compressed, dictionary-encoded, nullable, strings, ...) and any file whose
- *   rows are not in time order is decoded by the WASM codec, and its column buffers are copied out
- *   of WASM memory before the next file is decoded (the zero-copy views die when WASM memory
+ *   rows are not in index order is decoded by the WASM codec, and its column buffers are copied
+ *   out of WASM memory before the next file is decoded (the zero-copy views die when WASM memory
  *   grows).
  * Peak memory is the final table plus one file.
  *
@@ -30,17 +32,25 @@ import * as arrow from "apache-arrow";
 import { GMAT_SWEEP_VERSION } from "../sweep/version.ts";
 import { EPOCH_SCALE_KEY, TIMESTAMP_NS } from "./_arrow_build.ts";
 import { BigInt64Sink, type ColumnSink, createSink } from "./column_sink.ts";
+import { INTERVAL_ID_COLUMN } from "./contact_table.ts";
 import { FileReader } from "./_file_reader.ts";
 import { CENTRAL_BODY_KEY, FRAME_KEY } from "./ephemeris_table.ts";
 import { outputKey, type OutputKind } from "./output_key.ts";
 import { PANDAS_METADATA_KEY, pandasMetadata } from "./pandas_metadata.ts";
 import { decodeParquet, encodeParquet } from "./parquet_io.ts";
 import { STITCHED_FILE_LAYOUT } from "./parquet_layout.ts";
-import { PANDAS_ATTRS_KEY, TIME_COLUMN } from "./report_table.ts";
+import { PANDAS_ATTRS_KEY } from "./report_table.ts";
 import { unifySchemas } from "./schema_union.ts";
 import { outputNames, selectName } from "./select_name.ts";
 import { type PlainValues, plainValues } from "./plain_pages.ts";
-import { type DataItem, type EntryStatus, planStitch, type StitchItem } from "./stitch_plan.ts";
+import {
+  type DataItem,
+  type EntryStatus,
+  type IndexColumn,
+  planStitch,
+  type StitchItem,
+  TIME_INDEX,
+} from "./stitch_plan.ts";
 
 /** The run-id column. */
 export const RUN_ID_COLUMN = "run_id";
@@ -61,7 +71,7 @@ export interface StitchEntry {
 
 /** Options of {@linkcode stitchRuns}. */
 export interface StitchOptions {
-  /** Which outputs to stitch. */
+  /** Which outputs to stitch: `report` and `ephemeris` by `time`, `contact` by `interval_id`. */
   readonly kind: OutputKind;
   /** The output's name (e.g. `RF`); required when the runs have several of the kind. */
   readonly name?: string;
@@ -88,7 +98,12 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The row order that sorts a file's rows by time (nulls last), or undefined if already sorted. */
+/** The secondary index of a kind: contacts are keyed by `interval_id`, the rest by `time`. */
+function indexOf(kind: OutputKind): IndexColumn {
+  return kind === "contact" ? { name: INTERVAL_ID_COLUMN, cls: "int" } : TIME_INDEX;
+}
+
+/** The row order that sorts a file's rows by index (nulls last), or undefined if already sorted. */
 function timeOrder(chunks: readonly arrow.Data[]): Int32Array | undefined {
   // Compare int64 values through 32-bit words: reading a BigInt64Array allocates a BigInt.
   let sorted = true;
@@ -163,15 +178,16 @@ function stitchMetadata(
   kind: OutputKind,
   name: string | undefined,
 ): Map<string, string> {
+  const index = indexOf(kind).name;
   const epochScales: Record<string, string> = {};
   for (const f of fields) {
     const scale = f.metadata.get(EPOCH_SCALE_KEY);
-    if (scale !== undefined && f.name !== TIME_COLUMN) epochScales[f.name] = scale;
+    if (scale !== undefined && f.name !== index) epochScales[f.name] = scale;
   }
   const attributes = { epoch_scales: epochScales };
   const pandas = pandasMetadata(
     fields,
-    [RUN_ID_COLUMN, TIME_COLUMN],
+    [RUN_ID_COLUMN, index],
     attributes,
     GMAT_SWEEP_VERSION,
   );
@@ -214,17 +230,18 @@ function sortedRange(values: BigInt64Array, from: number, to: number): boolean {
 
 /** The sinks of a stitch and the per-schema column positions of each sink. */
 class Sinks {
-  readonly time: BigInt64Sink;
+  /** The secondary index (`time` or `interval_id`), first of {@linkcode all}. */
+  readonly index: BigInt64Sink;
   readonly all: readonly ColumnSink[];
   readonly #positions = new Map<string, (number | undefined)[]>();
 
   constructor(
-    timeField: arrow.Field,
+    indexField: arrow.Field,
     columns: ReturnType<typeof unifySchemas>["columns"],
     n: number,
   ) {
-    this.time = new BigInt64Sink(timeField, n);
-    this.all = [this.time, ...columns.map((c) => createSink(c.field, c.cls, n))];
+    this.index = new BigInt64Sink(indexField, n);
+    this.all = [this.index, ...columns.map((c) => createSink(c.field, c.cls, n))];
   }
 
   /** For each sink, the index of its column in the schema (undefined when absent). */
@@ -241,8 +258,8 @@ class Sinks {
 
 /**
  * Copies a plain-layout file's columns straight from its bytes. Returns false (having written at
- * most the time column) when the file must go through the WASM codec instead: a page that is not
- * a single plain page, or rows out of time order.
+ * most the index column) when the file must go through the WASM codec instead: a page that is not
+ * a single plain page, or rows out of index order.
  */
 function copyPlain(
   bytes: Uint8Array,
@@ -258,9 +275,9 @@ function copyPlain(
     values.push(v);
   }
   const positions = sinks.positions(item.schemaKey, schema);
-  const timeIndex = positions[0]!;
-  sinks.time.writePlain(bytes, values[timeIndex], schema.fields[timeIndex].type, item.at);
-  if (!sortedRange(sinks.time.values, item.at, item.at + item.rows)) return false;
+  const indexAt = positions[0]!;
+  sinks.index.writePlain(bytes, values[indexAt], schema.fields[indexAt].type, item.at);
+  if (!sortedRange(sinks.index.values, item.at, item.at + item.rows)) return false;
   for (let k = 1; k < sinks.all.length; k++) {
     const j = positions[k];
     if (j === undefined) sinks.all[k].fillNull(item.at, item.rows);
@@ -304,13 +321,19 @@ function stitchOne(
     options.onWarning?.(m);
   };
   const key = name === undefined ? undefined : outputKey(kind, name);
-  const { items, schemas, used, length } = planStitch(entries, key, warn);
-  const unified = unifySchemas(used, new Set([TIME_COLUMN, RUN_ID_COLUMN, STATUS_COLUMN]));
+  const index = indexOf(kind);
+  const { items, schemas, used, length } = planStitch(entries, key, warn, index);
+  const unified = unifySchemas(used, new Set([index.name, RUN_ID_COLUMN, STATUS_COLUMN]));
   unified.warnings.forEach(warn);
 
-  const timeMeta = used[0]?.fields.find((f) => f.name === TIME_COLUMN)?.metadata;
+  const indexMeta = used[0]?.fields.find((f) => f.name === index.name)?.metadata;
   const sinks = new Sinks(
-    new arrow.Field(TIME_COLUMN, TIMESTAMP_NS, true, timeMeta),
+    new arrow.Field(
+      index.name,
+      index.cls === "int" ? new arrow.Int64() : TIMESTAMP_NS,
+      true,
+      indexMeta,
+    ),
     unified.columns,
     length,
   );
@@ -355,9 +378,9 @@ function stitchOne(
 }
 
 /**
- * Stitches one output of every run into a `(run_id, time)` table (see the module doc). The work
- * is synchronous: about 0.15 s for a thousand one-day, 60-s reports (1.4 M rows) in the per-run
- * layout.
+ * Stitches one output of every run into a `(run_id, time)` table, or `(run_id, interval_id)` for
+ * contacts (see the module doc). The work is synchronous: about 0.15 s for a thousand one-day,
+ * 60-s reports (1.4 M rows) in the per-run layout.
  *
  * @param entries The runs, in any order (e.g. completion order); run ids should be unique
  *   (entries with equal ids are kept in the order given).
@@ -415,8 +438,8 @@ export function stitchAllRuns(
 /**
  * Stitches one output of every run and writes the table to a Parquet file (Snappy, dictionaries,
  * row groups of 128 Ki rows, `pandas` metadata: `pandas.read_parquet` gives the `(run_id, time)`
- * MultiIndex frame). Encoding holds about three copies of the table for a moment (Arrow IPC, the
- * WASM codec's table, the file's bytes).
+ * or `(run_id, interval_id)` MultiIndex frame). Encoding holds about three copies of the table
+ * for a moment (Arrow IPC, the WASM codec's table, the file's bytes).
  *
  * @param entries The runs, in any order.
  * @param path Destination file (replaced).

@@ -7,7 +7,8 @@
 import { join, resolve } from "node:path";
 import type * as arrow from "apache-arrow";
 import type { EngineOutput } from "../engine/mod.ts";
-import { parseOem, parseReportFile, parseStk } from "../formats/mod.ts";
+import { parseContactReport, parseOem, parseReportFile, parseStk } from "../formats/mod.ts";
+import { contactTable } from "./contact_table.ts";
 import { oemTable, stkTable } from "./ephemeris_table.ts";
 import { outputKey } from "./output_key.ts";
 import { writeParquetFileSync } from "./parquet_io.ts";
@@ -23,14 +24,17 @@ function tableOf(output: EngineOutput, text: string): arrow.Table {
       return oemTable(parseOem(text, output.path), output.path, output.name);
     case "STK-TimePosVel":
       return stkTable(parseStk(text, output.path), output.path, output.name);
+    case "ContactLocator":
+      return contactTable(parseContactReport(text, output.path), output.path, output.name);
   }
 }
 
 /**
  * Converts each GMAT output of a run to Parquet: `report__<name>.parquet` for ReportFiles,
- * `ephemeris__<name>.parquet` for CCSDS-OEM and STK-TimePosVel ephemerides, in the layout
- * {@linkcode RUN_FILE_LAYOUT} (chosen for read speed). See `report_table.ts` and
- * `ephemeris_table.ts` for the columns, types and metadata.
+ * `ephemeris__<name>.parquet` for CCSDS-OEM and STK-TimePosVel ephemerides,
+ * `contact__<name>.parquet` for ContactLocator reports, in the layout {@linkcode RUN_FILE_LAYOUT}
+ * (chosen for read speed). See `report_table.ts`, `ephemeris_table.ts` and `contact_table.ts` for
+ * the columns, types and metadata.
  *
  * @param outputs The outputs the run wrote (`EngineRunResult.outputs`).
  * @param runDir The run's directory (created if missing).
@@ -60,7 +64,7 @@ export function writeRunOutputs(
     throw new TableError(
       "TABLE_DUPLICATE_OUTPUT",
       `Two outputs of the run map to ${duplicate}.parquet in ${dir}; ` +
-        "give every ReportFile and EphemerisFile a distinct name",
+        "give every ReportFile, EphemerisFile and ContactLocator a distinct name",
     );
   }
   // Synchronous file calls: a run's files are small, and in a worker this runs on the engine
