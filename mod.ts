@@ -22,12 +22,19 @@ export { GmatSweepError } from "./src/errors/mod.ts";
 export {
   type FromManifestOptions,
   GMAT_SWEEP_VERSION,
+  latinHypercube,
+  monteCarlo,
+  monteCarloExtend,
   type ResolvedEngine,
   resolveEngine,
+  type RunOptions,
+  type SamplingOptions,
   Sweep,
+  sweep,
   SweepConfigError,
   type SweepOptions,
   type SweepProgress,
+  type SweepResult,
   type SweepSummary,
 } from "./src/sweep/mod.ts";
 

@@ -15,3 +15,12 @@ export {
 } from "./sweep.ts";
 export { type ResolvedEngine, resolveEngine } from "./engine_choice.ts";
 export { GMAT_SWEEP_VERSION } from "./version.ts";
+export {
+  latinHypercube,
+  monteCarlo,
+  monteCarloExtend,
+  type RunOptions,
+  type SamplingOptions,
+  sweep,
+  type SweepResult,
+} from "./entry_points.ts";
