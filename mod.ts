@@ -20,9 +20,13 @@ export { GmatSweepError } from "./src/errors/mod.ts";
 
 // Sweeps
 export {
+  type ContextProvider,
   type FromManifestOptions,
   GMAT_SWEEP_VERSION,
   latinHypercube,
+  lazyExtraOutputs,
+  lazyOutputs,
+  type ManifestTableOptions,
   monteCarlo,
   monteCarloExtend,
   type ResolvedEngine,
@@ -96,6 +100,19 @@ export {
   parseReportFile,
   parseStk,
 } from "./src/formats/mod.ts";
+
+// Postprocess hooks (helpers for hook authors: ./hook.ts)
+export {
+  formatHookPermissions,
+  HookError,
+  type HookErrorCode,
+  type HookPermissions,
+  type HookSpecifier,
+  parseHookPermissions,
+  parseHookSpecifier,
+  type ResolvedHook,
+  resolveHook,
+} from "./src/hooks/mod.ts";
 
 // Execution
 export { LocalPool, type LocalPoolOptions } from "./src/pool/mod.ts";

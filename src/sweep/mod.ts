@@ -6,6 +6,7 @@
  */
 
 export {
+  type ContextProvider,
   type FromManifestOptions,
   Sweep,
   SweepConfigError,
@@ -24,3 +25,4 @@ export {
   sweep,
   type SweepResult,
 } from "./entry_points.ts";
+export { lazyExtraOutputs, lazyOutputs, type ManifestTableOptions } from "./manifest_tables.ts";

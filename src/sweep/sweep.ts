@@ -33,12 +33,20 @@ import {
   readManifest,
   runtimeFingerprint,
 } from "../manifest/mod.ts";
+import {
+  HookError,
+  type HookPermissions,
+  parseHookSpecifier,
+  type ResolvedHook,
+  resolveHook,
+  startHook,
+} from "../hooks/mod.ts";
 import { LocalPool } from "../pool/mod.ts";
 import type { EngineChoice, RunJob } from "../pool/mod.ts";
-import { runDirName, type RunOutcome, type RunSpec } from "../runs/mod.ts";
+import { type JsonValue, runDirName, type RunOutcome, type RunSpec } from "../runs/mod.ts";
 import { extendMonteCarlo, type RunSet, runSetFromParameterSpec } from "../runset/mod.ts";
 import { canonicalScriptFileSha256, type OverrideValue } from "../script/mod.ts";
-import { type OutputKind, stitchAllRuns, stitchRuns } from "../table/mod.ts";
+import { extraOutputsTable, type OutputKind, stitchAllRuns, stitchRuns } from "../table/mod.ts";
 import { resolveEngine } from "./engine_choice.ts";
 import { GMAT_SWEEP_VERSION } from "./version.ts";
 
@@ -80,7 +88,28 @@ export interface SweepOptions {
   readonly processPerRun?: boolean;
   /** Called after every finished run. */
   readonly onProgress?: (progress: SweepProgress) => void;
+  /**
+   * Postprocess hook run after each ok run, in a sandbox that reads and writes only the run's
+   * directory: `./pipeline.ts#deriveOrbitMetrics`, `file:///abs/p.ts#f`, `https://host/p.ts#f`,
+   * `npm:pkg#f` (no `#` = the default export). Relative paths resolve against the working
+   * directory. Resolved before any run. On resume the manifest's hook is used.
+   */
+  readonly postprocess?: string;
+  /** Permissions granted to the hook beyond its run directory (recorded in the header). */
+  readonly postprocessPermissions?: HookPermissions | readonly string[];
+  /** Time one hook call may take, in seconds. @default {300} */
+  readonly postprocessTimeoutS?: number;
+  /**
+   * The JSON context of a run (given to the hook, recorded in its manifest entry). On resume,
+   * runs that have an entry keep its context; this supplies it for runs that never ran.
+   */
+  readonly contextProvider?: ContextProvider;
 }
+
+/** Supplies a run's JSON context from its id and overrides (undefined: an empty context). */
+export type ContextProvider = (
+  run: { readonly runId: number; readonly overrides: RunSpec["overrides"] },
+) => Record<string, JsonValue> | undefined;
 
 /** Options of {@link Sweep.fromManifest}. */
 export interface FromManifestOptions extends Partial<SweepOptions> {
@@ -118,8 +147,12 @@ export class Sweep {
   readonly outputDir: string;
   readonly manifestPath: string;
   readonly engine: EngineChoice;
+  /** The postprocess hook (resolved and probed), or null. */
+  readonly hook: ResolvedHook | null;
   readonly #options: Partial<SweepOptions>;
   #header: ManifestHeaderInput;
+  /** Contexts recorded in the manifest, by run id (for resume). */
+  #recordedContexts = new Map<number, Record<string, JsonValue>>();
 
   private constructor(init: {
     scriptPath: string;
@@ -128,6 +161,7 @@ export class Sweep {
     outputDir: string;
     manifestPath: string;
     engine: EngineChoice;
+    hook: ResolvedHook | null;
     header: ManifestHeaderInput;
     options: Partial<SweepOptions>;
   }) {
@@ -137,6 +171,7 @@ export class Sweep {
     this.outputDir = init.outputDir;
     this.manifestPath = init.manifestPath;
     this.engine = init.engine;
+    this.hook = init.hook;
     this.#header = init.header;
     this.#options = init.options;
   }
@@ -166,6 +201,10 @@ export class Sweep {
       if (engine.choice.kind === "builtin") checkOverridesBuiltin(text, script, overrides);
       else checkOverridesGmat(text, script, overrides);
     }
+    const hook = options.postprocess === undefined ? null : await resolveHook(options.postprocess, {
+      permissions: options.postprocessPermissions,
+      timeoutMs: timeoutMsOf(options),
+    });
     const header: ManifestHeaderInput = {
       ...runtimeFingerprint(),
       schema_version: MANIFEST_SCHEMA_VERSION,
@@ -183,8 +222,8 @@ export class Sweep {
         timeout_s: options.timeoutS ?? null,
         process_per_run: options.processPerRun ?? false,
       },
-      postprocess: null,
-      postprocess_permissions: [],
+      postprocess: hook?.specifier.text ?? null,
+      postprocess_permissions: hook?.permissionList ?? [],
       created_at: new Date().toISOString(),
     };
     return new Sweep({
@@ -194,6 +233,7 @@ export class Sweep {
       outputDir,
       manifestPath,
       engine: engine.choice,
+      hook,
       header,
       options,
     });
@@ -235,16 +275,23 @@ export class Sweep {
       options.engine ?? engineKind,
       options.gmatRoot ?? manifest.header.engine?.path ?? undefined,
     );
-    return new Sweep({
+    const hook = await recordedHook(path, manifest.header.postprocess, {
+      ...options,
+      permissions: manifest.header.postprocess_permissions,
+    });
+    const sweep = new Sweep({
       scriptPath: script,
       scriptSha256: sha,
       runSet,
       outputDir,
       manifestPath: path,
       engine: engine.choice,
+      hook,
       header: manifest.header,
       options,
     });
+    for (const e of manifest.entries) sweep.#recordedContexts.set(e.run_id, e.context);
+    return sweep;
   }
 
   /** Read the manifest as it is on disk now. */
@@ -252,7 +299,11 @@ export class Sweep {
     return await readManifest(this.manifestPath);
   }
 
-  #job(spec: RunSpec, attempt: number): RunJob {
+  #job(plain: RunSpec, attempt: number): RunJob {
+    const context = this.#recordedContexts.get(plain.runId) ??
+      this.#options.contextProvider?.({ runId: plain.runId, overrides: plain.overrides }) ??
+      plain.context;
+    const spec = context === plain.context ? plain : { ...plain, context };
     return {
       spec,
       scriptPath: this.scriptPath,
@@ -364,36 +415,69 @@ export class Sweep {
     });
     let done = 0, ok = 0, failed = 0;
     let interrupted = false;
+    const record = async (outcome: RunOutcome, spec: RunSpec) => {
+      await writer.append(
+        entryFromOutcome(outcome, spec, {
+          outputDir: this.outputDir,
+          postprocess: this.#header.postprocess ?? null,
+        }),
+      );
+      done++;
+      if (outcome.status === "ok") ok++;
+      else failed++;
+      const elapsedS = (performance.now() - t0) / 1000;
+      const rate = done / Math.max(elapsedS, 1e-9);
+      this.#options.onProgress?.({
+        done,
+        total,
+        ok,
+        failed,
+        elapsedS,
+        rate,
+        etaS: (total - done) / rate,
+        last: outcome,
+      });
+    };
+    const hooks = this.hook === null ? undefined : await startHook(this.hook, this.outputDir);
+    // With a hook, runs' hooks overlap the pool's work; entries are appended one at a time.
+    const hooked = new Set<Promise<void>>();
+    let appending: Promise<void> = Promise.resolve();
+    const finish = async (outcome: RunOutcome, spec: RunSpec) => {
+      let final = outcome;
+      if (hooks !== undefined && outcome.status === "ok") {
+        const h = await hooks.run(spec, outcome, join(this.outputDir, runDirName(spec.runId)));
+        final = {
+          ...outcome,
+          extraOutputs: h.extraOutputs,
+          postprocessStatus: h.status,
+          postprocessError: h.error,
+          postprocessLogPath: h.logPath,
+        };
+      }
+      appending = appending.then(() => record(final, spec));
+      await appending;
+    };
     try {
       for await (const outcome of pool.run(tracked, signal)) {
         const spec = specs.get(outcome.runId)!;
         specs.delete(outcome.runId);
-        await writer.append(
-          entryFromOutcome(outcome, spec, {
-            outputDir: this.outputDir,
-            postprocess: this.#header.postprocess ?? null,
-          }),
-        );
-        done++;
-        if (outcome.status === "ok") ok++;
-        else failed++;
-        const elapsedS = (performance.now() - t0) / 1000;
-        const rate = done / Math.max(elapsedS, 1e-9);
-        this.#options.onProgress?.({
-          done,
-          total,
-          ok,
-          failed,
-          elapsedS,
-          rate,
-          etaS: (total - done) / rate,
-          last: outcome,
-        });
+        if (hooks === undefined) {
+          await record(outcome, spec);
+          continue;
+        }
+        const task = finish(outcome, spec);
+        hooked.add(task);
+        task.then(() => hooked.delete(task), () => {});
+        if (hooked.size >= pool.workers) await Promise.race(hooked);
       }
+      await Promise.all(hooked);
     } catch (e) {
       if (signal?.aborted) interrupted = true;
       else throw e;
     } finally {
+      // Runs that finished keep their entries: their hooks complete (bounded by the timeout).
+      await Promise.allSettled(hooked);
+      await hooks?.close();
       await writer.close();
       await pool.close();
     }
@@ -424,11 +508,57 @@ export class Sweep {
     return stitchAllRuns(await this.outcomes(), { kind });
   }
 
+  /**
+   * The run_id-keyed table of one hook output (e.g. `orbit_metrics`), from the files the
+   * manifest registers: one marker row for each run that did not register it.
+   */
+  async toExtraOutputs(key: string): Promise<Table> {
+    return await extraOutputsTable(await this.outcomes(), key);
+  }
+
   /** The engine and version that run this sweep. */
   get engineLabel(): string {
     return this.engine.kind === "builtin"
       ? `builtin ${BUILTIN_ENGINE_VERSION}`
       : `gmat ${this.engine.root}`;
+  }
+}
+
+function timeoutMsOf(options: Partial<SweepOptions>): number {
+  return (options.postprocessTimeoutS ?? 300) * 1000;
+}
+
+/** The hook a manifest records, resolved again (before any run), or null. */
+async function recordedHook(
+  manifestPath: string,
+  recorded: string | null,
+  options: FromManifestOptions & { permissions: readonly string[] },
+): Promise<ResolvedHook | null> {
+  if (options.postprocess !== undefined) {
+    const given = parseHookSpecifier(options.postprocess, { cwd: Deno.cwd() }).text;
+    if (given !== recorded) {
+      throw new SweepConfigError(
+        recorded === null
+          ? `the manifest ${manifestPath} records no postprocess hook, so a resume cannot add ` +
+            `${given}; start a new sweep with the hook`
+          : `the manifest ${manifestPath} records the hook ${recorded}; a resume re-applies it ` +
+            `and cannot switch to ${given}: drop the postprocess option, or start a new sweep`,
+      );
+    }
+  }
+  if (recorded === null) return null;
+  try {
+    return await resolveHook(recorded, {
+      permissions: options.permissions,
+      timeoutMs: timeoutMsOf(options),
+    });
+  } catch (e) {
+    if (!(e instanceof HookError)) throw e;
+    throw new HookError(
+      e.code,
+      `The manifest ${manifestPath} records the postprocess hook ${recorded}, which a resume ` +
+        `must re-apply, but it no longer loads: ${e.message}`,
+    );
   }
 }
 
