@@ -104,8 +104,18 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
     }
     io.print("  outputs:");
     for (const [k, p] of Object.entries(e.output_paths ?? {})) io.print(`    ${k}: ${p}`);
-    io.print(`  postprocess: ${e.postprocess ?? "none"} (${e.postprocess_status ?? "none"})`);
-    for (const [k, p] of Object.entries(e.extra_outputs ?? {})) io.print(`    ${k}: ${p}`);
+    io.print(`  postprocess: ${e.postprocess ?? "none"}`);
+    io.print(`    status: ${e.postprocess_status ?? "none"}`);
+    if (e.postprocess_log_path) io.print(`    log: ${e.postprocess_log_path}`);
+    const extras = Object.entries(e.extra_outputs ?? {});
+    if (extras.length > 0) io.print("    outputs:");
+    for (const [k, p] of extras) io.print(`      ${k}: ${p}`);
+    if (e.postprocess_error) {
+      io.print(`    error:\n${e.postprocess_error.replace(/^/gm, "      ")}`);
+    }
+    if (Object.keys(e.context ?? {}).length > 0) {
+      io.print(`  context: ${JSON.stringify(e.context)}`);
+    }
     if (e.stderr) io.print(`  stderr:\n${e.stderr.replace(/^/gm, "    ")}`);
     return 0;
   }

@@ -21,6 +21,7 @@ import {
 } from "../runset/mod.ts";
 import { Sweep, type SweepOptions, type SweepSummary } from "../sweep/mod.ts";
 import { ExitError } from "./exit_error.ts";
+import { readContextFile } from "./context_file.ts";
 import { terminalProgress } from "./progress.ts";
 
 /** Printing sinks. */
@@ -43,7 +44,24 @@ const COMMON_OPTIONS = {
   backend: { type: "string" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
+  postprocess: { type: "string" },
+  "postprocess-allow": { type: "string", multiple: true },
+  "postprocess-timeout": { type: "string" },
+  "context-file": { type: "string" },
 } as const;
+
+const HOOK_HELP = `Postprocess hook:
+  --postprocess SPEC    run a hook after each ok run: ./pipeline.ts#deriveOrbitMetrics,
+                        file:///abs/p.ts#f, https://host/p.ts#f or npm:pkg#f (no #: the
+                        default export). It gets the run's spec and outcome, may read and write
+                        only its run directory, and returns { name: path } (extra_outputs).
+  --postprocess-allow KIND[=VALUE,...]
+                        grant the hook more: net=example.org, env=HOME, read=/data, run=python3,
+                        sys, ffi (repeatable; recorded in the manifest header)
+  --postprocess-timeout SECONDS
+                        time one hook call may take (default 300)
+  --context-file F      JSON context per run, given to the hook and recorded: one object for
+                        every run, or an array (run i gets element i)`;
 
 const COMMON_HELP = `Common options:
   --out DIR             output directory: run-<id>/ folders and, by default, manifest.jsonl
@@ -75,8 +93,12 @@ Keys are sorted; the last key varies fastest; run ids start at 0.
 
 ${COMMON_HELP}
 
+${HOOK_HELP}
+
 Examples:
   gmat-sweep run leo.script --grid Sat.SMA=7000:7300:16 --out sweeps/sma
+  gmat-sweep run leo.script --grid Sat.SMA=6900:7100:5 --out sweeps/hooked \
+      --postprocess ./examples/downstream_pipeline.ts#deriveOrbitMetrics
   gmat-sweep run leo.script --grid Sat.SMA=7000,7100 --grid Sat.INC=28.5,51.6 --out sweeps/g \\
       --workers 2 --timeout 60
 `,
@@ -95,6 +117,8 @@ Draws match the Python gmat-sweep's numpy draws bit for bit for the same seed.
 
 ${COMMON_HELP}
 
+${HOOK_HELP}
+
 Examples:
   gmat-sweep monte-carlo leo.script --n 500 --perturb Sat.SMA=normal:7000:5 \\
       --perturb Sat.INC=uniform:28:29 --seed 42 --out sweeps/mc
@@ -109,6 +133,8 @@ Distributions as for monte-carlo.
 
 ${COMMON_HELP}
 
+${HOOK_HELP}
+
 Example:
   gmat-sweep latin-hypercube leo.script --n 64 --perturb Sat.SMA=uniform:6900:7100 \\
       --perturb Sat.ECC=uniform:0:0.01 --seed 7 --out sweeps/lh
@@ -122,6 +148,8 @@ The header row names the fields (Sat.SMA, Sat.Epoch, ...); each row is one run.
 
 ${COMMON_HELP}
 
+${HOOK_HELP}
+
 Example:
   gmat-sweep explicit leo.script --samples cases.csv --out sweeps/cases
 `,
@@ -132,6 +160,9 @@ Usage:
 
 The script's canonical hash must match the manifest's (--allow-script-drift to accept a change).
 --output-dir gives the run tree when it is not the manifest's directory.
+A postprocess hook recorded in the manifest is re-applied to the runs resume does (with its
+recorded permissions); --postprocess, if given, must name the same hook. --context-file supplies
+contexts for runs that never ran (runs with an entry keep their recorded context).
 
 Example:
   gmat-sweep resume sweeps/sma/manifest.jsonl --script leo.script
@@ -159,11 +190,11 @@ function intOption(command: string, name: string, text: string | undefined): num
   return n;
 }
 
-function commonOptions(
+async function commonOptions(
   command: string,
   v: Record<string, string | boolean | string[] | undefined>,
   label: string,
-): SweepOptions & { quiet: boolean; finish: () => void } {
+): Promise<SweepOptions & { quiet: boolean; finish: () => void }> {
   if (v.backend !== undefined && v.backend !== "local") {
     throw new ExitError(
       4,
@@ -182,6 +213,20 @@ function commonOptions(
   }
   const batch = intOption(command, "fsync-batch", v["fsync-batch"] as string | undefined) ?? 50;
   if (batch < 1) usage(command, "--fsync-batch must be at least 1");
+  const hookTimeout = v["postprocess-timeout"] === undefined
+    ? undefined
+    : Number(v["postprocess-timeout"]);
+  if (hookTimeout !== undefined && !(hookTimeout > 0)) {
+    usage(command, "--postprocess-timeout must be a positive number of seconds");
+  }
+  const allow = (v["postprocess-allow"] as string[] | undefined) ?? [];
+  if (allow.length > 0 && v.postprocess === undefined) {
+    usage(command, "--postprocess-allow needs --postprocess SPEC (the hook to grant it to)");
+  }
+  const contextFile = v["context-file"] as string | undefined;
+  const contextProvider = contextFile === undefined
+    ? undefined
+    : await readContextFile(contextFile);
   const quiet = v.quiet === true;
   const progress = terminalProgress(label, !quiet);
   return {
@@ -194,6 +239,10 @@ function commonOptions(
     processPerRun: v["process-per-run"] === true,
     fsync: v["no-fsync-each"] === true ? { batch } : "each",
     onProgress: progress.update,
+    postprocess: v.postprocess as string | undefined,
+    postprocessPermissions: allow,
+    postprocessTimeoutS: hookTimeout,
+    contextProvider,
     quiet,
     finish: progress.finish,
   };
@@ -313,7 +362,7 @@ export async function sweepCommand(command: string, args: string[], io: CliIo): 
       ? monteCarloRunSet(perturb, n, seed)
       : latinHypercubeRunSet(perturb, n, seed);
   }
-  const options = commonOptions(command, v, `gmat-sweep ${command}`);
+  const options = await commonOptions(command, v, `gmat-sweep ${command}`);
   const sweep = await Sweep.create(script, runSet, options);
   return await execute(sweep, (s) => sweep.run(s), options.finish, io, resumeCommandFor(sweep));
 }
@@ -351,7 +400,10 @@ export async function reopenCommand(
   if (command === "extend" && (n === undefined || n < 1)) {
     usage(command, "--n N (at least 1) is required");
   }
-  const options = commonOptions(command, v, `gmat-sweep ${command}`);
+  const options = await commonOptions(command, v, `gmat-sweep ${command}`);
+  if (options.postprocessPermissions && (options.postprocessPermissions as string[]).length > 0) {
+    usage(command, "--postprocess-allow cannot change a recorded hook's permissions on resume");
+  }
   const sweep = await Sweep.fromManifest(parsed.positionals[0], v.script, {
     ...options,
     outputDir: v["output-dir"],
@@ -375,6 +427,7 @@ export function exitCodeFor(e: unknown): number | undefined {
     return 2;
   }
   if (e.code.startsWith("SCRIPT_") || e.code === "ENGINE_UNSUPPORTED") return 2;
+  if (e.code.startsWith("HOOK_")) return 2;
   if (e.code === "GMAT_NOT_FOUND" || e.code.startsWith("BACKEND")) return 4;
   return 1;
 }

@@ -1,0 +1,124 @@
+/**
+ * The hook options of the CLI, run as a real subprocess: --postprocess with --context-file and
+ * --postprocess-allow, `show --run N` printing the hook's status, outputs, log and error, and a
+ * hook that cannot load refused with exit code 2 before any run.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { readManifest } from "../../src/manifest/mod.ts";
+import { cli } from "../_support/cli.ts";
+import { fixture } from "../_support/engine.ts";
+
+const LEO = fixture("scripts/leo_basic.script");
+const PROBES = fixture("hooks/probes.ts");
+
+Deno.test("run --postprocess --context-file, then show --run N", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-hook-cli-" });
+  const contexts = join(dir, "contexts.json");
+  await Deno.writeTextFile(contexts, JSON.stringify([{ arm: "a" }, { arm: "b" }]));
+  const out = join(dir, "out");
+  const run = await cli([
+    "run",
+    LEO,
+    "--grid",
+    "Sat.SMA=7000,7100,7200",
+    "--out",
+    out,
+    "--engine",
+    "builtin",
+    "--workers",
+    "2",
+    "--postprocess",
+    `${PROBES}#echo`,
+    "--context-file",
+    contexts,
+    "--postprocess-allow",
+    "env=GMAT_SWEEP_UNUSED",
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /3 runs \(3 ok\)/);
+  const manifest = await readManifest(join(out, "manifest.jsonl"));
+  assert.equal(manifest.header.postprocess, `file://${PROBES}#echo`);
+  assert.deepEqual(manifest.header.postprocess_permissions, ["env=GMAT_SWEEP_UNUSED"]);
+  const byId = new Map(manifest.entries.map((e) => [e.run_id, e]));
+  assert.deepEqual([0, 1, 2].map((i) => byId.get(i)!.context), [{ arm: "a" }, { arm: "b" }, {}]);
+  for (const e of manifest.entries) assert.equal(e.extra_outputs.echo, `run-${e.run_id}/echo.json`);
+  const show = await cli(["show", join(out, "manifest.jsonl"), "--run", "1"]);
+  assert.equal(show.code, 0, show.stderr);
+  assert.match(show.stdout, /postprocess: file:\/\/.*probes\.ts#echo\n {4}status: ok\n/);
+  assert.match(
+    show.stdout,
+    / {4}log: run-1\/postprocess\.log\n {4}outputs:\n {6}echo: run-1\/echo\.json/,
+  );
+  assert.match(show.stdout, /context: \{"arm":"b"\}/);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("show --run N prints a failed hook's error", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-hook-cli-" });
+  const run = await cli([
+    "run",
+    LEO,
+    "--grid",
+    "Sat.SMA=7000",
+    "--out",
+    dir,
+    "--engine",
+    "builtin",
+    "--postprocess",
+    `${PROBES}#throws`,
+  ]);
+  assert.equal(run.code, 0, "a hook failure is not a sweep failure");
+  const show = await cli(["show", join(dir, "manifest.jsonl"), "--run", "0"]);
+  assert.match(show.stdout, /run 0: ok/);
+  assert.match(show.stdout, / {4}status: failed\n/);
+  assert.match(show.stdout, / {4}error:\n {6}RangeError: radius out of range in run hook/);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("a hook that cannot load: exit 2 before any run, and usage errors", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-hook-cli-" });
+  const out = join(dir, "out");
+  const bad = await cli([
+    "run",
+    LEO,
+    "--grid",
+    "Sat.SMA=7000",
+    "--out",
+    out,
+    "--engine",
+    "builtin",
+    "--postprocess",
+    "./no/such/pipeline.ts#derive",
+  ]);
+  assert.equal(bad.code, 2, bad.stderr);
+  assert.match(bad.stderr, /no\/such\/pipeline\.ts#derive: the hook module cannot be loaded/);
+  await assert.rejects(Deno.stat(out), Deno.errors.NotFound);
+  const allowAlone = await cli([
+    "run",
+    LEO,
+    "--grid",
+    "Sat.SMA=7000",
+    "--out",
+    out,
+    "--postprocess-allow",
+    "net",
+  ]);
+  assert.equal(allowAlone.code, 2);
+  assert.match(allowAlone.stderr, /--postprocess-allow needs --postprocess SPEC/);
+  const ctx = join(dir, "ctx.json");
+  await Deno.writeTextFile(ctx, "[1, 2]");
+  const badCtx = await cli([
+    "run",
+    LEO,
+    "--grid",
+    "Sat.SMA=7000",
+    "--out",
+    out,
+    "--context-file",
+    ctx,
+  ]);
+  assert.equal(badCtx.code, 2);
+  assert.match(badCtx.stderr, /--context-file .*ctx\.json: element 0: .*give one JSON object/);
+  await Deno.remove(dir, { recursive: true });
+});
