@@ -174,7 +174,7 @@ export class HookRunner implements AsyncDisposable {
   readonly #runTree: string | null;
   readonly timeoutMs: number;
   readonly #ownsPlan: boolean;
-  #host: HostProcess | undefined;
+  #host: Promise<HostProcess> | undefined;
   #nextId = 0;
 
   private constructor(plan: HookPlan, options: HookRunnerOptions) {
@@ -194,18 +194,35 @@ export class HookRunner implements AsyncDisposable {
     return formatHookPermissions(this.plan.permissions);
   }
 
+  /** The live host, started once even when many runs ask at the same time. */
   async #hostProcess(): Promise<HostProcess> {
-    if (this.#host?.alive) return this.#host;
-    const host = new HostProcess(this.plan, this.#runTree);
-    await host.ready;
-    if (!host.alive) throw host.deathReason!;
-    await host.send({
-      type: "config",
-      wrapperUrl: this.plan.wrapperUrl,
-      base: workerBase(this.plan),
-    });
-    this.#host = host;
-    return host;
+    for (;;) {
+      const current = this.#host;
+      if (current === undefined) return await this.#startHost();
+      let host: HostProcess | undefined;
+      try {
+        host = await current;
+      } catch { /* it failed to start: start another below, once */ }
+      if (host?.alive) return host;
+      // Only the first caller to see the dead host replaces it; the others wait for that one.
+      if (this.#host === current) return await this.#startHost();
+    }
+  }
+
+  #startHost(): Promise<HostProcess> {
+    const starting = (async () => {
+      const host = new HostProcess(this.plan, this.#runTree);
+      await host.ready;
+      if (!host.alive) throw host.deathReason!;
+      await host.send({
+        type: "config",
+        wrapperUrl: this.plan.wrapperUrl,
+        base: workerBase(this.plan),
+      });
+      return host;
+    })();
+    this.#host = starting;
+    return starting;
   }
 
   /**
@@ -328,7 +345,7 @@ export class HookRunner implements AsyncDisposable {
   async close(): Promise<void> {
     const host = this.#host;
     this.#host = undefined;
-    await host?.close();
+    await host?.then((h) => h.close(), () => {});
     if (this.#ownsPlan) await this.plan[Symbol.asyncDispose]();
   }
 

@@ -454,6 +454,8 @@ export class Sweep {
           postprocessLogPath: h.logPath,
         };
       }
+      // After an interrupt no entry is added: the run is re-done by resume, as runs in flight are.
+      if (signal?.aborted) return;
       appending = appending.then(() => record(final, spec));
       await appending;
     };
@@ -475,9 +477,8 @@ export class Sweep {
       if (signal?.aborted) interrupted = true;
       else throw e;
     } finally {
-      // Runs that finished keep their entries: their hooks complete (bounded by the timeout).
-      await Promise.allSettled(hooked);
       await hooks?.close();
+      await Promise.allSettled(hooked);
       await writer.close();
       await pool.close();
     }
