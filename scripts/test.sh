@@ -22,16 +22,9 @@ if [ ! -x node_modules/.bin/deno ]; then
 fi
 deno --version | head -1
 
-# Debian's python3 with numpy and scipy: the oracles of the printf and seed-contract tests.
-if ! /usr/bin/python3 -c 'import numpy, scipy' >/dev/null 2>&1; then
-  echo "== installing python3-numpy and python3-scipy (test oracles) with apt"
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      --no-install-recommends python3 python3-numpy python3-scipy
-  else
-    echo "not root: install python3-numpy and python3-scipy yourself (tests that need them skip locally, fail in CI)"
-  fi
-fi
+# Debian packages the tests use as oracles or drivers: python3-numpy/scipy (printf and seed
+# contract), Jupyter's nbclient (the notebook tests with the Deno kernel).
+bash scripts/install_test_deps.sh || echo "== installing test dependencies failed (tests needing them fail in CI)"
 
 static_failed=0
 echo "== deno fmt --check"; deno fmt --check || static_failed=$((static_failed + 1))
