@@ -114,6 +114,16 @@ export {
   resolveHook,
 } from "./src/hooks/mod.ts";
 
+// Notebook display
+export {
+  attachDisplay,
+  type Displayable,
+  displayTable,
+  JUPYTER_DISPLAY,
+  type MimeBundle,
+  tableBundle,
+} from "./src/display/mod.ts";
+
 // Execution
 export { LocalPool, type LocalPoolOptions } from "./src/pool/mod.ts";
 export {

@@ -14,6 +14,8 @@ import { parseEntryText, parseHeaderText } from "./_parse_line.ts";
 import type { ManifestEntry } from "./entry.ts";
 import { ManifestCorruptError } from "./errors.ts";
 import type { ManifestHeader } from "./header.ts";
+import { attachDisplay } from "../display/bundle.ts";
+import { manifestBundle } from "../display/manifest_display.ts";
 
 /** A manifest read into memory. */
 export interface Manifest {
@@ -130,7 +132,8 @@ export async function readManifest(path: string): Promise<Manifest> {
     }
   }
   if (header === undefined) throw new Error("unreachable: scan() yields the header first");
-  return { path, header, entries, lineCount, droppedTornTail };
+  const manifest: Manifest = { path, header, entries, lineCount, droppedTornTail };
+  return attachDisplay(manifest, () => manifestBundle(manifest));
 }
 
 /**

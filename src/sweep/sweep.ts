@@ -41,6 +41,7 @@ import {
   resolveHook,
   startHook,
 } from "../hooks/mod.ts";
+import { JUPYTER_DISPLAY, manifestBundle, type MimeBundle } from "../display/mod.ts";
 import { LocalPool } from "../pool/mod.ts";
 import type { EngineChoice, RunJob } from "../pool/mod.ts";
 import { type JsonValue, runDirName, type RunOutcome, type RunSpec } from "../runs/mod.ts";
@@ -515,6 +516,22 @@ export class Sweep {
    */
   async toExtraOutputs(key: string): Promise<Table> {
     return await extraOutputsTable(await this.outcomes(), key);
+  }
+
+  /** Notebook display: the sweep's summary, status counts and first runs. */
+  async [JUPYTER_DISPLAY](): Promise<MimeBundle> {
+    let manifest: Manifest | undefined;
+    try {
+      manifest = await this.manifest();
+    } catch { /* not run yet */ }
+    return manifestBundle(manifest, {
+      scriptPath: this.scriptPath,
+      outputDir: this.outputDir,
+      manifestPath: this.manifestPath,
+      engineLabel: this.engineLabel,
+      planned: this.runSet.size,
+      kind: this.runSet.kind,
+    });
   }
 
   /** The engine and version that run this sweep. */

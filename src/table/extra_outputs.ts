@@ -14,6 +14,7 @@
 
 import * as arrow from "apache-arrow";
 import type { PostprocessStatus, RunStatus } from "../runs/mod.ts";
+import { displayTable } from "../display/mod.ts";
 import { readParquet } from "./parquet_io.ts";
 import { TableError } from "./table_error.ts";
 
@@ -93,7 +94,7 @@ export async function extraOutputsTable(
   for (const name of order) vectors[name] = toVector(columns.get(name)!);
   vectors.__status = arrow.vectorFromArray(status, new arrow.Utf8());
   vectors.__postprocess_status = arrow.vectorFromArray(hookStatus, new arrow.Utf8());
-  return new arrow.Table(vectors);
+  return displayTable(new arrow.Table(vectors), { title: `hook output ${key}` });
 }
 
 function toVector(cells: Cell[]): arrow.Vector {

@@ -51,6 +51,7 @@ import {
   type StitchItem,
   TIME_INDEX,
 } from "./stitch_plan.ts";
+import { displayTable } from "../display/mod.ts";
 
 /** The run-id column. */
 export const RUN_ID_COLUMN = "run_id";
@@ -374,7 +375,12 @@ function stitchOne(
   const struct = arrow.makeData({ type: new arrow.Struct(fields), length, nullCount: 0, children });
   let table = new arrow.Table([new arrow.RecordBatch(schema, struct)]);
   if (drop.length > 0) table = dropRows(table, drop);
-  return { table, name, names, warnings };
+  return {
+    table: displayTable(table, { title: `${kind}${name ? ` ${name}` : ""}` }),
+    name,
+    names,
+    warnings,
+  };
 }
 
 /**
