@@ -61,4 +61,11 @@ Deno.test({
   assert.match(text, /all ok: true/);
   assert.ok(number(text, /ratio: ([\d.]+)x/) >= 10);
   assert.match(text, /both arms: 24 rows/);
+  // Rich display: the sweep, the manifest and both tables as text/html.
+  const html = run.codeCells.flatMap((c) => c.html);
+  const find = (re: RegExp, what: string) => assert.ok(html.some((h) => re.test(h)), what);
+  find(/gmat-sweep Sweep[\s\S]*5 recorded of 5 planned/, "the sweep's summary");
+  find(/gmat-sweep manifest[\s\S]*deriveOrbitMetrics \(5 ok\)/, "the manifest's summary");
+  find(/report RF[\s\S]*15 rows × 9 columns, 5 runs; index \(run_id, time\)/, "the report table");
+  find(/hook output orbit_metrics[\s\S]*5 rows × 5 columns, 5 runs/, "the orbit_metrics table");
 });
