@@ -49,9 +49,13 @@ export async function readRunParquet(path: string): Promise<arrow.Table> {
   return await readParquet(path);
 }
 
-type Scalar = number | bigint | string | boolean | null;
+/**
+ * A value of one cell of a record given to {@link writeParquet}: numbers become float64, bigints
+ * int64, strings utf8, booleans bool, and null a missing value.
+ */
+export type ParquetScalar = number | bigint | string | boolean | null;
 
-function columnFor(name: string, values: Scalar[]): arrow.Vector {
+function columnFor(name: string, values: ParquetScalar[]): arrow.Vector {
   const present = values.filter((v) => v !== null);
   if (present.every((v) => typeof v === "number")) {
     return arrow.vectorFromArray(values, new arrow.Float64());
@@ -79,7 +83,7 @@ function columnFor(name: string, values: Scalar[]): arrow.Vector {
  * @param path The destination (inside the run directory, in a hook).
  */
 export async function writeParquet(
-  data: arrow.Table | readonly Record<string, Scalar>[],
+  data: arrow.Table | readonly Record<string, ParquetScalar>[],
   path: string,
 ): Promise<void> {
   let table: arrow.Table;

@@ -15,6 +15,7 @@ export type MimeBundle = Record<string, unknown>;
 
 /** Something the Deno kernel can display. */
 export interface Displayable {
+  /** Returns the MIME bundle the kernel shows (it picks the richest type it supports). */
   [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle>;
 }
 

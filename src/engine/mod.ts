@@ -16,6 +16,7 @@ export {
   runScriptText,
 } from "./run_script.ts";
 export { type ConsoleIo, readStartupFile, runConsole } from "./console.ts";
+export type { RunCounters } from "./runtime.ts";
 export { SUPPORTED_QUANTITIES } from "./parameters.ts";
 export { checkScriptText } from "./run_script.ts";
 export { checkOverridesBuiltin, checkOverridesGmat } from "./check_overrides.ts";

@@ -46,9 +46,11 @@ export interface EngineOutput {
 
 /** What a successful run returns. */
 export interface EngineRunResult {
+  /** The files the run wrote. */
   readonly outputs: readonly EngineOutput[];
   /** GMAT-style warning lines. */
   readonly warnings: readonly string[];
+  /** Integration steps and force-model evaluations of the run. */
   readonly counters: RunCounters;
 }
 
@@ -64,7 +66,14 @@ export interface RunScriptOptions {
 
 /** A mission that failed while running (after a successful parse and build). */
 export class EngineRunError extends GmatSweepError {
+  /** Always `ENGINE_RUN`. */
   declare readonly code: "ENGINE_RUN";
+  /**
+   * Creates the error.
+   *
+   * @param message What failed while running the mission.
+   * @param options Standard error options (`cause`).
+   */
   constructor(message: string, options?: ErrorOptions) {
     super("ENGINE_RUN", message, options);
   }

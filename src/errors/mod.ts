@@ -12,6 +12,13 @@ export class GmatSweepError extends Error {
   /** A stable, machine-readable code such as `SCRIPT_SYNTAX` or `ENGINE_UNSUPPORTED`. */
   readonly code: string;
 
+  /**
+   * Creates an error with a machine-readable code.
+   *
+   * @param code The machine-readable code.
+   * @param message What went wrong.
+   * @param options Standard error options (e.g. `cause`).
+   */
   constructor(code: string, message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;

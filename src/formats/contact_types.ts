@@ -64,17 +64,29 @@ export interface ContactRow {
   Observer: string;
   /** AzEl formats: pass number (1-based, chronological across observers). */
   Pass?: number;
+  /** Start epoch of the contact, as written. */
   Start?: string;
+  /** Stop epoch of the contact, as written. */
   Stop?: string;
+  /** Duration of the contact, seconds. */
   Duration?: number;
+  /** AzEl formats: epoch of the tick, as written. */
   Time?: string;
+  /** Range at the start of the contact, km. */
   StartRange?: number;
+  /** Range at the stop of the contact, km. */
   StopRange?: number;
+  /** AzEl formats: range at the tick, km. */
   Range?: number;
+  /** AzEl formats: range rate at the tick, km/s. */
   RangeRate?: number;
+  /** AzEl formats: azimuth at the tick, degrees. */
   Azimuth?: number;
+  /** AzEl formats: elevation at the tick, degrees. */
   Elevation?: number;
+  /** Maximum elevation of the contact, degrees. */
   MaxElevation?: number;
+  /** Epoch of the maximum elevation, as written. */
   MaxElevationTime?: string;
 }
 

@@ -31,6 +31,8 @@ export class OutputParseError extends GmatSweepError {
   readonly detail: string;
 
   /**
+   * Creates a parse error located at `path:line`.
+   *
    * @param path Path of the file, used in the message.
    * @param line 1-based line number, or `undefined` for the whole file.
    * @param detail What was expected and what was found.

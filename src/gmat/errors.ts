@@ -31,10 +31,17 @@ const FIX = "How to fix: pass the install root with --gmat-root DIR (or locateGm
  * ```
  */
 export class GmatNotFoundError extends GmatSweepError {
+  /** Always `GMAT_NOT_FOUND`. */
   declare readonly code: "GMAT_NOT_FOUND";
   /** Every place looked at, in search order. */
   readonly attempts: readonly GmatSearchAttempt[];
 
+  /**
+   * Creates the error; its message lists every attempt and how to fix the search.
+   *
+   * @param attempts Every place looked at, in search order.
+   * @param options Standard error options (`cause`).
+   */
   constructor(attempts: readonly GmatSearchAttempt[], options?: ErrorOptions) {
     const lines = attempts.map((a) => `  - ${a.step}: ${a.path ?? "-"}: ${a.reason}`);
     super(
@@ -48,10 +55,18 @@ export class GmatNotFoundError extends GmatSweepError {
 
 /** A run directory whose absolute path cannot be written into a GMAT script. */
 export class GmatRunDirError extends GmatSweepError {
+  /** Always `GMAT_RUN_DIR`. */
   declare readonly code: "GMAT_RUN_DIR";
   /** The offending directory. */
   readonly runDir: string;
 
+  /**
+   * Creates the error.
+   *
+   * @param runDir The offending directory.
+   * @param problem What about its path GMAT cannot take.
+   * @param options Standard error options (`cause`).
+   */
   constructor(runDir: string, problem: string, options?: ErrorOptions) {
     super(
       "GMAT_RUN_DIR",

@@ -41,9 +41,12 @@ export type HookErrorCode =
  * ```
  */
 export class HookError extends GmatSweepError {
+  /** What went wrong (narrowed to the hook codes). */
   declare readonly code: HookErrorCode;
 
   /**
+   * Creates a hook error.
+   *
    * @param code What went wrong, see {@linkcode HookErrorCode}.
    * @param message The hook at fault, what is wrong and how to fix it.
    * @param options Standard error options (`cause`).

@@ -8,6 +8,7 @@
 
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
+import type { Assert, SameType } from "../runs/_type_check.ts";
 import { HookError } from "./hook_error.ts";
 
 /** The kinds of permission a hook can be granted, as Deno names them (`--allow-<kind>`). */
@@ -34,8 +35,35 @@ export const HookPermissionsSchema = z.object({
   ffi: grant.optional(),
 }).strict();
 
-/** Permissions granted to a hook on top of its sandbox. */
-export type HookPermissions = z.infer<typeof HookPermissionsSchema>;
+/**
+ * One kind of permission granted to a hook: `true` (everything of that kind) or a non-empty list
+ * of the paths, hosts, variable names, programs or API names granted.
+ */
+export type HookPermissionGrant = true | string[];
+
+/**
+ * Permissions granted to a hook on top of its sandbox (see `HookPermissionsSchema`); an
+ * absent kind is not granted.
+ */
+export type HookPermissions = {
+  /** Absolute paths the hook may read (beyond its run directory), or `true` for all. */
+  read?: HookPermissionGrant;
+  /** Absolute paths the hook may write (beyond its run directory), or `true` for all. */
+  write?: HookPermissionGrant;
+  /** Hosts (`example.org`, `127.0.0.1:8080`) the hook may reach, or `true` for all. */
+  net?: HookPermissionGrant;
+  /** Environment variable names (a trailing `*` matches a prefix), or `true` for all. */
+  env?: HookPermissionGrant;
+  /** Program names or paths the hook may run, or `true` for all. */
+  run?: HookPermissionGrant;
+  /** System API names (`hostname`, `osRelease`), or `true` for all. */
+  sys?: HookPermissionGrant;
+  /** Absolute paths of libraries the hook may load by FFI, or `true` for all. */
+  ffi?: HookPermissionGrant;
+};
+type _HookPermissionsMatchesSchema = Assert<
+  SameType<HookPermissions, z.infer<typeof HookPermissionsSchema>>
+>;
 
 const PATH_KINDS: ReadonlySet<HookPermissionKind> = new Set(["read", "write", "ffi"]);
 

@@ -9,6 +9,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
+import type { Assert, SameType } from "../runs/_type_check.ts";
 import { HookError } from "./hook_error.ts";
 
 /** Schema of a parsed hook specifier (it crosses into worker processes and the manifest). */
@@ -22,7 +23,17 @@ export const HookSpecifierSchema = z.object({
 });
 
 /** A parsed hook specifier. */
-export type HookSpecifier = z.infer<typeof HookSpecifierSchema>;
+export type HookSpecifier = {
+  /** An absolute module URL (`file:`, `http:`, `https:`) or an `npm:` / `jsr:` specifier. */
+  module: string;
+  /** The export to call; `default` for the default export. */
+  exportName: string;
+  /** Canonical form, `<module>#<exportName>`, as recorded in the manifest. */
+  text: string;
+};
+type _HookSpecifierMatchesSchema = Assert<
+  SameType<HookSpecifier, z.infer<typeof HookSpecifierSchema>>
+>;
 
 /** Options of {@linkcode parseHookSpecifier}. */
 export interface ParseHookSpecifierOptions {

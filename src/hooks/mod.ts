@@ -17,6 +17,7 @@ export {
   checkHookPermissions,
   formatHookPermissions,
   HOOK_PERMISSION_KINDS,
+  type HookPermissionGrant,
   type HookPermissionKind,
   type HookPermissions,
   HookPermissionsSchema,

@@ -14,7 +14,9 @@ import { formatHookPermissions } from "./hook_permissions.ts";
 
 /** A hook that loaded in its sandbox and exports a function. */
 export interface ResolvedHook {
+  /** The parsed specifier: module, export name and canonical text. */
   readonly specifier: HookSpecifier;
+  /** Permissions granted beyond the run directory, as the sandbox plan normalised them. */
   readonly permissions: HookPermissions;
   /** Time one call may take. */
   readonly timeoutMs: number;

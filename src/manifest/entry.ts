@@ -15,11 +15,16 @@
 
 import { z } from "zod";
 import {
+  type JsonValue,
   JsonValueSchema,
+  type OverrideValueJson,
   OverrideValueSchema,
+  type PostprocessStatus,
   PostprocessStatusSchema,
+  type RunStatus,
   RunStatusSchema,
 } from "../runs/mod.ts";
+import type { Assert, SameType } from "../runs/_type_check.ts";
 
 const entryShape = {
   /** Run id, from 0. */
@@ -66,7 +71,90 @@ const EntryObjectSchema = z.object(entryShape);
 export const ManifestEntrySchema = z.looseObject(entryShape);
 
 /** A manifest entry as parsed (every default filled in). */
-export type ManifestEntry = z.output<typeof EntryObjectSchema>;
+export type ManifestEntry = {
+  /** Run id, from 0. */
+  run_id: number;
+  /** The exact overrides of this run (field path to value). */
+  overrides: Record<string, OverrideValueJson>;
+  /** `ok`, `failed` or `skipped`. */
+  status: RunStatus;
+  /** Output key (`report__RF`, `ephemeris__E`, `contact__C`) to Parquet path; `{}` unless ok. */
+  output_paths: Record<string, string>;
+  /** Hook output name to path (default `{}`). */
+  extra_outputs: Record<string, string>;
+  /** The hook's own status: `none` (no hook or nothing registered), `ok`, `failed` (default). */
+  postprocess_status: PostprocessStatus;
+  /** The hook specifier applied to this run, or null (default). */
+  postprocess: string | null;
+  /** The hook's error when `postprocess_status` is `failed` (kept apart from `stderr`), or null. */
+  postprocess_error: string | null;
+  /** Path of the hook's own log (`postprocess.log`), or null (default). */
+  postprocess_log_path: string | null;
+  /** The run's JSON context (input of the hook; default `{}`). */
+  context: Record<string, JsonValue>;
+  /** ISO-8601 wall-clock start. */
+  started_at: string;
+  /** ISO-8601 wall-clock end. */
+  ended_at: string;
+  /** Monotonic duration in seconds (Python 0.1-0.3 used the wall clock, so it may be < 0). */
+  duration_s: number;
+  /** Why the run failed, or null. */
+  stderr: string | null;
+  /** Path of the run's `worker.log`, or null. */
+  log_path: string | null;
+  /** 1 for the first attempt, incremented by each resume that retries the run (default 1). */
+  attempt: number;
+  /** Python 0.5+: per-solver iteration-history files (key naming not fixed upstream). */
+  solver_paths?: Record<string, JsonValue>;
+  /** Python 0.5+: solver name to whether it converged. */
+  converged?: Record<string, JsonValue>;
+};
+type _ManifestEntryMatchesSchema = Assert<
+  SameType<ManifestEntry, z.output<typeof EntryObjectSchema>>
+>;
 
-/** What an entry may be built from: fields with defaults may be left out. */
-export type ManifestEntryInput = z.input<typeof EntryObjectSchema>;
+/**
+ * What an entry may be built from: fields with defaults may be left out, and JSON-valued fields
+ * are checked when the entry is parsed rather than by their static type.
+ */
+export type ManifestEntryInput = {
+  /** Run id, from 0. */
+  run_id: number;
+  /** The exact overrides of this run (field path to value). */
+  overrides: Record<string, unknown>;
+  /** `ok`, `failed` or `skipped`. */
+  status: RunStatus;
+  /** Output key to Parquet path; `{}` unless ok. */
+  output_paths: Record<string, string>;
+  /** Hook output name to path; default `{}`. */
+  extra_outputs?: Record<string, string>;
+  /** The hook's own status; default `none`. */
+  postprocess_status?: PostprocessStatus;
+  /** The hook specifier applied to this run; default null. */
+  postprocess?: string | null;
+  /** The hook's error when `postprocess_status` is `failed`; default null. */
+  postprocess_error?: string | null;
+  /** Path of the hook's own log; default null. */
+  postprocess_log_path?: string | null;
+  /** The run's JSON context; default `{}`. */
+  context?: Record<string, unknown>;
+  /** ISO-8601 wall-clock start. */
+  started_at: string;
+  /** ISO-8601 wall-clock end. */
+  ended_at: string;
+  /** Monotonic duration in seconds. */
+  duration_s: number;
+  /** Why the run failed, or null. */
+  stderr: string | null;
+  /** Path of the run's `worker.log`, or null. */
+  log_path: string | null;
+  /** The attempt number; default 1. */
+  attempt?: number;
+  /** Python 0.5+: per-solver iteration-history files. */
+  solver_paths?: Record<string, unknown>;
+  /** Python 0.5+: solver name to whether it converged. */
+  converged?: Record<string, unknown>;
+};
+type _ManifestEntryInputMatchesSchema = Assert<
+  SameType<ManifestEntryInput, z.input<typeof EntryObjectSchema>>
+>;

@@ -26,6 +26,8 @@ export class ManifestCorruptError extends GmatSweepError {
   readonly detail: string;
 
   /**
+   * Creates a corrupt-manifest error located at `path:line`.
+   *
    * @param path The manifest path.
    * @param line The 1-based line number.
    * @param detail What is wrong (one clause, no trailing period).
@@ -48,6 +50,8 @@ export class ManifestNotFoundError extends GmatSweepError {
   readonly path: string;
 
   /**
+   * Creates a manifest-not-found error.
+   *
    * @param path The missing manifest path.
    * @param options Standard error options (`cause`).
    */
@@ -74,6 +78,8 @@ export class ScriptDriftError extends GmatSweepError {
   readonly currentSha256: string;
 
   /**
+   * Creates a script-drift error.
+   *
    * @param path The manifest path.
    * @param recordedSha256 The header's `script_sha256`.
    * @param currentSha256 The canonical hash of the script now.
@@ -113,6 +119,8 @@ export class ManifestPathError extends GmatSweepError {
   readonly outputDir: string;
 
   /**
+   * Creates an error for a path that cannot be recorded.
+   *
    * @param runId The run id.
    * @param field The entry field holding the path.
    * @param offendingPath The path.

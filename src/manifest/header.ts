@@ -14,7 +14,8 @@
  */
 
 import { z } from "zod";
-import { JsonValueSchema } from "../runs/mod.ts";
+import { type JsonValue, JsonValueSchema } from "../runs/mod.ts";
+import type { Assert, SameType } from "../runs/_type_check.ts";
 
 /** The manifest schema version this tool reads and writes (the Python tool's, frozen at 1). */
 export const MANIFEST_SCHEMA_VERSION = 1;
@@ -29,8 +30,16 @@ export const EngineInfoSchema = z.object({
   path: z.string().optional(),
 });
 
-/** Which engine produced a sweep's runs. */
-export type EngineInfo = z.infer<typeof EngineInfoSchema>;
+/** Which engine produced a sweep's runs (the header's `engine` record). */
+export type EngineInfo = {
+  /** `builtin` (the TypeScript engine) or `gmat` (GmatConsole of a GMAT install). */
+  kind: "builtin" | "gmat";
+  /** The engine's version: the built-in engine's version or the GMAT release (e.g. `R2026a`). */
+  version: string;
+  /** The GMAT install root or console path, when `kind` is `gmat`. */
+  path?: string;
+};
+type _EngineInfoMatchesSchema = Assert<SameType<EngineInfo, z.infer<typeof EngineInfoSchema>>>;
 
 const headerShape = {
   /** Manifest schema version; missing means 1. */
@@ -83,12 +92,95 @@ export const ManifestHeaderSchema = z.looseObject(headerShape).transform((h) => 
 }));
 
 /** The manifest header as parsed (every default filled in). */
-export type ManifestHeader =
-  & Omit<z.output<typeof HeaderObjectSchema>, "engine">
-  & { engine: EngineInfo };
+export type ManifestHeader = {
+  /** Manifest schema version (default 1). */
+  schema_version: number;
+  /** Canonical SHA-256 (hex) of the script at sweep start. */
+  script_sha256: string;
+  /** Version of the tool that wrote the manifest. */
+  gmat_sweep_version: string;
+  /** gmat-run version (Python tool); this tool writes `"n/a"`. */
+  gmat_run_version: string;
+  /** GMAT release (e.g. `R2026a`) or the built-in engine's version; `"unknown"` if not found. */
+  gmat_install_version: string;
+  /** Python version (Python tool); this tool writes null. */
+  python_version: string | null;
+  /** Operating system and platform string. */
+  os_platform: string;
+  /** Deno version (this tool); null for Python manifests. */
+  deno_version: string | null;
+  /** The engine; Python manifests default to `{ kind: "gmat", version: gmat_install_version }`. */
+  engine: EngineInfo;
+  /** The sweep seed (Monte Carlo, Latin hypercube) or null. */
+  sweep_seed: number | null;
+  /** The run set, tagged by `_kind` (`grid`, `explicit`, `monte_carlo`, ...); opaque here. */
+  parameter_spec: Record<string, JsonValue>;
+  /** Planned run count at launch; frozen (see `totalRunCount`). */
+  run_count: number;
+  /** Pool name (`"local"`, `"slurm"`, or the Python pool class); missing means `"unknown"`. */
+  backend: string;
+  /** The pool's settings (workers, SLURM options...); default `{}`. */
+  backend_settings: Record<string, JsonValue>;
+  /** The sweep-level postprocess hook specifier, or null (default). */
+  postprocess: string | null;
+  /** Extra Deno permissions granted to the hook (e.g. `--allow-net=example.org`); default `[]`. */
+  postprocess_permissions: string[];
+  /** The script path as given at sweep start; null for Python manifests. */
+  script_path: string | null;
+  /** ISO-8601 creation time of the manifest; null for Python manifests. */
+  created_at: string | null;
+};
+/** The parsed header type the schema implies: its object output with `engine` always filled. */
+type SchemaHeader = Omit<z.output<typeof HeaderObjectSchema>, "engine"> & { engine: EngineInfo };
+type _ManifestHeaderMatchesSchema = Assert<
+  SameType<ManifestHeader, { [K in keyof SchemaHeader]: SchemaHeader[K] }>
+>;
 
-/** What a header may be built from: fields with defaults may be left out. */
-export type ManifestHeaderInput = z.input<typeof HeaderObjectSchema>;
+/**
+ * What a header may be built from: fields with defaults may be left out, and JSON-valued fields
+ * are checked when the header is parsed rather than by their static type.
+ */
+export type ManifestHeaderInput = {
+  /** Manifest schema version; default 1. */
+  schema_version?: number;
+  /** Canonical SHA-256 (hex) of the script at sweep start. */
+  script_sha256: string;
+  /** Version of the tool that wrote the manifest. */
+  gmat_sweep_version: string;
+  /** gmat-run version (Python tool); this tool writes `"n/a"`. */
+  gmat_run_version: string;
+  /** GMAT release or the built-in engine's version. */
+  gmat_install_version: string;
+  /** Python version (Python tool); this tool writes null. */
+  python_version: string | null;
+  /** Operating system and platform string. */
+  os_platform: string;
+  /** Deno version; default null. */
+  deno_version?: string | null;
+  /** The engine; defaults from `gmat_install_version` when the header is parsed. */
+  engine?: EngineInfo;
+  /** The sweep seed (Monte Carlo, Latin hypercube) or null. */
+  sweep_seed: number | null;
+  /** The run set, tagged by `_kind`. */
+  parameter_spec: Record<string, unknown>;
+  /** Planned run count at launch. */
+  run_count: number;
+  /** Pool name; default `"unknown"`. */
+  backend?: string;
+  /** The pool's settings; default `{}`. */
+  backend_settings?: Record<string, unknown>;
+  /** The sweep-level postprocess hook specifier; default null. */
+  postprocess?: string | null;
+  /** Extra Deno permissions granted to the hook; default `[]`. */
+  postprocess_permissions?: string[];
+  /** The script path as given at sweep start; default null. */
+  script_path?: string | null;
+  /** ISO-8601 creation time of the manifest; default null. */
+  created_at?: string | null;
+};
+type _ManifestHeaderInputMatchesSchema = Assert<
+  SameType<ManifestHeaderInput, z.input<typeof HeaderObjectSchema>>
+>;
 
 /**
  * One step of the header migration ladder: turns a raw header of version `v` into version `v + 1`.

@@ -6,15 +6,19 @@
  */
 
 import { z } from "zod";
-import { RunOutcomeSchema, RunSpecSchema } from "../runs/mod.ts";
+import { RunOutcomeSchema, type RunSpec, RunSpecSchema } from "../runs/mod.ts";
+import type { Assert, SameType } from "../runs/_type_check.ts";
 
 /** Which engine runs the job. */
 export const EngineChoiceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("builtin") }),
   z.object({ kind: z.literal("gmat"), root: z.string() }),
 ]);
-/** Which engine runs the job. */
-export type EngineChoice = z.infer<typeof EngineChoiceSchema>;
+/** Which engine runs the job: the built-in engine, or GmatConsole of the GMAT install at `root`. */
+export type EngineChoice = { kind: "builtin" } | { kind: "gmat"; root: string };
+type _EngineChoiceMatchesSchema = Assert<
+  SameType<EngineChoice, z.infer<typeof EngineChoiceSchema>>
+>;
 
 /** Schema of a job. */
 export const RunJobSchema = z.object({
@@ -33,7 +37,23 @@ export const RunJobSchema = z.object({
 });
 
 /** One run to do, with everything a worker needs. */
-export type RunJob = z.infer<typeof RunJobSchema>;
+export type RunJob = {
+  /** The run's spec. */
+  spec: RunSpec;
+  /** Absolute path of the sweep's script (as given, resolved). */
+  scriptPath: string;
+  /** Canonical SHA-256 of the script the driver expects; the worker refuses a changed file. */
+  scriptSha256: string;
+  /** Absolute directory of this run's outputs (`<out>/run-<id>`). */
+  runDir: string;
+  /** Which engine runs the job. */
+  engine: EngineChoice;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** Time an engine child process (GmatConsole) may take; null for none. */
+  timeoutMs: number | null;
+};
+type _RunJobMatchesSchema = Assert<SameType<RunJob, z.infer<typeof RunJobSchema>>>;
 
 /** Messages from the driver to a worker process. */
 export const DriverMessageSchema = z.discriminatedUnion("type", [

@@ -244,12 +244,19 @@ function failed(a: Assigned, reason: string): RunOutcome {
 
 /** N local worker processes running jobs. */
 export class LocalPool implements AsyncDisposable {
+  /** How many worker processes the pool runs at once. */
   readonly workers: number;
   readonly #options: LocalPoolOptions;
   readonly #procs: (WorkerProcess | undefined)[] = [];
   readonly #setsid = hasSetsid();
   #closed = false;
 
+  /**
+   * Creates a pool; worker processes start lazily, when jobs arrive.
+   *
+   * @param options Worker count, per-run timeout, process-per-run and the `deno` executable.
+   * @throws {RangeError} If `workers` is not an integer >= 1.
+   */
   constructor(options: LocalPoolOptions = {}) {
     const n = options.workers ?? navigator.hardwareConcurrency ?? 1;
     if (!Number.isInteger(n) || n < 1) {
@@ -404,6 +411,7 @@ export class LocalPool implements AsyncDisposable {
     this.#procs.length = 0;
   }
 
+  /** Stop every worker (as {@link close}), for `await using`. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }

@@ -10,6 +10,7 @@
  */
 
 import { z } from "zod";
+import type { Assert, SameType } from "./_type_check.ts";
 
 /** A value an override may set (mirrors the script layer's `OverrideValue`). */
 export type OverrideValueJson = number | string | boolean | OverrideValueJson[];
@@ -46,18 +47,32 @@ export const RunSpecSchema = z.object({
   context: z.record(z.string(), JsonValueSchema),
 });
 
-/** One run to do. */
-export type RunSpec = z.infer<typeof RunSpecSchema>;
+/** One run to do (the shape `RunSpecSchema` validates). */
+export type RunSpec = {
+  /** Run id, from 0; also names the run directory `run-<id>`. */
+  runId: number;
+  /** Field path to value, applied just before BeginMissionSequence. */
+  overrides: Record<string, OverrideValueJson>;
+  /** The run's seed (Monte Carlo), or null. */
+  seed: number | null;
+  /** JSON payload for the postprocess hook. */
+  context: Record<string, JsonValue>;
+};
+type _RunSpecMatchesSchema = Assert<SameType<RunSpec, z.infer<typeof RunSpecSchema>>>;
 
 /** Status of a finished run. */
 export const RunStatusSchema = z.enum(["ok", "failed", "skipped"]);
 /** Status of a finished run. */
-export type RunStatus = z.infer<typeof RunStatusSchema>;
+export type RunStatus = "ok" | "failed" | "skipped";
+type _RunStatusMatchesSchema = Assert<SameType<RunStatus, z.infer<typeof RunStatusSchema>>>;
 
 /** Status of a run's postprocess hook. */
 export const PostprocessStatusSchema = z.enum(["none", "ok", "failed"]);
 /** Status of a run's postprocess hook. */
-export type PostprocessStatus = z.infer<typeof PostprocessStatusSchema>;
+export type PostprocessStatus = "none" | "ok" | "failed";
+type _PostprocessStatusMatchesSchema = Assert<
+  SameType<PostprocessStatus, z.infer<typeof PostprocessStatusSchema>>
+>;
 
 /** Schema of a run outcome. */
 export const RunOutcomeSchema = z.object({
@@ -88,8 +103,39 @@ export const RunOutcomeSchema = z.object({
   attempt: z.number().int().positive(),
 });
 
-/** What happened to one run. */
-export type RunOutcome = z.infer<typeof RunOutcomeSchema>;
+/** What happened to one run (the shape `RunOutcomeSchema` validates). */
+export type RunOutcome = {
+  /** Run id, from 0. */
+  runId: number;
+  /** `ok`, `failed` or `skipped`. */
+  status: RunStatus;
+  /**
+   * Output key (`report__<name>`, `ephemeris__<name>`, `contact__<name>`) to the absolute path of
+   * its Parquet file. Empty unless ok.
+   */
+  outputPaths: Record<string, string>;
+  /** Hook output name to absolute path. */
+  extraOutputs: Record<string, string>;
+  /** Status of the run's postprocess hook. */
+  postprocessStatus: PostprocessStatus;
+  /** The hook's error when it failed (kept apart from the engine's `stderr`). */
+  postprocessError?: string | null;
+  /** Absolute path of the hook's own log, when a hook ran. */
+  postprocessLogPath?: string | null;
+  /** ISO-8601 UTC wall-clock start. */
+  startedAt: string;
+  /** ISO-8601 UTC wall-clock end. */
+  endedAt: string;
+  /** Monotonic duration in seconds. */
+  durationS: number;
+  /** Why it failed (null when ok). */
+  stderr: string | null;
+  /** Absolute path of the run's `worker.log`, or null. */
+  logPath: string | null;
+  /** 1 for the first attempt, incremented by each resume that retries the run. */
+  attempt: number;
+};
+type _RunOutcomeMatchesSchema = Assert<SameType<RunOutcome, z.infer<typeof RunOutcomeSchema>>>;
 
 /** The directory name of a run: `run-<id>` (the Python tool's layout, which resume relies on). */
 export function runDirName(runId: number): string {

@@ -21,7 +21,8 @@
  */
 
 import { z } from "zod";
-import { OverrideValueSchema } from "../runs/mod.ts";
+import { type OverrideValueJson, OverrideValueSchema } from "../runs/mod.ts";
+import type { Assert, SameType } from "../runs/_type_check.ts";
 import { requireOverrideValue } from "./coerce.ts";
 import { RunSetError } from "./errors.ts";
 import { normalCdf, normalSf } from "./normal_dist.ts";
@@ -68,8 +69,70 @@ export const DistributionSchema = z.discriminatedUnion("kind", [
   ChoiceSchema,
 ]);
 
-/** A distribution to draw a parameter from. */
-export type Distribution = z.infer<typeof DistributionSchema>;
+/** A normal distribution N(mu, sigma²). */
+export type NormalDistribution = {
+  /** Discriminant. */
+  kind: "normal";
+  /** Mean. */
+  mu: number;
+  /** Standard deviation (> 0). */
+  sigma: number;
+};
+
+/** A uniform distribution on [lo, hi). */
+export type UniformDistribution = {
+  /** Discriminant. */
+  kind: "uniform";
+  /** Lower bound (inclusive). */
+  lo: number;
+  /** Upper bound (exclusive; > lo). */
+  hi: number;
+};
+
+/** A lognormal distribution: `mu` and `sigma` are those of the underlying normal. */
+export type LognormalDistribution = {
+  /** Discriminant. */
+  kind: "lognormal";
+  /** Mean of the underlying normal. */
+  mu: number;
+  /** Standard deviation of the underlying normal (> 0). */
+  sigma: number;
+};
+
+/** A normal N(mu, sigma²) restricted to [lo, hi] (bounds in the parameter's own units). */
+export type TruncnormalDistribution = {
+  /** Discriminant. */
+  kind: "truncnormal";
+  /** Mean of the untruncated normal. */
+  mu: number;
+  /** Standard deviation of the untruncated normal (> 0). */
+  sigma: number;
+  /** Lower truncation bound. */
+  lo: number;
+  /** Upper truncation bound (> lo). */
+  hi: number;
+};
+
+/** A weighted choice among override values. */
+export type ChoiceDistribution = {
+  /** Discriminant. */
+  kind: "choice";
+  /** The values to choose from (at least one). */
+  values: OverrideValueJson[];
+  /** Non-negative weights, one per value, not all zero (need not sum to 1); equal if absent. */
+  weights?: number[];
+};
+
+/** A distribution to draw a parameter from (the shape `DistributionSchema` validates). */
+export type Distribution =
+  | NormalDistribution
+  | UniformDistribution
+  | LognormalDistribution
+  | TruncnormalDistribution
+  | ChoiceDistribution;
+type _DistributionMatchesSchema = Assert<
+  SameType<Distribution, z.infer<typeof DistributionSchema>>
+>;
 
 /** The kinds of distribution. */
 export type DistributionKind = Distribution["kind"];
@@ -81,8 +144,14 @@ export const DistributionListSchema = z.tuple([
   z.number(),
 ]);
 
+/** The Python tool's list form of a distribution: `[tag, a, b]`, e.g. `["normal", mu, sigma]`. */
+export type DistributionList = ["normal" | "uniform" | "lognormal", number, number];
+type _DistributionListMatchesSchema = Assert<
+  SameType<DistributionList, z.infer<typeof DistributionListSchema>>
+>;
+
 /** A distribution as JSON: the list form or the object form. */
-export type DistributionJson = z.infer<typeof DistributionListSchema> | Distribution;
+export type DistributionJson = DistributionList | Distribution;
 
 const LIST_TAGS = ["normal", "uniform", "lognormal"] as const;
 const KINDS = ["normal", "uniform", "lognormal", "truncnormal", "choice"] as const;

@@ -26,6 +26,8 @@ export class RunSetError extends GmatSweepError {
   declare readonly code: "RUNSET_CONFIG";
 
   /**
+   * Creates a run-set configuration error.
+   *
    * @param message What is wrong and how to fix it.
    * @param options Optional `cause`.
    */

@@ -23,13 +23,19 @@
 export type { RunSpec } from "../runs/mod.ts";
 export { RunSetError } from "./errors.ts";
 export {
+  type ChoiceDistribution,
   type Distribution,
   type DistributionJson,
   type DistributionKind,
+  type DistributionList,
   DistributionListSchema,
   DistributionSchema,
   distributionToJson,
+  type LognormalDistribution,
+  type NormalDistribution,
   parseDistribution,
+  type TruncnormalDistribution,
+  type UniformDistribution,
   validateDistribution,
 } from "./distributions.ts";
 export {

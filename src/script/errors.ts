@@ -59,6 +59,13 @@ export class ScriptError extends GmatSweepError {
   /** The bare one-line description, without location and excerpt. */
   readonly detail: string;
 
+  /**
+   * Creates the error; its message is rendered from the details (location, excerpt, fix).
+   *
+   * @param code What kind of problem it is.
+   * @param details The description, location, source line, construct and fix.
+   * @param options Standard error options (`cause`).
+   */
   constructor(code: ScriptErrorCode, details: ScriptErrorDetails, options?: ErrorOptions) {
     super(code, renderScriptError(details), options);
     this.pos = details.pos;

@@ -57,7 +57,9 @@ export interface SweepProgress {
   readonly done: number;
   /** Runs this invocation will do. */
   readonly total: number;
+  /** Runs finished ok so far in this invocation. */
   readonly ok: number;
+  /** Runs finished but not ok so far in this invocation. */
   readonly failed: number;
   /** Seconds since this invocation started. */
   readonly elapsedS: number;
@@ -124,7 +126,9 @@ export interface FromManifestOptions extends Partial<SweepOptions> {
 export interface SweepSummary {
   /** Runs done by this invocation. */
   readonly ran: number;
+  /** Runs of this invocation that finished ok. */
   readonly ok: number;
+  /** Runs of this invocation that did not finish ok. */
   readonly failed: number;
   /** Wall time of this invocation, seconds. */
   readonly wallS: number;
@@ -134,7 +138,13 @@ export interface SweepSummary {
 
 /** Error of sweep configuration (bad input detected before any run). */
 export class SweepConfigError extends GmatSweepError {
+  /** Always `SWEEP_CONFIG`. */
   declare readonly code: "SWEEP_CONFIG";
+  /**
+   * Creates a sweep configuration error.
+   *
+   * @param message What is wrong with the configuration, and the fix.
+   */
   constructor(message: string) {
     super("SWEEP_CONFIG", message);
   }
@@ -142,11 +152,17 @@ export class SweepConfigError extends GmatSweepError {
 
 /** A sweep bound to its script, run set, manifest and output tree. */
 export class Sweep {
+  /** Absolute path of the GMAT script. */
   readonly scriptPath: string;
+  /** Canonical SHA-256 (hex) of the script, as checked when the sweep was created or reopened. */
   readonly scriptSha256: string;
+  /** The runs of the sweep. */
   readonly runSet: RunSet;
+  /** Absolute directory of the per-run tree (`run-<id>/`). */
   readonly outputDir: string;
+  /** Absolute path of the manifest. */
   readonly manifestPath: string;
+  /** The engine the runs use (resolved from the `engine` option). */
   readonly engine: EngineChoice;
   /** The postprocess hook (resolved and probed), or null. */
   readonly hook: ResolvedHook | null;

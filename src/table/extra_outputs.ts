@@ -20,8 +20,11 @@ import { TableError } from "./table_error.ts";
 
 /** What an extra-outputs table is built from: one run's record. */
 export interface ExtraOutputEntry {
+  /** The run id. */
   readonly runId: number;
+  /** The run's status (the table's `__status`). */
   readonly status: RunStatus;
+  /** The status of the run's hook (the table's `__postprocess_status`). */
   readonly postprocessStatus: PostprocessStatus;
   /** Hook output name to absolute path. */
   readonly extraOutputs: Readonly<Record<string, string>>;

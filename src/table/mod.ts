@@ -30,6 +30,7 @@ export {
   stitchToParquet,
 } from "./stitch_runs.ts";
 export { readParquet } from "./parquet_io.ts";
+export type { EntryStatus } from "./stitch_plan.ts";
 export { type ParquetLayout, RUN_FILE_LAYOUT, STITCHED_FILE_LAYOUT } from "./parquet_layout.ts";
 export { reportTable, TIME_COLUMN } from "./report_table.ts";
 export { oemTable, stkTable } from "./ephemeris_table.ts";
