@@ -12,7 +12,7 @@
 set -uo pipefail
 
 PACKAGES=(python3 python3-numpy python3-scipy jupyter-nbconvert python3-nbclient jupyter-client
-  jupyter-core)
+  jupyter-core unzip)
 
 installed() {
   [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]
