@@ -170,6 +170,77 @@ export {
   resolveHook,
 } from "./src/hooks/mod.ts";
 
+// Analysis
+export {
+  ANALYSIS_METADATA_KEY,
+  AnalysisError,
+  type AnalysisErrorCode,
+  type DiffColumnSummary,
+  type DiffKey,
+  mcConvergence,
+  type McConvergenceOptions,
+  type PerRunOptions,
+  type PerRunValues,
+  perRunValues,
+  RunningMoments,
+  type RunReduce,
+  type SobolAnalysis,
+  sobolAnalyze,
+  type SobolAnalyzeOptions,
+  type SobolDesign,
+  type SobolIndex,
+  type SobolParameter,
+  sobolPoints,
+  type SobolPointsOptions,
+  sobolSample,
+  type SobolSampleOptions,
+  SUMMARY_STATISTICS,
+  type SummaryStatistic,
+  type SweepDiff,
+  sweepDiff,
+  type SweepDiffOptions,
+  type SweepDiffSummary,
+  sweepSummary,
+  type SweepSummaryOptions,
+} from "./src/analysis/mod.ts";
+
+// Plots (Vega-Lite, with SVG rendering)
+export {
+  type BandRow,
+  bandSpec,
+  type BandSpecOptions,
+  type ConvergenceRow,
+  convergenceSpec,
+  type ConvergenceSpecOptions,
+  heatmapSpec,
+  type HeatmapSpecOptions,
+  Plot,
+  type PlotBundle,
+  plotBundle,
+  PlotError,
+  type PlotErrorCode,
+  type PlotKind,
+  type RenderOptions,
+  renderSvg,
+  type RunMetricRow,
+  scatterSpec,
+  type ScatterSpecOptions,
+  sweepPlot,
+  type SweepPlotOptions,
+  VEGA_LITE_MIME,
+  type VegaLiteSpec,
+} from "./src/plots/mod.ts";
+
+// Archives
+export {
+  ArchiveError,
+  type ArchiveErrorCode,
+  type ArchiveResult,
+  archiveSweep,
+  type ArchiveSweepOptions,
+  type RunFilesMode,
+} from "./src/archive/mod.ts";
+
 // Notebook display
 export {
   attachDisplay,

@@ -4,6 +4,8 @@
 #   python3-numpy python3-scipy            oracles of the printf and seed-contract tests
 #   jupyter-nbconvert python3-nbclient     the notebook tests (scripts/run_notebook.py, run with
 #   jupyter-client jupyter-core            /usr/bin/python3, drives the Deno Jupyter kernel)
+#   unzip                                  unpacks archives in the archive tests
+#   librsvg2-bin                           rsvg-convert: the plot tests open SVGs as pictures
 #
 # Idempotent: a package already installed is left alone and nothing runs when none is missing.
 # As root it installs with apt-get (no recommends, quietly); otherwise it only lists what is
@@ -12,7 +14,7 @@
 set -uo pipefail
 
 PACKAGES=(python3 python3-numpy python3-scipy jupyter-nbconvert python3-nbclient jupyter-client
-  jupyter-core unzip)
+  jupyter-core unzip librsvg2-bin)
 
 installed() {
   [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]

@@ -28,6 +28,7 @@ import { basename, dirname, join, resolve, sep } from "node:path";
 import { checkScriptDrift, compareCodePoints, readManifest } from "../manifest/mod.ts";
 import { runDirName } from "../runs/mod.ts";
 import { canonicalScriptSha256 } from "../script/mod.ts";
+import { runTreeOf } from "../sweep/run_tree.ts";
 import { GMAT_SWEEP_VERSION } from "../sweep/version.ts";
 import { bundleManifest, readManifestLines } from "./bundle_manifest.ts";
 import { bundleReadme } from "./bundle_readme.ts";
@@ -99,11 +100,11 @@ type Source = { readonly data: Uint8Array<ArrayBuffer> } | { readonly abs: strin
 export async function archiveSweep(options: ArchiveSweepOptions): Promise<ArchiveResult> {
   const manifestPath = resolve(options.manifestPath);
   const scriptPath = resolve(options.scriptPath);
-  const outputDir = resolve(options.outputDir ?? dirname(manifestPath));
   const out = resolve(options.out);
   const runFiles = options.runFiles ?? "all";
 
   const manifest = await readManifest(manifestPath);
+  const outputDir = runTreeOf(manifestPath, manifest.header, options.outputDir);
   const script = await readScript(scriptPath);
   const drift = checkScriptDrift(manifest, canonicalScriptSha256(script), {
     allowDrift: options.allowScriptDrift ?? false,

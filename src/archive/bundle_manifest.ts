@@ -104,7 +104,10 @@ export function bundleManifest(
   const out = [
     editMembers(
       lines[0],
-      [{ key: "script_path", valueText: sortedJsonStringify(options.scriptMember) }],
+      [
+        { key: "output_dir", valueText: sortedJsonStringify(RUNS_DIR) },
+        { key: "script_path", valueText: sortedJsonStringify(options.scriptMember) },
+      ],
       compareCodePoints,
     ),
   ];

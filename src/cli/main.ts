@@ -5,7 +5,9 @@
  */
 
 import { runConsole } from "../engine/mod.ts";
+import { archiveCommand } from "./archive_command.ts";
 import { engineCommand } from "./engine_command.ts";
+import { plotCommand } from "./plot_command.ts";
 import { ExitError } from "./exit_error.ts";
 import { showCommand } from "./show_command.ts";
 import { exitCodeFor, reopenCommand, sweepCommand } from "./sweep_commands.ts";
@@ -24,6 +26,9 @@ Commands:
   resume MANIFEST --script    re-run failed and missing runs
   extend MANIFEST --script    add runs to a Monte Carlo sweep
   show MANIFEST               summary, --detail table, or --run N
+  plot KIND MANIFEST --out F  scatter | heatmap | band | convergence plot as SVG
+  archive MANIFEST --script --out F.zip
+                              a byte-deterministic zip of a sweep (sha256sum -c checks it)
   engine SCRIPT [--out DIR]   run one script on the built-in engine and list its outputs
   gmat-console [ARGS]         GmatConsole-compatible entry (--run, --logfile, --startup_file)
 
@@ -61,6 +66,10 @@ export async function main(
       case "resume":
       case "extend":
         return await reopenCommand(command, rest, io);
+      case "plot":
+        return await plotCommand(rest, io);
+      case "archive":
+        return await archiveCommand(rest, io);
       case "show":
         return await showCommand(rest, io);
       case "engine":

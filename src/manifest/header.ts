@@ -78,6 +78,11 @@ const headerShape = {
   script_path: z.string().nullable().default(null),
   /** ISO-8601 creation time of the manifest; null for Python manifests. */
   created_at: z.string().nullable().default(null),
+  /**
+   * Where the run tree is, relative to the manifest's directory, when it is not that directory
+   * (an archive's `runs`); absent otherwise.
+   */
+  output_dir: z.string().optional(),
 };
 
 const HeaderObjectSchema = z.object(headerShape);
@@ -129,6 +134,8 @@ export type ManifestHeader = {
   script_path: string | null;
   /** ISO-8601 creation time of the manifest; null for Python manifests. */
   created_at: string | null;
+  /** The run tree relative to the manifest's directory, when elsewhere (an archive's `runs`). */
+  output_dir?: string;
 };
 /** The parsed header type the schema implies: its object output with `engine` always filled. */
 type SchemaHeader = Omit<z.output<typeof HeaderObjectSchema>, "engine"> & { engine: EngineInfo };
@@ -177,6 +184,8 @@ export type ManifestHeaderInput = {
   script_path?: string | null;
   /** ISO-8601 creation time of the manifest; default null. */
   created_at?: string | null;
+  /** The run tree relative to the manifest's directory, when elsewhere. */
+  output_dir?: string;
 };
 type _ManifestHeaderInputMatchesSchema = Assert<
   SameType<ManifestHeaderInput, z.input<typeof HeaderObjectSchema>>

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
+import { runTreeOf } from "./run_tree.ts";
 import type { Table } from "apache-arrow";
 import { outcomeFromEntry, readManifest } from "../manifest/mod.ts";
 import { extraOutputsTable, type OutputKind, stitchRuns } from "../table/mod.ts";
@@ -19,7 +20,7 @@ export interface ManifestTableOptions {
 async function outcomes(manifestPath: string, options: ManifestTableOptions) {
   const path = resolve(manifestPath);
   const manifest = await readManifest(path);
-  const outputDir = resolve(options.outputDir ?? dirname(path));
+  const outputDir = runTreeOf(path, manifest.header, options.outputDir);
   return manifest.entries.map((e) => outcomeFromEntry(e, outputDir));
 }
 

@@ -12,6 +12,7 @@
  */
 
 import { dirname, join, resolve } from "node:path";
+import { runTreeOf } from "./run_tree.ts";
 import type { FsyncMode } from "../manifest/mod.ts";
 import type { Table } from "apache-arrow";
 import { GmatSweepError } from "../errors/mod.ts";
@@ -41,6 +42,7 @@ import {
   resolveHook,
   startHook,
 } from "../hooks/mod.ts";
+import { type ArchiveResult, archiveSweep, type ArchiveSweepOptions } from "../archive/mod.ts";
 import { JUPYTER_DISPLAY, manifestBundle, type MimeBundle } from "../display/mod.ts";
 import { LocalPool } from "../pool/mod.ts";
 import type { EngineChoice, RunJob } from "../pool/mod.ts";
@@ -276,7 +278,7 @@ export class Sweep {
       allowDrift: options.allowScriptDrift ?? false,
     });
     if (drift.warning) (options.onWarning ?? console.warn)(drift.warning);
-    const outputDir = resolve(options.outputDir ?? dirname(path));
+    const outputDir = runTreeOf(path, manifest.header, options.outputDir);
     try {
       const stat = await Deno.stat(outputDir);
       if (!stat.isDirectory) throw new Error("not a directory");
@@ -532,6 +534,26 @@ export class Sweep {
    */
   async toExtraOutputs(key: string): Promise<Table> {
     return await extraOutputsTable(await this.outcomes(), key);
+  }
+
+  /**
+   * Bundle the sweep as a byte-deterministic zip: script, manifest, run files, a README and
+   * `MANIFEST.hash` (for `sha256sum -c`). Unpacked anywhere, it aggregates and resumes as is.
+   *
+   * @param out The zip to write.
+   * @param options Which run files (`all`, default, or `referenced`), drift, warnings.
+   */
+  async archive(
+    out: string,
+    options: Omit<ArchiveSweepOptions, "manifestPath" | "scriptPath" | "outputDir" | "out"> = {},
+  ): Promise<ArchiveResult> {
+    return await archiveSweep({
+      ...options,
+      manifestPath: this.manifestPath,
+      scriptPath: this.scriptPath,
+      outputDir: this.outputDir,
+      out,
+    });
   }
 
   /** Notebook display: the sweep's summary, status counts and first runs. */

@@ -101,32 +101,37 @@ Deno.test({
     assert.equal(listed.length, members.length - 1);
     assert.ok(listed.every((l) => l.endsWith(": OK")), check.stdout);
 
-    // The manifest: only the header's script_path changed, every other byte as written.
+    // The manifest: the header's script_path changed and output_dir (the run tree) was added;
+    // every other byte as written.
     const bundleLines = (await Deno.readTextFile(join(bundle, "manifest.jsonl"))).split("\n");
     assert.equal(bundleLines.length, originalLines.length);
     assert.deepEqual(bundleLines.slice(1), originalLines.slice(1));
     assert.equal(
       bundleLines[0],
-      originalLines[0].replace(
-        /"script_path": "[^"]*"/,
-        '"script_path": "script/leo_basic.script"',
-      ),
+      originalLines[0]
+        .replace(/"script_path": "[^"]*"/, '"script_path": "script/leo_basic.script"')
+        .replace('"parameter_spec": ', '"output_dir": "runs", "parameter_spec": '),
     );
     assert.match(
       await Deno.readTextFile(join(bundle, "README.md")),
       /gmat-sweep resume manifest\.jsonl --script script\/leo_basic\.script --output-dir runs/,
     );
 
-    // Aggregation from the bundle: the same table, value for value.
+    // Aggregation from the bundle: the same table, value for value, with or without naming the
+    // run tree (the header's output_dir says where it is).
     const reopened = await Sweep.fromManifest(
       join(bundle, "manifest.jsonl"),
       join(bundle, "script", "leo_basic.script"),
       { outputDir: join(bundle, "runs"), workers: 1 },
     );
     assert.deepEqual(tableData(await reopened.toTable()), original);
-    const lazy = await lazyOutputs(join(bundle, "manifest.jsonl"), {
-      outputDir: join(bundle, "runs"),
-    });
+    const plain = await Sweep.fromManifest(
+      join(bundle, "manifest.jsonl"),
+      join(bundle, "script", "leo_basic.script"),
+    );
+    assert.equal(plain.outputDir, join(bundle, "runs"));
+    assert.deepEqual(tableData(await plain.toTable()), original);
+    const lazy = await lazyOutputs(join(bundle, "manifest.jsonl"));
     assert.deepEqual(tableData(lazy), original);
 
     // Resume: nothing to do, and the archive's files are untouched.

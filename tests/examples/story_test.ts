@@ -68,4 +68,17 @@ Deno.test({
   find(/gmat-sweep manifest[\s\S]*deriveOrbitMetrics \(5 ok\)/, "the manifest's summary");
   find(/report RF[\s\S]*15 rows × 9 columns, 5 runs; index \(run_id, time\)/, "the report table");
   find(/hook output orbit_metrics[\s\S]*5 rows × 5 columns, 5 runs/, "the orbit_metrics table");
+  // A Vega-Lite plot of the hook's metric against the swept SMA, one point per run.
+  const plots = run.codeCells.flatMap((c) =>
+    c.outputs.flatMap((o) => {
+      const data = (o as { data?: Record<string, unknown> }).data;
+      const spec = data?.["application/vnd.vegalite.v5+json"] as
+        | { $schema?: string; data?: { values?: unknown[] } }
+        | undefined;
+      return spec ? [spec] : [];
+    })
+  );
+  assert.equal(plots.length, 1, "one Vega-Lite plot");
+  assert.match(plots[0].$schema ?? "", /vega-lite\/v5/);
+  assert.equal(plots[0].data?.values?.length, 5);
 });
