@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { SlurmStatus } from "../pool/mod.ts";
 import type { SweepProgress } from "../sweep/mod.ts";
 
 /** Format seconds as `1h02m`, `3m05s` or `12.3s`. */
@@ -14,6 +15,12 @@ export function formatDuration(seconds: number): string {
   const s = Math.round(seconds);
   if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
+}
+
+/** The SLURM part of a progress line: task counts. */
+export function renderSlurmStatus(s: SlurmStatus): string {
+  return ` | slurm pending ${s.pending} running ${s.running} done ${s.done}` +
+    (s.lost > 0 ? ` lost ${s.lost}` : "");
 }
 
 /** One progress line (without carriage return). */
@@ -29,23 +36,33 @@ export function renderProgress(p: SweepProgress, label: string, width = 24): str
 /** A progress sink that draws on stderr when it is a terminal. */
 export function terminalProgress(label: string, enabled: boolean): {
   update: (p: SweepProgress) => void;
+  slurm: (s: SlurmStatus) => void;
   finish: () => void;
 } {
   const tty = enabled && Deno.stderr.isTerminal();
   const encoder = new TextEncoder();
   let last = 0;
   let drawn = false;
+  let latest: SweepProgress | undefined;
+  let slurm = "";
+  const draw = (force: boolean) => {
+    if (!tty) return;
+    const now = performance.now();
+    if (!force && now - last < 100) return;
+    last = now;
+    drawn = true;
+    const cols = Deno.consoleSize?.().columns ?? 100;
+    const line = latest ? renderProgress(latest, label) : `${label} starting`;
+    Deno.stderr.writeSync(encoder.encode(`\r${(line + slurm).slice(0, cols - 1)}\x1b[K`));
+  };
   return {
     update(p) {
-      if (!tty) return;
-      const now = performance.now();
-      if (now - last < 100 && p.done < p.total) return;
-      last = now;
-      drawn = true;
-      const cols = Deno.consoleSize?.().columns ?? 100;
-      Deno.stderr.writeSync(
-        encoder.encode(`\r${renderProgress(p, label).slice(0, cols - 1)}\x1b[K`),
-      );
+      latest = p;
+      draw(p.done >= p.total);
+    },
+    slurm(s) {
+      slurm = renderSlurmStatus(s);
+      draw(false);
     },
     finish() {
       if (tty && drawn) Deno.stderr.writeSync(encoder.encode("\n"));

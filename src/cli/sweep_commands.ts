@@ -19,7 +19,12 @@ import {
   readExplicitRows,
   type RunSet,
 } from "../runset/mod.ts";
-import { Sweep, type SweepOptions, type SweepSummary } from "../sweep/mod.ts";
+import {
+  type SlurmBackendOptions,
+  Sweep,
+  type SweepOptions,
+  type SweepSummary,
+} from "../sweep/mod.ts";
 import { ExitError } from "./exit_error.ts";
 import { readContextFile } from "./context_file.ts";
 import { terminalProgress } from "./progress.ts";
@@ -42,6 +47,7 @@ const COMMON_OPTIONS = {
   "no-fsync-each": { type: "boolean" },
   "fsync-batch": { type: "string" },
   backend: { type: "string" },
+  "backend-arg": { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
   postprocess: { type: "string" },
@@ -74,7 +80,9 @@ const COMMON_HELP = `Common options:
   --no-fsync-each       sync the manifest every --fsync-batch entries (default 50) instead of
                         after every entry; a crash can lose up to that many entries (resume
                         re-runs them)
-  --backend local       execution backend (only local in this version)
+  --backend B           local (worker processes here, default) or slurm (job arrays)
+  --backend-arg K=V     slurm settings, repeatable: partition=P account=A qos=Q time=MIN
+                        mem=MB cpus=N max-concurrent=N runs-per-task=N extra=--constraint=x
   -q, --quiet           no progress bar
 Exit codes: 0 done (individual runs may have failed: see the summary), 1 error, 2 bad input,
 3 manifest problem, 4 backend problem, 130 interrupted (resume to finish).`;
@@ -195,12 +203,15 @@ async function commonOptions(
   v: Record<string, string | boolean | string[] | undefined>,
   label: string,
 ): Promise<SweepOptions & { quiet: boolean; finish: () => void }> {
-  if (v.backend !== undefined && v.backend !== "local") {
-    throw new ExitError(
-      4,
-      `backend '${v.backend}' is not available in this version; use --backend local`,
-    );
+  const backend = v.backend as string | undefined;
+  if (backend !== undefined && backend !== "local" && backend !== "slurm") {
+    usage(command, `--backend must be local or slurm, got '${backend}'`);
   }
+  const backendArgs = (v["backend-arg"] as string[] | undefined) ?? [];
+  if (backendArgs.length > 0 && backend !== "slurm" && !["resume", "extend"].includes(command)) {
+    usage(command, "--backend-arg needs --backend slurm");
+  }
+  const slurm = slurmArgs(command, backendArgs);
   const engine = v.engine as string | undefined;
   if (engine !== undefined && !["auto", "builtin", "gmat"].includes(engine)) {
     usage(command, `--engine must be auto, builtin or gmat, got '${engine}'`);
@@ -239,6 +250,9 @@ async function commonOptions(
     processPerRun: v["process-per-run"] === true,
     fsync: v["no-fsync-each"] === true ? { batch } : "each",
     onProgress: progress.update,
+    onSlurmStatus: progress.slurm,
+    backend: backend as SweepOptions["backend"],
+    slurm: backendArgs.length > 0 ? slurm : undefined,
     postprocess: v.postprocess as string | undefined,
     postprocessPermissions: allow,
     postprocessTimeoutS: hookTimeout,
@@ -246,6 +260,57 @@ async function commonOptions(
     quiet,
     finish: progress.finish,
   };
+}
+
+const SLURM_KEYS: Record<string, keyof SlurmBackendOptions> = {
+  partition: "partition",
+  account: "account",
+  qos: "qos",
+  time: "timeLimitMin",
+  mem: "memMb",
+  cpus: "cpusPerTask",
+  "max-concurrent": "maxConcurrent",
+  "runs-per-task": "runsPerTask",
+  "array-size": "arraySize",
+  extra: "extraArgs",
+};
+const SLURM_NUMBERS = new Set([
+  "time",
+  "mem",
+  "cpus",
+  "max-concurrent",
+  "runs-per-task",
+  "array-size",
+]);
+
+/** `--backend-arg key=value` items as SLURM options. */
+function slurmArgs(command: string, items: readonly string[]): SlurmBackendOptions {
+  const out: Record<string, unknown> = {};
+  const extra: string[] = [];
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    const key = eq < 0 ? item : item.slice(0, eq);
+    const value = eq < 0 ? "" : item.slice(eq + 1);
+    const field = SLURM_KEYS[key];
+    if (field === undefined || value === "") {
+      usage(
+        command,
+        `--backend-arg '${item}': expected KEY=VALUE with KEY one of ${
+          Object.keys(SLURM_KEYS).join(", ")
+        }`,
+      );
+    }
+    if (key === "extra") extra.push(value);
+    else if (SLURM_NUMBERS.has(key)) {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) {
+        usage(command, `--backend-arg ${key}=${value}: expected a whole number >= 1`);
+      }
+      out[field] = n;
+    } else out[field] = value;
+  }
+  if (extra.length > 0) out.extraArgs = extra;
+  return out as SlurmBackendOptions;
 }
 
 /** Install SIGINT/SIGTERM handlers that abort the sweep; returns the signal and a remover. */
@@ -429,5 +494,6 @@ export function exitCodeFor(e: unknown): number | undefined {
   if (e.code.startsWith("SCRIPT_") || e.code === "ENGINE_UNSUPPORTED") return 2;
   if (e.code.startsWith("HOOK_")) return 2;
   if (e.code === "GMAT_NOT_FOUND" || e.code.startsWith("BACKEND")) return 4;
+  if (e.code.startsWith("SLURM")) return 4;
   return 1;
 }

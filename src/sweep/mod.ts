@@ -26,3 +26,9 @@ export {
   type SweepResult,
 } from "./entry_points.ts";
 export { lazyExtraOutputs, lazyOutputs, type ManifestTableOptions } from "./manifest_tables.ts";
+export {
+  BACKEND_NAMES,
+  type SlurmBackendOptions,
+  slurmSpoolDir,
+  type SweepPool,
+} from "./backend_choice.ts";

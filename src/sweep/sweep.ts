@@ -44,7 +44,16 @@ import {
 } from "../hooks/mod.ts";
 import { type ArchiveResult, archiveSweep, type ArchiveSweepOptions } from "../archive/mod.ts";
 import { JUPYTER_DISPLAY, manifestBundle, type MimeBundle } from "../display/mod.ts";
-import { LocalPool } from "../pool/mod.ts";
+import type { SlurmStatus } from "../pool/mod.ts";
+import {
+  BACKEND_NAMES,
+  localPool,
+  newSweepId,
+  type SlurmBackendOptions,
+  slurmOptionsFromSettings,
+  slurmPool,
+  type SweepPool,
+} from "./backend_choice.ts";
 import type { EngineChoice, RunJob } from "../pool/mod.ts";
 import { type JsonValue, runDirName, type RunOutcome, type RunSpec } from "../runs/mod.ts";
 import { extendMonteCarlo, type RunSet, runSetFromParameterSpec } from "../runset/mod.ts";
@@ -94,6 +103,15 @@ export interface SweepOptions {
   /** Called after every finished run. */
   readonly onProgress?: (progress: SweepProgress) => void;
   /**
+   * Where runs execute: `local` worker processes, or `slurm` job arrays (the driver stays the only
+   * writer of the manifest). On resume the manifest's backend is used unless given. @default {"local"}
+   */
+  readonly backend?: "local" | "slurm";
+  /** SLURM settings (partition, account, qos, time limit, memory, CPUs, concurrency...). */
+  readonly slurm?: SlurmBackendOptions;
+  /** Pending / running / done task counts of a SLURM sweep, whenever they change. */
+  readonly onSlurmStatus?: (status: SlurmStatus) => void;
+  /**
    * Postprocess hook run after each ok run, in a sandbox that reads and writes only the run's
    * directory: `./pipeline.ts#deriveOrbitMetrics`, `file:///abs/p.ts#f`, `https://host/p.ts#f`,
    * `npm:pkg#f` (no `#` = the default export). Relative paths resolve against the working
@@ -109,6 +127,14 @@ export interface SweepOptions {
    * runs that have an entry keep its context; this supplies it for runs that never ran.
    */
   readonly contextProvider?: ContextProvider;
+}
+
+/** What one invocation does: adopt earlier SLURM tasks (resume), then run the jobs. */
+interface ExecutionPlan {
+  /** The jobs and their count, decided when asked (after adoption). */
+  jobs(): Promise<{ jobs: Iterable<RunJob>; total: number }>;
+  /** First record what an earlier driver's SLURM tasks finished or still run. */
+  adoptSlurm?: boolean;
 }
 
 /** Supplies a run's JSON context from its id and overrides (undefined: an empty context). */
@@ -168,6 +194,10 @@ export class Sweep {
   readonly engine: EngineChoice;
   /** The postprocess hook (resolved and probed), or null. */
   readonly hook: ResolvedHook | null;
+  /** Where runs execute. */
+  readonly backend: "local" | "slurm";
+  /** SLURM settings and the sweep's id in job names (for `slurm`). */
+  readonly #slurm: { options: SlurmBackendOptions; sweepId: string } | undefined;
   readonly #options: Partial<SweepOptions>;
   #header: ManifestHeaderInput;
   /** Contexts recorded in the manifest, by run id (for resume). */
@@ -181,6 +211,8 @@ export class Sweep {
     manifestPath: string;
     engine: EngineChoice;
     hook: ResolvedHook | null;
+    backend: "local" | "slurm";
+    slurm: { options: SlurmBackendOptions; sweepId: string } | undefined;
     header: ManifestHeaderInput;
     options: Partial<SweepOptions>;
   }) {
@@ -191,6 +223,8 @@ export class Sweep {
     this.manifestPath = init.manifestPath;
     this.engine = init.engine;
     this.hook = init.hook;
+    this.backend = init.backend;
+    this.#slurm = init.slurm;
     this.#header = init.header;
     this.#options = init.options;
   }
@@ -224,6 +258,10 @@ export class Sweep {
       permissions: options.postprocessPermissions,
       timeoutMs: timeoutMsOf(options),
     });
+    const backend = options.backend ?? "local";
+    const slurm = backend === "slurm"
+      ? { options: slurmOptionsFor(options, options.slurm ?? {}), sweepId: newSweepId(sha) }
+      : undefined;
     const header: ManifestHeaderInput = {
       ...runtimeFingerprint(),
       schema_version: MANIFEST_SCHEMA_VERSION,
@@ -235,12 +273,18 @@ export class Sweep {
       sweep_seed: runSet.seed,
       parameter_spec: runSet.parameterSpec() as unknown as Record<string, unknown>,
       run_count: runSet.size,
-      backend: "LocalPool",
-      backend_settings: {
-        workers: options.workers ?? navigator.hardwareConcurrency ?? 1,
-        timeout_s: options.timeoutS ?? null,
-        process_per_run: options.processPerRun ?? false,
-      },
+      backend: BACKEND_NAMES[backend],
+      backend_settings: slurm === undefined
+        ? {
+          workers: options.workers ?? navigator.hardwareConcurrency ?? 1,
+          timeout_s: options.timeoutS ?? null,
+          process_per_run: options.processPerRun ?? false,
+        }
+        : {
+          ...slurmPool(outputDir, slurm.sweepId, slurm.options).settings(),
+          sweep_id: slurm.sweepId,
+          timeout_s: options.timeoutS ?? null,
+        },
       postprocess: hook?.specifier.text ?? null,
       postprocess_permissions: hook?.permissionList ?? [],
       created_at: new Date().toISOString(),
@@ -253,6 +297,8 @@ export class Sweep {
       manifestPath,
       engine: engine.choice,
       hook,
+      backend,
+      slurm,
       header,
       options,
     });
@@ -298,6 +344,18 @@ export class Sweep {
       ...options,
       permissions: manifest.header.postprocess_permissions,
     });
+    const recordedSlurm = manifest.header.backend === BACKEND_NAMES.slurm;
+    const backend = options.backend ?? (recordedSlurm ? "slurm" : "local");
+    let slurm: { options: SlurmBackendOptions; sweepId: string } | undefined;
+    if (backend === "slurm") {
+      const { sweepId, ...recorded } = recordedSlurm
+        ? slurmOptionsFromSettings(manifest.header.backend_settings ?? {})
+        : {};
+      slurm = {
+        options: slurmOptionsFor(options, { ...recorded, ...options.slurm }),
+        sweepId: sweepId ?? newSweepId(sha),
+      };
+    }
     const sweep = new Sweep({
       scriptPath: script,
       scriptSha256: sha,
@@ -306,6 +364,8 @@ export class Sweep {
       manifestPath: path,
       engine: engine.choice,
       hook,
+      backend,
+      slurm,
       header: manifest.header,
       options,
     });
@@ -350,7 +410,11 @@ export class Sweep {
     function* jobs(): Generator<RunJob> {
       for (const spec of runSet.specs()) yield job(spec);
     }
-    return await this.#execute(writer, jobs(), runSet.size, signal);
+    return await this.#execute(
+      writer,
+      { jobs: () => Promise.resolve({ jobs: jobs(), total: runSet.size }) },
+      signal,
+    );
   }
 
   /**
@@ -359,20 +423,29 @@ export class Sweep {
    * @param signal Stops starting runs.
    */
   async resume(signal?: AbortSignal): Promise<SweepSummary> {
-    const manifest = await this.manifest();
-    const attempts = new Map(manifest.entries.map((e) => [e.run_id, e.attempt]));
-    const expected = range(0, Math.max(this.runSet.size, maxRunId(manifest) + 1));
-    const ids = [...new Set([...findFailed(manifest), ...findMissing(manifest, expected)])]
-      .sort((a, b) => a - b);
     const writer = await ManifestWriter.openForAppend(this.manifestPath, {
       fsync: this.#options.fsync ?? "each",
     });
-    const runSet = this.#runSetCovering(Math.max(...ids, -1) + 1);
-    const job = (id: number) => this.#job(runSet.spec(id), (attempts.get(id) ?? 0) + 1);
-    function* jobs(): Generator<RunJob> {
-      for (const id of ids) yield job(id);
-    }
-    return await this.#execute(writer, jobs(), ids.length, signal);
+    // Decided after SLURM adoption (which appends what a dead driver's tasks finished).
+    const jobs = async () => {
+      const manifest = await this.manifest();
+      const attempts = new Map(manifest.entries.map((e) => [e.run_id, e.attempt]));
+      const expected = range(0, Math.max(this.runSet.size, maxRunId(manifest) + 1));
+      const ids = [...new Set([...findFailed(manifest), ...findMissing(manifest, expected)])]
+        .sort((a, b) => a - b);
+      const runSet = this.#runSetCovering(Math.max(...ids, -1) + 1);
+      const job = (id: number) => this.#job(runSet.spec(id), (attempts.get(id) ?? 0) + 1);
+      function* each(): Generator<RunJob> {
+        for (const id of ids) yield job(id);
+      }
+      return { jobs: each(), total: ids.length };
+    };
+    return await this.#execute(writer, { jobs, adoptSlurm: true }, signal);
+  }
+
+  /** The spec of a run (with its recorded or provided context), for an adopted outcome. */
+  #specOf(runId: number, attempt: number): RunSpec {
+    return this.#job(this.#runSetCovering(runId + 1).spec(runId), attempt).spec;
   }
 
   /**
@@ -405,7 +478,11 @@ export class Sweep {
     function* jobs(): Generator<RunJob> {
       for (const spec of larger.specs(oldN, oldN + n)) yield job(spec);
     }
-    return await this.#execute(writer, jobs(), n, signal);
+    return await this.#execute(
+      writer,
+      { jobs: () => Promise.resolve({ jobs: jobs(), total: n }) },
+      signal,
+    );
   }
 
   #runSetCovering(size: number): RunSet {
@@ -415,23 +492,20 @@ export class Sweep {
 
   async #execute(
     writer: ManifestWriter,
-    jobs: Iterable<RunJob>,
-    total: number,
+    plan: ExecutionPlan,
     signal: AbortSignal | undefined,
   ): Promise<SweepSummary> {
     const t0 = performance.now();
     const specs = new Map<number, RunSpec>();
-    const tracked = (function* () {
-      for (const job of jobs) {
-        specs.set(job.spec.runId, job.spec);
-        yield job;
-      }
-    })();
-    const pool = new LocalPool({
-      workers: this.#options.workers,
-      timeoutMs: this.#options.timeoutS === undefined ? undefined : this.#options.timeoutS * 1000,
-      processPerRun: this.#options.processPerRun,
-    });
+    let total = 0;
+    const slurm = this.#slurm === undefined ? undefined : slurmPool(
+      this.outputDir,
+      this.#slurm.sweepId,
+      this.#slurm.options,
+      this.#options.onSlurmStatus,
+    );
+    const pool: SweepPool = slurm ?? localPool(this.#options);
+    const concurrency = this.#options.workers ?? navigator.hardwareConcurrency ?? 1;
     let done = 0, ok = 0, failed = 0;
     let interrupted = false;
     const record = async (outcome: RunOutcome, spec: RunSpec) => {
@@ -478,18 +552,35 @@ export class Sweep {
       appending = appending.then(() => record(final, spec));
       await appending;
     };
+    const consume = async (outcome: RunOutcome, spec: RunSpec) => {
+      if (hooks === undefined) return await record(outcome, spec);
+      const task = finish(outcome, spec);
+      hooked.add(task);
+      task.then(() => hooked.delete(task), () => {});
+      if (hooked.size >= concurrency) await Promise.race(hooked);
+    };
     try {
+      if (plan.adoptSlurm && slurm !== undefined) {
+        // Tasks of an earlier driver: their outcome files, and those still queued or running.
+        for await (const outcome of slurm.adopt({ live: "adopt" }, signal)) {
+          total++;
+          await consume(outcome, this.#specOf(outcome.runId, outcome.attempt));
+        }
+        await Promise.all(hooked);
+        await appending;
+      }
+      const next = await plan.jobs();
+      total += next.total;
+      const tracked = (function* () {
+        for (const job of next.jobs) {
+          specs.set(job.spec.runId, job.spec);
+          yield job;
+        }
+      })();
       for await (const outcome of pool.run(tracked, signal)) {
         const spec = specs.get(outcome.runId)!;
         specs.delete(outcome.runId);
-        if (hooks === undefined) {
-          await record(outcome, spec);
-          continue;
-        }
-        const task = finish(outcome, spec);
-        hooked.add(task);
-        task.then(() => hooked.delete(task), () => {});
-        if (hooked.size >= pool.workers) await Promise.race(hooked);
+        await consume(outcome, spec);
       }
       await Promise.all(hooked);
     } catch (e) {
@@ -578,6 +669,17 @@ export class Sweep {
       ? `builtin ${BUILTIN_ENGINE_VERSION}`
       : `gmat ${this.engine.root}`;
   }
+}
+
+/** SLURM options with the run timeout as the task time limit when none is given. */
+function slurmOptionsFor(
+  options: Partial<SweepOptions>,
+  slurm: SlurmBackendOptions,
+): SlurmBackendOptions {
+  const fromTimeout = options.timeoutS === undefined
+    ? undefined
+    : Math.max(1, Math.ceil(options.timeoutS / 60));
+  return { ...slurm, timeLimitMin: slurm.timeLimitMin ?? fromTimeout };
 }
 
 function timeoutMsOf(options: Partial<SweepOptions>): number {
