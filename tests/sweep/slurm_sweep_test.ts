@@ -200,3 +200,27 @@ Deno.test({
   assert.deepEqual(values(await reopened.toTable()), values(await unbroken.toTable()));
   await Deno.remove(out, { recursive: true });
 });
+
+Deno.test({
+  name: "a 2,000-run grid on SLURM completes in chunked arrays",
+  ignore,
+  sanitizeResources: false,
+}, async () => {
+  requireSlurm(cluster);
+  const out = await Deno.makeTempDir({ prefix: "gmat-sweep-slurm-2000-" });
+  const sweep = await Sweep.create(LEO, gridRunSet({ "Sat.SMA": linspace(7000, 7300, 2000) }), {
+    outputDir: out,
+    engine: "builtin",
+    workers: 2,
+    backend: "slurm",
+    fsync: { batch: 50 },
+    slurm: { runsPerTask: 10, arraySize: 100 },
+  });
+  const summary = await sweep.run();
+  assert.equal(summary.ok, 2000);
+  const batches = await spoolBatches(join(out, ".slurm"));
+  assert.equal(batches.length, 2, "200 tasks in arrays of 100");
+  const table = await sweep.toTable();
+  assert.equal(table.numRows, 6000);
+  await Deno.remove(out, { recursive: true });
+});
