@@ -29,7 +29,10 @@ bash scripts/install_test_deps.sh || echo "== installing test dependencies faile
 static_failed=0
 echo "== deno fmt --check"; deno fmt --check || static_failed=$((static_failed + 1))
 echo "== deno lint"; deno lint || static_failed=$((static_failed + 1))
-echo "== deno check"; deno check mod.ts cli.ts src/ tests/ scripts/ || static_failed=$((static_failed + 1))
+echo "== deno check"; deno check mod.ts cli.ts hook.ts src/ tests/ scripts/ examples/ || static_failed=$((static_failed + 1))
+echo "== deno doc --lint"; deno doc --lint mod.ts hook.ts cli.ts || static_failed=$((static_failed + 1))
+echo "== deno publish --dry-run"
+deno publish --dry-run --allow-dirty >.out/publish.log 2>&1 || { cat .out/publish.log; static_failed=$((static_failed + 1)); }
 
 echo "== deno test"
 deno test -A --parallel tests/ 2>&1 | tee .out/test.log

@@ -5,6 +5,9 @@
  */
 
 import { runConsole } from "../engine/mod.ts";
+import { workerMain } from "../pool/worker_main.ts";
+import { runSlurmTask } from "../pool/slurm_task_main.ts";
+import { POOL_WORKER_COMMAND, SLURM_TASK_COMMAND } from "../runtime/mod.ts";
 import { archiveCommand } from "./archive_command.ts";
 import { engineCommand } from "./engine_command.ts";
 import { plotCommand } from "./plot_command.ts";
@@ -66,6 +69,13 @@ export async function main(
       case "resume":
       case "extend":
         return await reopenCommand(command, rest, io);
+      // Hidden: what a compiled binary runs for its own pool workers and SLURM tasks.
+      case POOL_WORKER_COMMAND:
+        await workerMain();
+        return 0;
+      case SLURM_TASK_COMMAND:
+        await runSlurmTask(rest);
+        return 0;
       case "plot":
         return await plotCommand(rest, io);
       case "archive":

@@ -12,9 +12,6 @@ import type { HookPlan } from "./hook_plan.ts";
 import type { HookPermissionKind, HookPermissions } from "./hook_permissions.ts";
 import type { WorkerPermissions } from "./host_protocol.ts";
 
-/** The host's main module. */
-export const HOST_MAIN_URL = new URL("./hook_host_main.ts", import.meta.url).href;
-
 /** Environment variables Deno itself needs to find its cache and stay quiet. */
 const DENO_ENV = ["HOME", "DENO_DIR", "XDG_CACHE_HOME", "PATH", "LANG", "TMPDIR"];
 
@@ -47,7 +44,7 @@ export function hostArgs(plan: HookPlan, runTree: string | null): string[] {
     ...flag("sys", [], p.sys),
     ...flag("ffi", [], p.ffi),
     ...(plan.importHosts.length > 0 ? [`--allow-import=${plan.importHosts.join(",")}`] : []),
-    HOST_MAIN_URL,
+    plan.hostMainUrl,
   ];
 }
 

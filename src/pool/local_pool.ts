@@ -13,7 +13,7 @@
  * @module
  */
 
-import { fileURLToPath } from "node:url";
+import { currentRuntime, POOL_WORKER_COMMAND, selfCommand } from "../runtime/mod.ts";
 import type { RunOutcome } from "../runs/mod.ts";
 import { type RunJob, WorkerMessageSchema } from "./job.ts";
 import { decodeMessage, encodeMessage, readLines } from "./protocol.ts";
@@ -28,10 +28,15 @@ export interface LocalPoolOptions {
   readonly processPerRun?: boolean;
   /** The `deno` executable workers run with. @default {Deno.execPath()} */
   readonly denoPath?: string;
+  /**
+   * The whole command of a worker process (wins over `denoPath`).
+   * @default {`deno run -A worker_main.ts`, or `<binary> __pool-worker` from a compiled binary}
+   */
+  readonly workerCommand?: readonly string[];
 }
 
 const WORKER_MAIN = new URL("./worker_main.ts", import.meta.url);
-const CONFIG = new URL("../../deno.json", import.meta.url);
+const WORKER_FLAGS = ["--v8-flags=--max-semi-space-size=16"];
 
 function hasSetsid(): boolean {
   for (const dir of (Deno.env.get("PATH") ?? "/usr/bin:/bin").split(":")) {
@@ -70,13 +75,11 @@ class WorkerProcess {
   readonly pid: number;
   readonly #group: boolean;
 
-  constructor(denoPath: string, useSetsid: boolean, timeoutMs: number | undefined) {
-    const args = ["run", "-A", "--quiet", "--v8-flags=--max-semi-space-size=16"];
-    if (CONFIG.protocol === "file:") args.push("--config", fileURLToPath(CONFIG));
-    args.push(WORKER_MAIN.href);
+  constructor(workerCommand: readonly string[], useSetsid: boolean, timeoutMs: number | undefined) {
+    const [program, ...args] = workerCommand;
     const command = useSetsid
-      ? new Deno.Command("setsid", { args: [denoPath, ...args], ...io() })
-      : new Deno.Command(denoPath, { args, ...io() });
+      ? new Deno.Command("setsid", { args: [program, ...args], ...io() })
+      : new Deno.Command(program, { args, ...io() });
     this.#group = useSetsid;
     this.#timeoutMs = timeoutMs;
     this.#child = command.spawn();
@@ -276,13 +279,23 @@ export class LocalPool implements AsyncDisposable {
     return this.#procs.filter((p): p is WorkerProcess => p?.usable === true).map((p) => p.pid);
   }
 
+  #workerCommand(): readonly string[] {
+    if (this.#options.workerCommand) return this.#options.workerCommand;
+    const runtime = currentRuntime();
+    return selfCommand(WORKER_MAIN, POOL_WORKER_COMMAND, WORKER_FLAGS, {
+      ...runtime,
+      execPath: this.#options.denoPath ?? runtime.execPath,
+      standalone: this.#options.denoPath === undefined && runtime.standalone,
+    });
+  }
+
   #worker(slot: number): WorkerProcess {
     let proc = this.#procs[slot];
     if (!proc || !proc.usable) {
       const old = proc;
       if (old) void old.close();
       proc = this.#procs[slot] = new WorkerProcess(
-        this.#options.denoPath ?? Deno.execPath(),
+        this.#workerCommand(),
         this.#setsid,
         this.#options.timeoutMs,
       );

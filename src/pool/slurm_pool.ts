@@ -21,7 +21,7 @@
  * @module
  */
 
-import { fileURLToPath } from "node:url";
+import { selfCommand, SLURM_TASK_COMMAND } from "../runtime/mod.ts";
 import type { RunOutcome } from "../runs/mod.ts";
 import type { RunJob } from "./job.ts";
 import { type AdoptSlurmOptions, adoptSlurmSpool } from "./slurm_adopt.ts";
@@ -88,21 +88,20 @@ export interface SlurmPoolOptions {
 }
 
 const TASK_MAIN = new URL("./slurm_task_main.ts", import.meta.url);
-const CONFIG = new URL("../../deno.json", import.meta.url);
 
-/** The default command of an array task: this Deno running `slurm_task_main.ts`. */
+/**
+ * The default command of an array task: this Deno running `slurm_task_main.ts` (or, from a
+ * compiled binary, the binary's hidden task subcommand).
+ */
 export function defaultWorkerCommand(): string[] {
-  if (TASK_MAIN.protocol !== "file:") {
+  if (TASK_MAIN.protocol !== "file:" && !Deno.build.standalone) {
     throw new SlurmError(
       "SLURM_UNAVAILABLE",
       `gmat-sweep is loaded from ${TASK_MAIN.href}, which compute nodes cannot run as a file; ` +
         "pass workerCommand (a command that runs src/pool/slurm_task_main.ts)",
     );
   }
-  const args = [Deno.execPath(), "run", "-A", "--quiet", "--v8-flags=--max-semi-space-size=16"];
-  args.push("--config", fileURLToPath(CONFIG));
-  args.push(fileURLToPath(TASK_MAIN));
-  return args;
+  return selfCommand(TASK_MAIN, SLURM_TASK_COMMAND, ["--v8-flags=--max-semi-space-size=16"]);
 }
 
 /** Quote a word for bash. */

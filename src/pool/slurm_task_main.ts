@@ -23,8 +23,9 @@ function fail(message: string, code: number): never {
   Deno.exit(code);
 }
 
-async function main(): Promise<void> {
-  const dir = Deno.args[0];
+/** Run this array task's jobs; `args[0]` is the batch directory. */
+export async function slurmTaskMain(args: readonly string[]): Promise<void> {
+  const dir = args[0];
   if (!dir) fail("usage: slurm_task_main.ts <batch dir>  (with SLURM_ARRAY_TASK_ID set)", 2);
   const raw = Deno.env.get("SLURM_ARRAY_TASK_ID");
   if (raw === undefined || !/^\d+$/.test(raw)) {
@@ -63,10 +64,13 @@ async function main(): Promise<void> {
   if (controller.signal.aborted) Deno.exit(143);
 }
 
-if (import.meta.main) {
+/** The task entry: run the jobs, exiting non-zero with the reason on any error. */
+export async function runSlurmTask(args: readonly string[]): Promise<void> {
   try {
-    await main();
+    await slurmTaskMain(args);
   } catch (e) {
     fail(e instanceof Error ? (e.stack ?? e.message) : String(e), 1);
   }
 }
+
+if (import.meta.main) await runSlurmTask(Deno.args);

@@ -30,7 +30,8 @@ function exitNow(code: number): never {
   Deno.exit(code);
 }
 
-if (import.meta.main) {
+/** Serve jobs from stdin until it closes (the process of one local pool worker). */
+export async function workerMain(): Promise<void> {
   const thread = new Worker(new URL("./engine_thread.ts", import.meta.url), { type: "module" });
   let pending: ((outcome: unknown) => void) | undefined;
   let aborted: (() => void) | undefined;
@@ -91,3 +92,5 @@ if (import.meta.main) {
     await send({ type: "outcome", runId, outcome });
   }
 }
+
+if (import.meta.main) await workerMain();
