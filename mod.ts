@@ -254,11 +254,18 @@ export {
 
 // Execution
 export {
+  type AdoptSlurmOptions,
   type EngineChoice,
   LocalPool,
   type LocalPoolOptions,
   type RunJob,
+  SlurmError,
+  type SlurmErrorCode,
+  SlurmPool,
+  type SlurmPoolOptions,
+  type SlurmStatus,
 } from "./src/pool/mod.ts";
+export type { SlurmBackendOptions } from "./src/sweep/mod.ts";
 export {
   type DiscoveredOutput,
   type GmatInstall,

@@ -38,8 +38,10 @@ const FIX: Record<SlurmErrorCode, string> = {
  * ```
  */
 export class SlurmError extends GmatSweepError {
+  /** What went wrong, see {@link SlurmErrorCode}. */
   declare readonly code: SlurmErrorCode;
 
+  /** An error with its code; the code's standard fix is appended to the message. */
   constructor(code: SlurmErrorCode, message: string, options?: ErrorOptions) {
     super(code, `${message}\n${FIX[code]}`, options);
   }

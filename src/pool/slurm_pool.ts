@@ -123,7 +123,9 @@ export function taskScript(command: readonly string[], batchDir: string, sweepId
 
 /** Runs jobs as SLURM array tasks. */
 export class SlurmPool implements AsyncDisposable {
+  /** The options the pool was made with. */
   readonly options: SlurmPoolOptions;
+  /** The job name of every array this pool submits (carries the sweep id). */
   readonly jobName: string;
   readonly #command: readonly string[];
   /** Arrays submitted by this pool that may still have tasks queued or running. */
@@ -132,6 +134,12 @@ export class SlurmPool implements AsyncDisposable {
   #seq = 0;
   #closed = false;
 
+  /**
+   * A pool for one sweep; nothing is submitted until {@link run}.
+   *
+   * @param options Spool, sweep id and SLURM settings.
+   * @throws {RangeError} for a non-positive time limit, memory, CPU count or array size.
+   */
   constructor(options: SlurmPoolOptions) {
     for (
       const [key, value] of Object.entries({
@@ -368,6 +376,7 @@ export class SlurmPool implements AsyncDisposable {
     await cancelAndWait(live);
   }
 
+  /** Cancel what is still queued or running (as {@link close}). */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
