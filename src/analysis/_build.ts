@@ -5,6 +5,7 @@
  * @module
  */
 
+import { tableOf } from "../table/_arrow_build.ts";
 import * as arrow from "apache-arrow";
 
 /** One column of a result table. */
@@ -107,27 +108,11 @@ export function boolCol(name: string, values: readonly boolean[]): BuiltColumn {
   };
 }
 
-/**
- * A single-batch table of the columns.
- *
- * @param columns The columns, all of one length.
- * @param metadata Schema metadata.
- */
-export function buildTable(
+/** A single-batch table of the columns (the table layer's builder). */
+export const buildTable: (
   columns: readonly BuiltColumn[],
-  metadata: ReadonlyMap<string, string> = new Map(),
-): arrow.Table {
-  const fields = columns.map((c) => c.field);
-  const schema = new arrow.Schema(fields, new Map(metadata));
-  const length = columns.length === 0 ? 0 : columns[0].data.length;
-  const struct = arrow.makeData({
-    type: new arrow.Struct(fields),
-    length,
-    nullCount: 0,
-    children: columns.map((c) => c.data),
-  });
-  return new arrow.Table([new arrow.RecordBatch(schema, struct)]);
-}
+  metadata?: ReadonlyMap<string, string>,
+) => arrow.Table = tableOf;
 
 /** Schema metadata key of an analysis result: JSON describing what the table holds. */
 export const ANALYSIS_METADATA_KEY = "gmat.analysis";

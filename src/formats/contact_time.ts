@@ -13,6 +13,7 @@
  * @module
  */
 
+import { daysFromCivil, daysInMonth, isLeapYear } from "./civil_date.ts";
 import type { ContactTimeFormat } from "./contact_types.ts";
 
 const NS_PER_SECOND = 1_000_000_000n;
@@ -30,25 +31,6 @@ export const CONTACT_TIME_FORMS: Readonly<Record<ContactTimeFormat, string>> = {
   ISOYD: "'YYYY-DDDTHH:MM:SS.mmm' such as '2010-009T16:00:00.000'",
   UTCMJD: "a decimal number of days since 1941-01-05T12:00:00 such as '25206.16666667'",
 };
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeap(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 function clockNs(
   days: number,
@@ -108,7 +90,7 @@ export function contactEpochNs(text: string, format: ContactTimeFormat): bigint 
     const [, yyyy, ddd, hh, mi, ss, frac] = m;
     const year = Number(yyyy);
     const dayOfYear = Number(ddd);
-    if (dayOfYear < 1 || dayOfYear > (isLeap(year) ? 366 : 365)) return undefined;
+    if (dayOfYear < 1 || dayOfYear > (isLeapYear(year) ? 366 : 365)) return undefined;
     return clockNs(daysFromCivil(year, 1, 1) + dayOfYear - 1, hh, mi, ss, frac);
   }
   const m = GREGORIAN.exec(t);

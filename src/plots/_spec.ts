@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { TopLevelSpec } from "vega-lite";
+
 /** A value of inline data: JSON only, so a spec can be written to a notebook as is. */
 export type Datum = Record<string, number | string | null>;
 
@@ -28,4 +30,42 @@ export const PANEL = { width: 320, height: 240 } as const;
 /** True for a finite number. */
 export function isFiniteNumber(v: unknown): v is number {
   return typeof v === "number" && Number.isFinite(v);
+}
+
+/** Options of {@link bandLayers}. */
+export interface BandLayersOptions {
+  /** The x encoding shared by both layers. */
+  readonly x: Record<string, unknown>;
+  /** The y axis title. */
+  readonly yTitle: string;
+  /** Tooltip fields shared by both layers. */
+  readonly tooltip: readonly Record<string, unknown>[];
+  /** The field of the line (`median`, `mean`); the band spans `lower` to `upper`. */
+  readonly center: string;
+  /** Colour of the band and of the line with its points. */
+  readonly colors: { readonly band: string; readonly line: string };
+  /** Size of the line's points. */
+  readonly pointSize: number;
+}
+
+/** The layers of a layered Vega-Lite spec. */
+export type Layers = Extract<TopLevelSpec, { layer: unknown }>["layer"];
+
+/** Two layers: a translucent area from `lower` to `upper`, and a line with a point per datum. */
+export function bandLayers(o: BandLayersOptions): Layers {
+  const y = (field: string) => ({ field, type: "quantitative", title: o.yTitle, scale: FIT_SCALE });
+  return [
+    {
+      mark: { type: "area", opacity: 0.3, color: o.colors.band },
+      encoding: { x: o.x, y: y("lower"), y2: { field: "upper" }, tooltip: o.tooltip },
+    },
+    {
+      mark: {
+        type: "line",
+        color: o.colors.line,
+        point: { filled: true, size: o.pointSize, color: o.colors.line },
+      },
+      encoding: { x: o.x, y: y(o.center), tooltip: o.tooltip },
+    },
+  ] as unknown as Layers;
 }

@@ -7,7 +7,7 @@
  */
 
 import type { TopLevelSpec } from "vega-lite";
-import { type Datum, FIT_SCALE, isFiniteNumber, PANEL } from "./_spec.ts";
+import { bandLayers, type Datum, isFiniteNumber, PANEL } from "./_spec.ts";
 import { PlotError } from "./plot_error.ts";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega_lite_spec.ts";
 import { axisTitle } from "./units.ts";
@@ -103,28 +103,13 @@ export function bandSpec(rows: readonly BandRow[], options: BandSpecOptions): Ve
     data: { values },
     width: options.width ?? PANEL.width,
     height: options.height ?? PANEL.height,
-    layer: [
-      {
-        mark: { type: "area", opacity: 0.3, color: "#4c78a8" },
-        encoding: {
-          x,
-          y: { field: "lower", type: "quantitative", title: yTitle, scale: FIT_SCALE },
-          y2: { field: "upper" },
-          tooltip,
-        },
-      },
-      {
-        mark: {
-          type: "line",
-          color: "#1f3b5c",
-          point: { filled: true, size: 40, color: "#1f3b5c" },
-        },
-        encoding: {
-          x,
-          y: { field: "median", type: "quantitative", title: yTitle, scale: FIT_SCALE },
-          tooltip,
-        },
-      },
-    ],
+    layer: bandLayers({
+      x,
+      yTitle,
+      tooltip,
+      center: "median",
+      colors: { band: "#4c78a8", line: "#1f3b5c" },
+      pointSize: 40,
+    }),
   } satisfies TopLevelSpec;
 }

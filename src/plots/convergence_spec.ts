@@ -7,7 +7,7 @@
  */
 
 import type { TopLevelSpec } from "vega-lite";
-import { type Datum, FIT_SCALE, isFiniteNumber, PANEL } from "./_spec.ts";
+import { bandLayers, type Datum, FIT_SCALE, isFiniteNumber, PANEL } from "./_spec.ts";
 import { PlotError } from "./plot_error.ts";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega_lite_spec.ts";
 import { axisTitle } from "./units.ts";
@@ -104,28 +104,13 @@ export function convergenceSpec(
     data: { values },
     width: options.width ?? PANEL.width,
     height: options.height ?? PANEL.height,
-    layer: [
-      {
-        mark: { type: "area", opacity: 0.3, color: "#f58518" },
-        encoding: {
-          x,
-          y: { field: "lower", type: "quantitative", title: yTitle, scale: FIT_SCALE },
-          y2: { field: "upper" },
-          tooltip,
-        },
-      },
-      {
-        mark: {
-          type: "line",
-          color: "#b3500c",
-          point: { filled: true, size: 30, color: "#b3500c" },
-        },
-        encoding: {
-          x,
-          y: { field: "mean", type: "quantitative", title: yTitle, scale: FIT_SCALE },
-          tooltip,
-        },
-      },
-    ],
+    layer: bandLayers({
+      x,
+      yTitle,
+      tooltip,
+      center: "mean",
+      colors: { band: "#f58518", line: "#b3500c" },
+      pointSize: 30,
+    }),
   } satisfies TopLevelSpec;
 }
