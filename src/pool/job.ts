@@ -34,7 +34,23 @@ export const RunJobSchema = z.object({
   attempt: z.number().int().positive(),
   /** Time an engine child process (GmatConsole) may take; null for none. */
   timeoutMs: z.number().positive().nullable(),
+  /** A postprocess hook the worker runs after an ok run (SLURM tasks); absent: the driver's. */
+  hook: z.object({
+    text: z.string(),
+    permissions: z.array(z.string()),
+    timeoutMs: z.number().positive(),
+  }).optional(),
 });
+
+/** A postprocess hook carried by a job, as the manifest header records it. */
+export type JobHook = {
+  /** The hook's canonical specifier (`<module>#<export>`). */
+  text: string;
+  /** Permissions granted beyond the run directory (`KIND=VALUE` items). */
+  permissions: string[];
+  /** Time one hook call may take. */
+  timeoutMs: number;
+};
 
 /** One run to do, with everything a worker needs. */
 export type RunJob = {
@@ -52,6 +68,8 @@ export type RunJob = {
   attempt: number;
   /** Time an engine child process (GmatConsole) may take; null for none. */
   timeoutMs: number | null;
+  /** A postprocess hook the worker runs after an ok run (SLURM tasks); absent: the driver's. */
+  hook?: JobHook;
 };
 type _RunJobMatchesSchema = Assert<SameType<RunJob, z.infer<typeof RunJobSchema>>>;
 

@@ -31,3 +31,4 @@ export {
   slurmJobName,
 } from "./slurm_spool.ts";
 export { cancelAndWait, isActiveState, maxArraySize } from "./slurm_commands.ts";
+export { JobHooks, withHookResult } from "./job_hooks.ts";

@@ -15,6 +15,7 @@
  * @module
  */
 
+import { JobHooks } from "./job_hooks.ts";
 import { runOne, ScriptCache } from "./run_one.ts";
 import { jobsOfTask, readBatchRecord, readJob, writeOutcomeFile } from "./slurm_spool.ts";
 
@@ -50,9 +51,10 @@ export async function slurmTaskMain(args: readonly string[]): Promise<void> {
     taskId,
     host: Deno.hostname(),
   };
+  await using hooks = new JobHooks();
   for (const { index, job } of jobs) {
     if (controller.signal.aborted) break;
-    const outcome = await runOne(job, cache, controller.signal);
+    const outcome = await hooks.apply(job, await runOne(job, cache, controller.signal));
     await writeOutcomeFile(dir, {
       format: "gmat-sweep/slurm-outcome",
       version: 1,

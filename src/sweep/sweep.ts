@@ -44,7 +44,7 @@ import {
 } from "../hooks/mod.ts";
 import { type ArchiveResult, archiveSweep, type ArchiveSweepOptions } from "../archive/mod.ts";
 import { JUPYTER_DISPLAY, manifestBundle, type MimeBundle } from "../display/mod.ts";
-import type { SlurmStatus } from "../pool/mod.ts";
+import { type SlurmStatus, withHookResult } from "../pool/mod.ts";
 import {
   BACKEND_NAMES,
   localPool,
@@ -391,6 +391,16 @@ export class Sweep {
       engine: this.engine,
       attempt,
       timeoutMs: this.#options.timeoutS === undefined ? null : this.#options.timeoutS * 1000 * 0.95,
+      // On SLURM the task runs the hook, where the run ran; locally the driver does.
+      ...(this.#slurm !== undefined && this.hook !== null
+        ? {
+          hook: {
+            text: this.hook.specifier.text,
+            permissions: this.hook.permissionList,
+            timeoutMs: this.hook.timeoutMs,
+          },
+        }
+        : {}),
     };
   }
 
@@ -537,15 +547,10 @@ export class Sweep {
     let appending: Promise<void> = Promise.resolve();
     const finish = async (outcome: RunOutcome, spec: RunSpec) => {
       let final = outcome;
-      if (hooks !== undefined && outcome.status === "ok") {
+      // A SLURM task has already run the hook where the run ran.
+      if (hooks !== undefined && outcome.status === "ok" && outcome.postprocessStatus === "none") {
         const h = await hooks.run(spec, outcome, join(this.outputDir, runDirName(spec.runId)));
-        final = {
-          ...outcome,
-          extraOutputs: h.extraOutputs,
-          postprocessStatus: h.status,
-          postprocessError: h.error,
-          postprocessLogPath: h.logPath,
-        };
+        final = withHookResult(outcome, h);
       }
       // After an interrupt no entry is added: the run is re-done by resume, as runs in flight are.
       if (signal?.aborted) return;

@@ -95,6 +95,34 @@ Deno.test({
   }
 });
 
+Deno.test({
+  name: "on SLURM the hook runs inside the array task, with the run",
+  ignore,
+  sanitizeResources: false,
+}, async () => {
+  requireSlurm(cluster);
+  const out = await Deno.makeTempDir({ prefix: "gmat-sweep-slurm-hook-" });
+  const sweep = await Sweep.create(LEO, gridRunSet({ "Sat.SMA": [7000, 7100, 7200, 7300] }), {
+    outputDir: out,
+    engine: "builtin",
+    backend: "slurm",
+    slurm: { runsPerTask: 2 },
+    postprocess: `${fixture("hooks/probes.ts")}#whereAmI`,
+    postprocessPermissions: ["env=SLURM_ARRAY_TASK_ID"],
+  });
+  await sweep.run();
+  const entries = (await sweep.manifest()).entries.sort((a, b) => a.run_id - b.run_id);
+  assert.equal(entries.length, 4);
+  const where = [];
+  for (const e of entries) {
+    assert.equal(e.postprocess_status, "ok", e.postprocess_error ?? "");
+    where.push(await Deno.readTextFile(join(out, e.extra_outputs.where)));
+  }
+  // Two runs per task: tasks 0 and 1 ran the hooks, not the driver.
+  assert.deepEqual(where, ["0", "0", "1", "1"]);
+  await Deno.remove(out, { recursive: true });
+});
+
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000) {
   const t0 = Date.now();
   while (!(await check())) {
