@@ -6,7 +6,13 @@
  */
 
 export { LocalPool, type LocalPoolOptions } from "./local_pool.ts";
-export { type EngineChoice, EngineChoiceSchema, type RunJob, RunJobSchema } from "./job.ts";
+export {
+  type EngineChoice,
+  EngineChoiceSchema,
+  type JobHook,
+  type RunJob,
+  RunJobSchema,
+} from "./job.ts";
 export { runOne, ScriptCache } from "./run_one.ts";
 export {
   defaultWorkerCommand,
