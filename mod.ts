@@ -256,6 +256,7 @@ export {
 export {
   type AdoptSlurmOptions,
   type EngineChoice,
+  type JobHook,
   LocalPool,
   type LocalPoolOptions,
   type RunJob,
