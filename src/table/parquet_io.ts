@@ -13,6 +13,7 @@
  * @module
  */
 
+import { canonicalizeKeyValueOrder } from "./parquet_canonical.ts";
 import * as arrow from "apache-arrow";
 import { parseSchema, parseTable } from "arrow-js-ffi";
 import {
@@ -208,7 +209,9 @@ function buildWriterProperties(
 export function encodeParquet(table: arrow.Table, layout: ParquetLayout): Uint8Array {
   try {
     const wasmTable = WasmTable.fromIPCStream(arrow.tableToIPC(table, "stream"));
-    return wasmWriteParquet(wasmTable, writerProperties(layout, table.schema.metadata));
+    return canonicalizeKeyValueOrder(
+      wasmWriteParquet(wasmTable, writerProperties(layout, table.schema.metadata)),
+    );
   } catch (e) {
     throw parquetError("encode a table as Parquet", e);
   }

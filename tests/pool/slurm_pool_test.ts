@@ -1,8 +1,7 @@
 /**
  * SlurmPool against a real one-node SLURM cluster (scripts/slurm-dev-cluster.sh; no mocked
- * sbatch): a leo_basic grid in chunked arrays gives the Parquet files LocalPool gives (identical
- * bytes up to the footer's key-value order, see `assertSameParquet`),
- * a task that dies before writing its outcome becomes a failed outcome, and an abort mid-array
+ * sbatch): a leo_basic grid in chunked arrays gives the Parquet files LocalPool gives, byte for
+ * byte, a task that dies before writing its outcome becomes a failed outcome, and an abort mid-array
  * cancels every task of the sweep.
  */
 import assert from "node:assert/strict";
