@@ -5,6 +5,7 @@
  * @module
  */
 
+import { displayTable } from "../display/mod.ts";
 import { tableOf } from "../table/_arrow_build.ts";
 import * as arrow from "apache-arrow";
 
@@ -108,11 +109,21 @@ export function boolCol(name: string, values: readonly boolean[]): BuiltColumn {
   };
 }
 
-/** A single-batch table of the columns (the table layer's builder). */
-export const buildTable: (
+/**
+ * A single-batch table of the columns (the table layer's builder), displayed in notebooks with
+ * the analysis kind its metadata records as title.
+ */
+export function buildTable(
   columns: readonly BuiltColumn[],
-  metadata?: ReadonlyMap<string, string>,
-) => arrow.Table = tableOf;
+  metadata: ReadonlyMap<string, string> = new Map(),
+): arrow.Table {
+  let title = "analysis";
+  try {
+    const kind = JSON.parse(metadata.get(ANALYSIS_METADATA_KEY) ?? "{}").kind;
+    if (typeof kind === "string") title = kind;
+  } catch { /* no description */ }
+  return displayTable(tableOf(columns, metadata), { title });
+}
 
 /** Schema metadata key of an analysis result: JSON describing what the table holds. */
 export const ANALYSIS_METADATA_KEY = "gmat.analysis";

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import * as arrow from "apache-arrow";
-import { gridRunSet, readManifest, Sweep } from "../../mod.ts";
+import { gridRunSet, readManifest, Sweep, sweepSummary } from "../../mod.ts";
 import { displayTable, JUPYTER_DISPLAY, type MimeBundle } from "../../src/display/mod.ts";
 import { ManifestWriter } from "../../src/manifest/mod.ts";
 import { fixture } from "../_support/engine.ts";
@@ -56,6 +56,10 @@ Deno.test("a sweep, its manifest and its tables display as HTML summaries", asyn
   assert.match(th, /report RF/);
   assert.match(th, /2026-01-01 00:00:00\.000/, "timestamps as text");
   assert.match(t["text/plain"] as string, /ok 2, failed 1/);
+
+  const summary = await bundleOf(sweepSummary(await sweep.toTable(), { by: "time" }));
+  assert.match(summary["text/html"] as string, /<div style="font-weight:700">summary<\/div>/);
+  assert.match(summary["text/html"] as string, /Sat\.Earth\.SMA__mean/);
 
   const x = await bundleOf(await sweep.toExtraOutputs("orbit_metrics"));
   assert.match(x["text/html"] as string, /hook output orbit_metrics/);
