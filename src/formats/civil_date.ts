@@ -25,3 +25,25 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
 }
+
+const NS_PER_SECOND = 1_000_000_000n;
+
+/**
+ * Nanoseconds since 1970-01-01 of a day number and a clock time given as text fields (`HH`,
+ * `MM`, `SS`, optional fraction digits); undefined for an impossible time. A leap second `:60`
+ * is read as the first second of the next day.
+ */
+export function clockNs(
+  days: number,
+  hour: string,
+  minute: string,
+  second: string,
+  fraction: string | undefined,
+): bigint | undefined {
+  const h = Number(hour);
+  const m = Number(minute);
+  const s = Number(second);
+  if (h > 23 || m > 59 || s > 60) return undefined;
+  const seconds = BigInt(days) * 86_400n + BigInt(h * 3600 + m * 60 + s);
+  return seconds * NS_PER_SECOND + (fraction === undefined ? 0n : BigInt(fraction.padEnd(9, "0")));
+}

@@ -13,7 +13,7 @@
  * @module
  */
 
-import { daysFromCivil, daysInMonth, isLeapYear } from "./civil_date.ts";
+import { clockNs, daysFromCivil, daysInMonth, isLeapYear } from "./civil_date.ts";
 import type { ContactTimeFormat } from "./contact_types.ts";
 
 const NS_PER_SECOND = 1_000_000_000n;
@@ -31,21 +31,6 @@ export const CONTACT_TIME_FORMS: Readonly<Record<ContactTimeFormat, string>> = {
   ISOYD: "'YYYY-DDDTHH:MM:SS.mmm' such as '2010-009T16:00:00.000'",
   UTCMJD: "a decimal number of days since 1941-01-05T12:00:00 such as '25206.16666667'",
 };
-
-function clockNs(
-  days: number,
-  hh: string,
-  mi: string,
-  ss: string,
-  fraction: string | undefined,
-): bigint | undefined {
-  const h = Number(hh);
-  const m = Number(mi);
-  const s = Number(ss);
-  if (h > 23 || m > 59 || s > 60) return undefined;
-  const seconds = BigInt(days) * 86_400n + BigInt(h * 3600 + m * 60 + s);
-  return seconds * NS_PER_SECOND + (fraction === undefined ? 0n : BigInt(fraction.padEnd(9, "0")));
-}
 
 /**
  * The exact value of decimal MJD text in nanoseconds (rounded half up where it has more than 13

@@ -12,7 +12,7 @@
  * @module
  */
 
-import { daysFromCivil, daysInMonth } from "../formats/civil_date.ts";
+import { clockNs, daysFromCivil, daysInMonth } from "../formats/civil_date.ts";
 
 const NS_PER_SECOND = 1_000_000_000n;
 const NS_PER_DAY = 86_400n * NS_PER_SECOND;
@@ -22,25 +22,6 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z?$
 const ISO_DAY_OF_YEAR = /^(\d{4})-(\d{3})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z?$/;
 /** Days from 1970-01-01 to 1941-01-05 (GMAT MJD 0 is noon of that day). */
 const GMAT_MJD_ZERO_DAY = -10588;
-
-function fractionNs(digits: string | undefined): bigint {
-  return digits === undefined ? 0n : BigInt(digits.padEnd(9, "0"));
-}
-
-function clockNs(
-  days: number,
-  hour: string,
-  minute: string,
-  second: string,
-  fraction: string | undefined,
-): bigint | undefined {
-  const h = Number(hour);
-  const m = Number(minute);
-  const s = Number(second);
-  if (h > 23 || m > 59 || s > 60) return undefined;
-  const seconds = BigInt(days) * 86_400n + BigInt(h * 3600 + m * 60 + s);
-  return seconds * NS_PER_SECOND + fractionNs(fraction);
-}
 
 /**
  * Converts GMAT Gregorian epoch text (`DD Mon YYYY HH:MM:SS.mmm`) to nanoseconds.
