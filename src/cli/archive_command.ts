@@ -9,9 +9,9 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
 import { ARCHIVE_INPUT_CODES, ArchiveError, archiveSweep } from "../archive/mod.ts";
 import { ExitError } from "./exit_error.ts";
+import { parseCommand } from "./parse_command.ts";
 import type { CliIo } from "./sweep_commands.ts";
 
 /** Help of the archive command. */
@@ -61,23 +61,14 @@ function usage(message: string): never {
  * @throws {ExitError} With code 2 for bad input, 1 for other archive failures.
  */
 export async function archiveCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        script: { type: "string" },
-        out: { type: "string" },
-        "output-dir": { type: "string" },
-        "outputs-only": { type: "boolean" },
-        "allow-script-drift": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    usage((e as Error).message);
-  }
+  const parsed = parseCommand(args, {
+    script: { type: "string" },
+    out: { type: "string" },
+    "output-dir": { type: "string" },
+    "outputs-only": { type: "boolean" },
+    "allow-script-drift": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  }, ARCHIVE_HELP);
   const v = parsed.values;
   if (v.help) {
     io.print(ARCHIVE_HELP);

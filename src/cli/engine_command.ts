@@ -5,11 +5,11 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { EngineRunError, runScriptFile } from "../engine/mod.ts";
 import { ScriptError } from "../script/errors.ts";
 import { ExitError } from "./exit_error.ts";
+import { parseCommand } from "./parse_command.ts";
 
 /** Help text of the engine command. */
 export const ENGINE_HELP = `gmat-sweep engine: run one GMAT script on the built-in engine
@@ -35,16 +35,10 @@ export async function engineCommand(
   args: string[],
   print: (line: string) => void,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { out: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (e) {
-    throw new ExitError(2, `${(e as Error).message}\n\n${ENGINE_HELP}`);
-  }
+  const parsed = parseCommand(args, {
+    out: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  }, ENGINE_HELP);
   if (parsed.values.help) {
     print(ENGINE_HELP);
     return 0;

@@ -6,11 +6,11 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
 import { dirname, resolve } from "node:path";
 import { GmatSweepError } from "../errors/mod.ts";
 import { PLOT_KINDS, type PlotKind, sweepPlot } from "../plots/mod.ts";
 import { ExitError } from "./exit_error.ts";
+import { parseCommand } from "./parse_command.ts";
 import type { CliIo } from "./sweep_commands.ts";
 
 /** Help of the plot command. */
@@ -90,29 +90,20 @@ function parseK(text: string | undefined): number | undefined {
  *   the ones there are), 1 when rendering fails; manifest errors propagate (exit 3).
  */
 export async function plotCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        spec: { type: "string" },
-        "output-dir": { type: "string" },
-        metric: { type: "string" },
-        column: { type: "string" },
-        extra: { type: "string" },
-        name: { type: "string" },
-        x: { type: "string", multiple: true },
-        y: { type: "string" },
-        quantiles: { type: "string" },
-        k: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new ExitError(2, `${(e as Error).message}\n\n${PLOT_HELP}`);
-  }
+  const parsed = parseCommand(args, {
+    out: { type: "string" },
+    spec: { type: "string" },
+    "output-dir": { type: "string" },
+    metric: { type: "string" },
+    column: { type: "string" },
+    extra: { type: "string" },
+    name: { type: "string" },
+    x: { type: "string", multiple: true },
+    y: { type: "string" },
+    quantiles: { type: "string" },
+    k: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  }, PLOT_HELP);
   const v = parsed.values;
   if (v.help) {
     io.print(PLOT_HELP);

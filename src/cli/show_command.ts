@@ -4,9 +4,9 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
 import { type ManifestEntry, readManifest } from "../manifest/mod.ts";
 import { ExitError } from "./exit_error.ts";
+import { parseCommand } from "./parse_command.ts";
 import type { CliIo } from "./sweep_commands.ts";
 import { summaryLine } from "./sweep_commands.ts";
 
@@ -51,21 +51,12 @@ export function detailTable(entries: readonly ManifestEntry[]): string[] {
 
 /** Run the show command. */
 export async function showCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        detail: { type: "boolean" },
-        filter: { type: "string" },
-        run: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new ExitError(2, `${(e as Error).message}\n\n${SHOW_HELP}`);
-  }
+  const parsed = parseCommand(args, {
+    detail: { type: "boolean" },
+    filter: { type: "string" },
+    run: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  }, SHOW_HELP);
   const v = parsed.values;
   if (v.help) {
     io.print(SHOW_HELP);

@@ -6,7 +6,6 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { GmatSweepError } from "../errors/mod.ts";
 import { type Manifest, readManifest } from "../manifest/mod.ts";
@@ -26,6 +25,7 @@ import {
   type SweepSummary,
 } from "../sweep/mod.ts";
 import { ExitError } from "./exit_error.ts";
+import { parseCommand } from "./parse_command.ts";
 import { readContextFile } from "./context_file.ts";
 import { terminalProgress } from "./progress.ts";
 
@@ -378,23 +378,14 @@ function resumeCommandFor(sweep: Sweep): string {
 
 /** `run`, `monte-carlo`, `latin-hypercube`, `explicit`. */
 export async function sweepCommand(command: string, args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...COMMON_OPTIONS,
-        grid: { type: "string", multiple: true },
-        perturb: { type: "string", multiple: true },
-        n: { type: "string" },
-        seed: { type: "string" },
-        samples: { type: "string" },
-      },
-    });
-  } catch (e) {
-    usage(command, (e as Error).message);
-  }
+  const parsed = parseCommand(args, {
+    ...COMMON_OPTIONS,
+    grid: { type: "string", multiple: true },
+    perturb: { type: "string", multiple: true },
+    n: { type: "string" },
+    seed: { type: "string" },
+    samples: { type: "string" },
+  }, SWEEP_HELP[command]);
   const v = parsed.values;
   if (v.help) {
     io.print(SWEEP_HELP[command]);
@@ -438,22 +429,13 @@ export async function reopenCommand(
   args: string[],
   io: CliIo,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...COMMON_OPTIONS,
-        script: { type: "string" },
-        "output-dir": { type: "string" },
-        "allow-script-drift": { type: "boolean" },
-        n: { type: "string" },
-      },
-    });
-  } catch (e) {
-    usage(command, (e as Error).message);
-  }
+  const parsed = parseCommand(args, {
+    ...COMMON_OPTIONS,
+    script: { type: "string" },
+    "output-dir": { type: "string" },
+    "allow-script-drift": { type: "boolean" },
+    n: { type: "string" },
+  }, SWEEP_HELP[command]);
   const v = parsed.values;
   if (v.help) {
     io.print(SWEEP_HELP[command]);
