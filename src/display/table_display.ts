@@ -43,19 +43,24 @@ function cellText(value: unknown, type: arrow.DataType): string | null {
   return String(value);
 }
 
-/** Runs per status: distinct run ids of each `__status` value. */
-export function runStatusCounts(table: arrow.Table): Record<string, number> {
+/**
+ * Runs per status (distinct run ids of each `__status` value) and the number of runs, in one pass
+ * that reads a run's status once (every row of a run has its status).
+ */
+export function runStatusCounts(
+  table: arrow.Table,
+): { counts: Record<string, number>; runs: number | undefined } {
   const status = table.getChild("__status");
   const runId = table.getChild("run_id");
-  if (!status) return {};
-  const seen = new Map<string, Set<unknown>>();
+  const ids = runId ? Array.from(runId.toArray() as ArrayLike<unknown>) : undefined;
+  const statusOf = new Map<unknown, string>();
   for (let i = 0; i < table.numRows; i++) {
-    const s = String(status.get(i));
-    const set = seen.get(s) ?? new Set();
-    set.add(runId ? runId.get(i) : i);
-    seen.set(s, set);
+    const id = ids ? ids[i] : i;
+    if (!statusOf.has(id)) statusOf.set(id, status ? String(status.get(i)) : "");
   }
-  return Object.fromEntries([...seen].map(([s, ids]) => [s, ids.size]));
+  const counts: Record<string, number> = {};
+  if (status) { for (const s of statusOf.values()) counts[s] = (counts[s] ?? 0) + 1; }
+  return { counts, runs: ids ? statusOf.size : undefined };
 }
 
 /** Build the MIME bundle of a table. */
@@ -70,11 +75,7 @@ export function tableBundle(table: arrow.Table, options: TableDisplayOptions = {
   for (let i = 0; i < shown; i++) {
     rows.push(fields.map((f) => cellText(table.getChild(f.name)!.get(i), f.type)));
   }
-  const counts = runStatusCounts(table);
-  const runs = table.getChild("run_id")
-    ? new Set(Array.from({ length: table.numRows }, (_, i) => table.getChild("run_id")!.get(i)))
-      .size
-    : undefined;
+  const { counts, runs } = runStatusCounts(table);
   const size = `${table.numRows} rows × ${names.length} columns` +
     (runs === undefined ? "" : `, ${runs} runs`) +
     (index.length ? `; index (${index.join(", ")})` : "");
