@@ -66,7 +66,7 @@ export async function engineCommand(
     );
     return 0;
   } catch (e) {
-    if (e instanceof ScriptError) throw new ExitError(2, e.message);
+    if (e instanceof ScriptError) throw new ExitError(2, `[${e.code}] ${e.message}`);
     if (e instanceof EngineRunError) throw new ExitError(1, e.message);
     throw e;
   }

@@ -6,14 +6,19 @@
  * @module
  */
 
-import { parseScript } from "../script/parser.ts";
+import type { MissionStatement, ResourceStatement } from "../script/ast.ts";
+import {
+  GMAT_DEFAULT_BODIES,
+  GMAT_DEFAULT_COORDINATE_SYSTEMS,
+  gmatHasField,
+  gmatTypeInfo,
+} from "../script/gmat_types.ts";
+import { fileIncludeReader, type IncludeReader, parseScript } from "../script/parser.ts";
 import { insertOverrides, type OverrideValue, renderOverrideLines } from "../script/overrides.ts";
 import { ScriptError } from "../script/errors.ts";
 import { Diagnostics, didYouMean } from "./diagnostics.ts";
 import { applyAssignment, buildModel } from "./model.ts";
 import { checkScriptText } from "./run_script.ts";
-
-const DEFAULT_OBJECTS = new Set(["SolarSystem", "Earth", "Luna", "Sun"]);
 
 /**
  * Check overrides for the built-in engine: each must name an existing resource and field and
@@ -42,31 +47,69 @@ export function checkOverridesBuiltin(
 }
 
 /**
- * Check overrides for real GMAT, which only it can fully validate: each must at least name a
- * resource the script creates (or a default object such as SolarSystem).
+ * Check overrides for real GMAT, which alone validates the rest of the script: each override
+ * must name a resource the script (or a file it includes) creates, or one of GMAT's default
+ * objects, and a field that resource's type has where GMAT's field list for the type is known.
+ * Nothing else in the script is judged here: GMAT reports its own errors for the run.
  *
- * @throws {ScriptError} `SCRIPT_UNKNOWN_RESOURCE` naming the override.
+ * @throws {ScriptError} `SCRIPT_UNKNOWN_RESOURCE` or `SCRIPT_UNKNOWN_FIELD` naming the override.
  */
 export function checkOverridesGmat(
   text: string,
   file: string,
   overrides: Readonly<Record<string, OverrideValue>>,
 ): void {
-  const script = parseScript(text, { file });
-  const names = new Set<string>();
-  for (const r of script.resources) {
-    if (r.kind === "create") { for (const n of r.names) names.add(n.name); }
-  }
+  if (Object.keys(overrides).length === 0) return;
+  const script = parseScript(text, { file, include: lenientIncludeReader });
+  const types = new Map<string, string>();
+  const collect = (stmts: readonly (ResourceStatement | MissionStatement)[]) => {
+    for (const r of stmts) {
+      if (r.kind === "create") { for (const n of r.names) types.set(n.name, r.type); }
+      else if (r.kind === "command") {
+        collect(r.body ?? []);
+        collect(r.elseBody ?? []);
+      }
+    }
+  };
+  collect(script.resources);
+  collect(script.mission);
   for (const key of Object.keys(overrides)) {
     renderOverrideLines({ [key]: overrides[key] });
-    const owner = key.split(".")[0];
-    if (!names.has(owner) && !DEFAULT_OBJECTS.has(owner)) {
+    const [owner, ...path] = key.split(".");
+    const type = types.get(owner) ??
+      (owner === "SolarSystem"
+        ? "SolarSystem"
+        : GMAT_DEFAULT_BODIES.includes(owner)
+        ? "CelestialBody"
+        : GMAT_DEFAULT_COORDINATE_SYSTEMS.includes(owner)
+        ? "CoordinateSystem"
+        : undefined);
+    if (type === undefined) {
       throw new ScriptError("SCRIPT_UNKNOWN_RESOURCE", {
         message: `override '${key}': the script creates no resource '${owner}'${
-          didYouMean(owner, names)
+          didYouMean(owner, types.keys())
         }`,
-        hint: `use a resource created in ${file}, e.g. ${[...names].slice(0, 3).join(", ")}`,
+        construct: key,
+        hint: `use a resource created in ${file}, e.g. ${[...types.keys()].slice(0, 3).join(", ")}`,
+      });
+    }
+    if (gmatHasField(type, path) === false) {
+      throw new ScriptError("SCRIPT_UNKNOWN_FIELD", {
+        message: `override '${key}': GMAT's ${type} has no field '${path.join(".")}'${
+          didYouMean(path.join("."), gmatTypeInfo(type)?.fields ?? [])
+        }`,
+        construct: `${type}.${path.join(".")}`,
+        hint: `check the field name against GMAT's ${type} fields`,
       });
     }
   }
 }
+
+/** Read includes relative to the including file; one that cannot be read is left to GMAT. */
+const lenientIncludeReader: IncludeReader = (name, from) => {
+  try {
+    return fileIncludeReader(name, from);
+  } catch {
+    return { file: name, text: "" };
+  }
+};

@@ -202,7 +202,7 @@ export async function runConsole(args: readonly string[], io: ConsoleIo): Promis
         `${scriptPath}: **** ERROR **** Interpreter Exception: ${e.detail}` +
           (pos ? ` in line:\n   "${pos.line}: ${lineText.trim()}"` : ""),
       );
-      say(e.message);
+      say(`[${e.code}] ${e.message}`);
       say("***Could not read script.***");
       say(`ERROR!!!!!! ---- Errors were found in the script named "${scriptPath}"`);
       say("EXITing GmatConsole with exit code 1");

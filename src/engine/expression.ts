@@ -1,15 +1,16 @@
 /**
- * Arithmetic expressions of mission-sequence assignments and stop-condition goals:
- * numbers, parameters and variables, `+ - * / ^`, unary minus, parentheses, and the functions
- * `sqrt abs sin cos tan asin acos atan atan2 exp log log10 mod` (angles in radians, as GMAT's
- * math functions) and the constant `pi`.
+ * Compiling parsed GMAT expressions ({@link Expr} trees from the script front end) into closures
+ * the built-in engine evaluates: numbers, parameters and variables, `+ - * / ^`, unary signs,
+ * parentheses, GMAT's scalar math functions (angles in radians, as GMAT's) and the constant `pi`.
  *
- * Expressions are compiled once (names are bound, so typos fail before the run) into closures.
+ * Names are bound at compile time, so a typo fails before the run. What the engine does not
+ * evaluate (matrices, strings, transposes, comparisons) is refused with the construct's place.
  *
  * @module
  */
 
-import type { SourcePos } from "../script/ast.ts";
+import type { Expr, SourcePos } from "../script/ast.ts";
+import { exprText } from "../script/expression.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 
 /** A compiled expression. */
@@ -18,7 +19,8 @@ export type Compiled = () => number;
 /** Binds a name (a parameter or variable) to a function returning its current value. */
 export type NameBinder = (name: string, pos: SourcePos) => () => number;
 
-const FUNCTIONS: Readonly<Record<string, (...a: number[]) => number>> = {
+/** GMAT's scalar math functions the engine evaluates, by their case-sensitive script names. */
+export const SCALAR_FUNCTIONS: Readonly<Record<string, (...a: number[]) => number>> = {
   sqrt: Math.sqrt,
   abs: Math.abs,
   sin: Math.sin,
@@ -32,151 +34,102 @@ const FUNCTIONS: Readonly<Record<string, (...a: number[]) => number>> = {
   log: Math.log,
   log10: Math.log10,
   mod: (a, b) => a - Math.floor(a / b) * b,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  fix: Math.trunc,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  DegToRad: (d) => d * Math.PI / 180,
+  RadToDeg: (r) => r * 180 / Math.PI,
+  Abs: Math.abs,
 };
 
-interface Token {
-  readonly t: "num" | "name" | "op";
-  readonly v: string;
-  readonly at: number;
-}
-
-function tokenize(text: string, fail: (at: number, msg: string) => never): Token[] {
-  const out: Token[] = [];
-  const re =
-    /\s*(?:((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|([-+*/^(),]))/y;
-  let i = 0;
-  while (i < text.length) {
-    if (/^\s*$/.test(text.slice(i))) break;
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (!m) {
-      const at = i + (text.slice(i).length - text.slice(i).trimStart().length);
-      fail(at, `unexpected '${text[at]}' in expression`);
-    }
-    const at = m.index + m[0].length - (m[1] ?? m[2] ?? m[3]).length;
-    if (m[1] !== undefined) out.push({ t: "num", v: m[1], at });
-    else if (m[2] !== undefined) out.push({ t: "name", v: m[2], at });
-    else out.push({ t: "op", v: m[3], at });
-    i = re.lastIndex;
-  }
-  return out;
-}
+const ARITY: Readonly<Record<string, number>> = { atan2: 2, mod: 2 };
 
 /**
- * Compile an expression.
+ * Compile an expression tree.
  *
- * @param text The expression.
- * @param pos Where it starts in the script.
+ * @param expr The parsed expression.
  * @param bind Resolves names to value getters (and throws for unknown ones).
  * @param diag Error sink.
  * @returns A function computing the current value.
+ * @throws {ScriptError} `ENGINE_UNSUPPORTED` for matrices, strings and the like,
+ *   `SCRIPT_SYNTAX` for an unknown function or a wrong argument count.
  */
-export function compileExpression(
-  text: string,
-  pos: SourcePos,
-  bind: NameBinder,
-  diag: Diagnostics,
-): Compiled {
-  const at = (offset: number): SourcePos => ({ ...pos, column: pos.column + offset });
-  const fail = (offset: number, message: string): never =>
-    diag.fail("SCRIPT_SYNTAX", at(offset), message, {
-      hint: "expressions use numbers, parameters, variables, + - * / ^ and parentheses",
-    });
-  const tokens = tokenize(text, fail);
-  let k = 0;
-  const peek = () => tokens[k];
-  const isOp = (v: string) => peek()?.t === "op" && peek()?.v === v;
-
-  function primary(): Compiled {
-    const tok = tokens[k++];
-    if (!tok) return fail(text.length, "expression ends too early");
-    if (tok.t === "num") {
-      const x = Number(tok.v);
+export function compileExpression(expr: Expr, bind: NameBinder, diag: Diagnostics): Compiled {
+  switch (expr.kind) {
+    case "number": {
+      const x = expr.value;
       return () => x;
     }
-    if (tok.t === "op" && tok.v === "(") {
-      const inner = sum();
-      if (!isOp(")")) fail(peek()?.at ?? text.length, "expected ')'");
-      k++;
-      return inner;
+    case "ref":
+      if (expr.name === "pi") return () => Math.PI;
+      return bind(expr.name, expr.pos);
+    case "unary": {
+      const operand = compileExpression(expr.operand, bind, diag);
+      return expr.op === "-" ? () => -operand() : operand;
     }
-    if (tok.t === "op" && (tok.v === "-" || tok.v === "+")) {
-      const operand = power();
-      return tok.v === "-" ? () => -operand() : operand;
-    }
-    if (tok.t === "name") {
-      if (isOp("(")) {
-        const fn = FUNCTIONS[tok.v];
-        if (!fn) {
-          return fail(
-            tok.at,
-            `unknown function '${tok.v}'; known: ${Object.keys(FUNCTIONS).join(", ")}`,
-          );
-        }
-        k++;
-        const args: Compiled[] = [];
-        if (!isOp(")")) {
-          args.push(sum());
-          while (isOp(",")) {
-            k++;
-            args.push(sum());
-          }
-        }
-        if (!isOp(")")) fail(peek()?.at ?? text.length, "expected ')' after function arguments");
-        k++;
-        return () => fn(...args.map((a) => a()));
+    case "binary": {
+      const l = compileExpression(expr.left, bind, diag);
+      const r = compileExpression(expr.right, bind, diag);
+      switch (expr.op) {
+        case "+":
+          return () => l() + r();
+        case "-":
+          return () => l() - r();
+        case "*":
+          return () => l() * r();
+        case "/":
+          return () => l() / r();
+        case "^":
+          return () => Math.pow(l(), r());
       }
-      if (tok.v === "pi") return () => Math.PI;
-      return bind(tok.v, at(tok.at));
+      break;
     }
-    return fail(tok.at, `unexpected '${tok.v}'`);
+    case "apply": {
+      const fn = SCALAR_FUNCTIONS[expr.name];
+      if (!fn) {
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(expr.name) && expr.args.length > 0) {
+          diag.unsupported(expr.pos, `the call or array element ${exprText(expr)}`, {
+            construct: "Array or function call",
+            hint: `the built-in engine evaluates ${Object.keys(SCALAR_FUNCTIONS).join(", ")}; ` +
+              "arrays and other GMAT functions need real GMAT",
+          });
+        }
+        diag.unsupported(expr.pos, `the call ${exprText(expr)}`, {
+          construct: "function call",
+          hint: "method and plugin calls need real GMAT",
+        });
+      }
+      const want = ARITY[expr.name] ?? 1;
+      if (expr.args.length !== want) {
+        diag.fail(
+          "SCRIPT_BAD_VALUE",
+          expr.pos,
+          `${expr.name} takes ${want} argument${want > 1 ? "s" : ""}, got ${expr.args.length}`,
+          { construct: expr.name, hint: `write ${expr.name}(${want > 1 ? "a, b" : "x"})` },
+        );
+      }
+      const args = expr.args.map((a) => compileExpression(a, bind, diag));
+      if (args.length === 1) {
+        const [a] = args;
+        return () => fn(a());
+      }
+      const [a, b] = args;
+      return () => fn(a(), b());
+    }
   }
-
-  function power(): Compiled {
-    const base = primary();
-    if (isOp("^")) {
-      k++;
-      const exp = unary();
-      return () => Math.pow(base(), exp());
-    }
-    return base;
-  }
-
-  function unary(): Compiled {
-    if (isOp("-")) {
-      k++;
-      const operand = unary();
-      return () => -operand();
-    }
-    if (isOp("+")) {
-      k++;
-      return unary();
-    }
-    return power();
-  }
-
-  function product(): Compiled {
-    let left = unary();
-    while (isOp("*") || isOp("/")) {
-      const op = tokens[k++].v;
-      const l = left, r = unary();
-      left = op === "*" ? () => l() * r() : () => l() / r();
-    }
-    return left;
-  }
-
-  function sum(): Compiled {
-    let left = product();
-    while (isOp("+") || isOp("-")) {
-      const op = tokens[k++].v;
-      const l = left, r = product();
-      left = op === "+" ? () => l() + r() : () => l() - r();
-    }
-    return left;
-  }
-
-  if (tokens.length === 0) fail(0, "empty expression");
-  const result = sum();
-  if (k < tokens.length) fail(tokens[k].at, `unexpected '${tokens[k].v}'`);
-  return result;
+  const what: Record<string, string> = {
+    string: "a string",
+    matrix: "a matrix",
+    transpose: "a transpose",
+    compare: "a comparison",
+    logical: "a logical operator",
+    colon: "a ':' index",
+  };
+  return diag.unsupported(expr.pos, `${what[expr.kind]} in ${exprText(expr)}`, {
+    construct: `expression (${what[expr.kind]})`,
+    hint: "the built-in engine evaluates scalar arithmetic; use real GMAT for this",
+  });
 }

@@ -6,7 +6,13 @@
  * @module
  */
 
-import type { AssignmentStatement, CreateStatement, Script } from "../script/ast.ts";
+import type {
+  AssignmentStatement,
+  CreateStatement,
+  MissionStatement,
+  Script,
+} from "../script/ast.ts";
+import { GMAT_DEFAULT_BODIES, gmatTypeInfo } from "../script/gmat_types.ts";
 import { type Diagnostics, didYouMean } from "./diagnostics.ts";
 import {
   BUILTIN_COORDINATE_SYSTEMS,
@@ -77,8 +83,9 @@ const REFUSED_TYPES: Readonly<Record<string, string>> = {
   Simulator: "measurement simulation is not modelled",
 };
 
-/** Default GMAT objects that scripts may configure; the engine accepts only inert settings. */
-const DEFAULT_OBJECTS = new Set(["SolarSystem"]);
+/** Fields of Earth that change what the engine computes (gravity, shape, orientation). */
+const EARTH_PHYSICS_FIELD_RE =
+  /^(Mu|GravitationalParameter|EquatorialRadius|Flattening|EopFileName|NutationUpdateInterval|RotationDataSource|OrientationDataSource|SpiceFrameName|PlanetarySpiceKernelName|PosVelSource|AnalyticMethod|CentralBody|RotationConstant|SpinAxis\w*|Rotation\w*)$/;
 
 /** The resources of a script, by name. */
 export class Model {
@@ -116,29 +123,51 @@ export function buildModel(script: Script, diag: Diagnostics): Model {
   const model = new Model(diag);
   for (const stmt of script.resources) {
     if (stmt.kind === "include") {
-      diag.unsupported(stmt.pos, "#Include", {
-        construct: "#Include",
-        hint: "paste the included statements into the script",
-      });
+      if (stmt.resolved === undefined) {
+        diag.unsupported(stmt.pos, `#Include '${stmt.file}' that was not read`, {
+          construct: "#Include",
+          hint: "run the script from a file so its includes can be read",
+        });
+      }
     } else if (stmt.kind === "create") {
       create(model, stmt, diag);
+    } else if (stmt.kind === "call") {
+      diag.unsupported(stmt.pos, `the method call ${stmt.name}(...)`, {
+        construct: "method call",
+        hint: "object methods (optimal control, plugins) need real GMAT (engine: 'gmat')",
+      });
     } else {
       applyAssignment(model, stmt, diag);
     }
   }
+  // GMAT creates the objects of mission-sequence Create statements before the run.
+  for (const stmt of missionCreates(script.mission)) create(model, stmt, diag);
   validate(model, diag);
   return model;
 }
 
+function* missionCreates(list: readonly MissionStatement[]): Generator<CreateStatement> {
+  for (const s of list) {
+    if (s.kind === "create") yield s;
+    else if (s.kind === "command") {
+      yield* missionCreates(s.body ?? []);
+      yield* missionCreates(s.elseBody ?? []);
+    }
+  }
+}
+
 function create(model: Model, stmt: CreateStatement, diag: Diagnostics): void {
   const factory = FACTORIES[stmt.type];
-  const display = DISPLAY_TYPES.has(stmt.type);
+  const info = gmatTypeInfo(stmt.type);
+  const display = DISPLAY_TYPES.has(stmt.type) || info?.display === true;
   if (!factory && !display) {
     const why = REFUSED_TYPES[stmt.type];
-    if (why) {
+    if (why || info) {
       diag.unsupported(stmt.typePos, `resource type ${stmt.type}`, {
         construct: stmt.type,
-        hint: why,
+        hint: (why ?? `${stmt.type} is not modelled`) +
+          (info?.plugin ? ` (it comes with GMAT's ${info.plugin} plugin)` : "") +
+          "; remove it, or run the script with real GMAT (engine: 'gmat')",
       });
     }
     const known = [...Object.keys(FACTORIES), ...Object.keys(REFUSED_TYPES), ...DISPLAY_TYPES];
@@ -178,16 +207,33 @@ export function applyAssignment(
 ): void {
   const [owner, ...path] = stmt.path;
   const resource = model.resources.get(owner);
+  if (stmt.index) {
+    diag.unsupported(stmt.pos, `the array element assignment ${stmt.target}(...)`, {
+      construct: "Array element assignment",
+      hint: "Arrays are not modelled; use Variables, or run the script with real GMAT",
+    });
+  }
   if (!resource) {
-    if (DEFAULT_OBJECTS.has(owner)) {
+    if (owner === "SolarSystem") {
       diag.warn(stmt.pos, `${stmt.target} only affects bodies other than Earth; ignored`);
       return;
     }
-    if (["Earth", "Luna", "Sun"].includes(owner)) {
-      diag.unsupported(stmt.pos, `setting fields of the celestial body ${owner}`, {
-        construct: `${owner}.${path.join(".")}`,
-        hint: "Earth's constants are fixed in the built-in engine (mu 398600.4415 km^3/s^2)",
-      });
+    if (GMAT_DEFAULT_BODIES.includes(owner)) {
+      const field = path.join(".");
+      if (owner === "Earth" && EARTH_PHYSICS_FIELD_RE.test(field)) {
+        diag.unsupported(stmt.pos, `setting Earth.${field}`, {
+          construct: `Earth.${field}`,
+          hint:
+            "Earth's constants and orientation are fixed in the built-in engine (mu 398600.4415 km^3/s^2)",
+        });
+      }
+      diag.warn(
+        stmt.pos,
+        owner === "Earth"
+          ? `${stmt.target} does not change the built-in engine's run; ignored`
+          : `${stmt.target} only affects ${owner}, which the built-in engine does not model; ignored`,
+      );
+      return;
     }
     diag.fail(
       "SCRIPT_UNKNOWN_RESOURCE",
@@ -195,6 +241,22 @@ export function applyAssignment(
       `'${owner}' is not defined${didYouMean(owner, model.resources.keys())}`,
       { hint: `create it first, e.g. 'Create Spacecraft ${owner}'` },
     );
+  }
+  if (path.length === 0 && stmt.value.kind === "word") {
+    // `Sat2 = Sat1`: copy the object's values as they are at this point of the script.
+    const source = model.resources.get(stmt.value.value);
+    if (source) {
+      if (source.typeName !== resource.typeName) {
+        diag.fail(
+          "SCRIPT_BAD_VALUE",
+          stmt.value.pos,
+          `cannot copy ${source.typeName} ${source.name} into ${resource.typeName} ${owner}`,
+          { construct: "object copy", hint: "copy objects of the same type" },
+        );
+      }
+      resource.copyFrom(source);
+      return;
+    }
   }
   resource.set(path, new FieldValue(diag, stmt.target, stmt.value), stmt.pos);
 }

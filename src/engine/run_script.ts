@@ -11,7 +11,7 @@
 import { dirname, resolve } from "node:path";
 import { GmatSweepError } from "../errors/mod.ts";
 import type { SourcePos } from "../script/ast.ts";
-import { parseScript } from "../script/parser.ts";
+import { fileIncludeReader, parseScript } from "../script/parser.ts";
 import { ScriptError } from "../script/errors.ts";
 import { MissionRunError } from "./commands/command.ts";
 import { compileMission } from "./commands/mission.ts";
@@ -25,7 +25,7 @@ import { EphemerisFileResource } from "./resources/ephemeris_file.ts";
 import { ReportFileResource } from "./resources/report_file.ts";
 import { SpacecraftResource } from "./resources/spacecraft.ts";
 import { VariableResource } from "./resources/variable.ts";
-import { type RunCounters, Runtime } from "./runtime.ts";
+import { DEFAULT_RUN_LIMITS, type RunCounters, Runtime } from "./runtime.ts";
 
 /** Version string of the built-in engine, recorded in manifests and ephemeris headers. */
 export const BUILTIN_ENGINE_VERSION = "gmat-sweep-builtin-1";
@@ -62,6 +62,11 @@ export interface RunScriptOptions {
   readonly scriptDir?: string;
   /** Aborts the run between integration steps. */
   readonly signal?: AbortSignal;
+  /**
+   * Most integration steps one Propagate may take before the run fails (a guard against stop
+   * conditions that are never met). Default 1,000,000.
+   */
+  readonly maxSteps?: number;
 }
 
 /** A mission that failed while running (after a successful parse and build). */
@@ -98,7 +103,7 @@ interface CheckedScript {
 }
 
 function checkScript(text: string, file: string): CheckedScript {
-  const script = parseScript(text, { file });
+  const script = parseScript(text, { file, include: fileIncludeReader });
   const diag = new Diagnostics(script);
   const model = buildModel(script, diag);
   const scope = scopeOf(model);
@@ -175,7 +180,8 @@ export async function runScriptText(
       const sc = model.get(ef.spacecraft!, SpacecraftResource)!;
       ephemerides.push(new EphemerisOutput(ef, sc, path, BUILTIN_ENGINE_VERSION));
     }
-    runtime = new Runtime(model, diag, reports, ephemerides, options.signal);
+    const limits = { maxSteps: options.maxSteps ?? DEFAULT_RUN_LIMITS.maxSteps };
+    runtime = new Runtime(model, diag, reports, ephemerides, options.signal, limits);
     for (const [sc, state] of initial) {
       runtime.states.set(sc, { state, epochA1: sc.epochA1, missionStartA1: sc.epochA1 });
     }

@@ -33,6 +33,15 @@ export interface RunCounters {
   forceEvaluations: number;
 }
 
+/** Bounds on one run, so a stop condition that is never met ends with an error, not a hang. */
+export interface RunLimits {
+  /** Most integration steps one Propagate command may take. */
+  readonly maxSteps: number;
+}
+
+/** Default {@link RunLimits}: a million steps is years of propagation at GMAT's largest step. */
+export const DEFAULT_RUN_LIMITS: RunLimits = { maxSteps: 1_000_000 };
+
 /** A mission in progress. */
 export class Runtime {
   readonly states: Map<SpacecraftResource, SpacecraftState> = new Map();
@@ -46,6 +55,7 @@ export class Runtime {
     readonly reports: readonly ReportOutput[],
     readonly ephemerides: readonly EphemerisOutput[],
     readonly signal?: AbortSignal,
+    readonly limits: RunLimits = DEFAULT_RUN_LIMITS,
   ) {}
 
   /** Gravitational parameter used by every force model (Earth point mass). */

@@ -19,6 +19,10 @@ function show(v: ScriptValue): string {
       return `{${v.items.map(show).join(", ")}}`;
     case "array":
       return `[${v.rows.map((r) => r.map(show).join(" ")).join("; ")}]`;
+    case "empty":
+      return "";
+    case "expr":
+      return v.text;
   }
 }
 

@@ -1,32 +1,46 @@
 /**
- * The GMAT script parser: text in, {@link Script} tree out.
+ * The GMAT script parser: text in, {@link Script} tree out, reading the whole script language as
+ * GMAT R2026a's interpreter does.
  *
- * It reads the surface syntax GMAT accepts: `%` comments (outside quotes), `...` line
- * continuation, an optional `GMAT` keyword and optional `;` terminators, `Create Type a b c`,
- * literal assignments (numbers, quoted strings, unquoted words and dates, brace lists, bracket
- * arrays), `#Include`, `BeginMissionSequence`, and mission commands with labels and blocks.
+ * Statements: `Create Type a b c` (anywhere, as GMAT allows `Create` in the mission sequence),
+ * `[GMAT] Target = value` (field sets, object copies, variable and array element sets),
+ * `[a, b] = f(x)` and `Obj.Method(x)` calls, `#Include 'file'` (read relative to the including
+ * file when the caller supplies a reader; cycles refused), `BeginMissionSequence`, a `.gmf`
+ * function header, and mission commands with a label after the keyword (or after `GMAT` for an
+ * assignment) and blocks (`If/Else/EndIf`, `While`, `For`, `Target`, `Optimize`, `BeginScript`).
  * Like GMAT it rejects non-ASCII bytes and a second statement after `;` on one line.
  *
- * The parser knows nothing about resource types or fields: that is the engine's job. Every
- * error it throws is a {@link ScriptError} naming file:line:column with an excerpt.
+ * The parser decides syntax only; what a type, field or command means is the business of the
+ * stage that uses the tree. Every error it throws is a {@link ScriptError} naming
+ * `file:line:column` with an excerpt, the construct and a fix.
  *
  * @module
  */
 
+import { dirname, isAbsolute, resolve } from "node:path";
 import type {
-  AssignmentStatement,
+  AssignTarget,
+  CallStatement,
   CommandStatement,
   CreatedName,
   CreateStatement,
+  Expr,
+  FunctionHeader,
+  IncludeStatement,
   MissionStatement,
   ResourceStatement,
   Script,
   ScriptValue,
 } from "./ast.ts";
+import { assignTarget, COMMAND_PARSERS } from "./commands.ts";
 import { ScriptError, type ScriptErrorCode, type SourcePos } from "./errors.ts";
+import { parseExpression } from "./expression.ts";
+import { isTransposeQuote, type LogicalLine, logicalLines, physicalLines } from "./source.ts";
+import { syntax, TokenCursor, tokenize } from "./tokens.ts";
+import { parseValue } from "./values.ts";
 
 /** Commands that open a block, mapped to the keyword that closes it. */
-const BLOCK_ENDS: Readonly<Record<string, string>> = {
+export const BLOCK_ENDS: Readonly<Record<string, string>> = {
   If: "EndIf",
   For: "EndFor",
   While: "EndWhile",
@@ -36,30 +50,34 @@ const BLOCK_ENDS: Readonly<Record<string, string>> = {
 };
 const BLOCK_CLOSERS = new Set(Object.values(BLOCK_ENDS));
 
-const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const IDENT_RE = /^[A-Za-z_][A-Za-z0-9_]*/;
-const ASSIGN_RE = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*(?:\([^()]*\))?)\s*=(?!=)/;
+/** Deepest `#Include` chain followed. */
+export const MAX_INCLUDE_DEPTH = 16;
 
-/** A logical line: physical lines joined at `...`, comment removed, with a position map. */
-interface LogicalLine {
-  readonly text: string;
-  /** Segments of `text` that came from one physical line each. */
-  readonly segs: readonly { offset: number; line: number; col: number }[];
-}
+const IDENT_RE = /^[A-Za-z_][A-Za-z0-9_]*/;
+const TARGET_RE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*\s*(?:\([^]*\))?\s*$/;
+
+/** Reads an included file: its label for positions and its text. */
+export type IncludeReader = (name: string, fromFile: string) => { file: string; text: string };
 
 /** Options for {@link parseScript}. */
 export interface ParseOptions {
   /** The path or label used in error messages. Default `<script>`. */
   readonly file?: string;
+  /**
+   * How to read `#Include` files. Without it includes are recorded, not read. See
+   * {@link fileIncludeReader} for GMAT's rule (relative to the including file).
+   */
+  readonly include?: IncludeReader;
 }
 
 /**
  * Parse GMAT script text into a {@link Script}.
  *
  * @param text The script text (a leading BOM and CRLF line ends are accepted).
- * @param options Where the text came from, for error messages.
+ * @param options Where the text came from, and how to read includes.
  * @returns The syntax tree.
- * @throws {ScriptError} With code `SCRIPT_SYNTAX`, `SCRIPT_NON_ASCII` or `SCRIPT_MISSION`.
+ * @throws {ScriptError} `SCRIPT_SYNTAX`, `SCRIPT_NON_ASCII`, `SCRIPT_MISSION`, or
+ *   `SCRIPT_NOT_FOUND` for an include that cannot be read.
  *
  * @example Parse a one-spacecraft script
  * ```ts
@@ -69,29 +87,78 @@ export interface ParseOptions {
  * ```
  */
 export function parseScript(text: string, options: ParseOptions = {}): Script {
-  return new Parser(text, options.file ?? "<script>").parse();
+  return new Parser(options.file ?? "<script>", options.include).parse(text);
 }
+
+/**
+ * Read a script file and everything it includes (relative to the including file, as GMAT
+ * resolves `#Include`), then parse it.
+ *
+ * @param path The script path.
+ * @returns The syntax tree, includes spliced in.
+ * @throws {ScriptError} `SCRIPT_NOT_FOUND` when the file or an include cannot be read, or any
+ *   parse error.
+ */
+export function parseScriptFile(path: string): Script {
+  return parseScript(readText(path, undefined), { file: path, include: fileIncludeReader });
+}
+
+/** GMAT's include rule: a relative name is read from the including file's directory. */
+export const fileIncludeReader: IncludeReader = (name, fromFile) => {
+  const file = isAbsolute(name) ? name : resolve(dirname(resolve(fromFile)), name);
+  return { file, text: readText(file, name) };
+};
+
+function readText(path: string, asWritten: string | undefined): string {
+  try {
+    return Deno.readTextFileSync(path);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ScriptError("SCRIPT_NOT_FOUND", {
+      message: asWritten === undefined
+        ? `cannot read script ${path}: ${why}`
+        : `cannot read the included file '${asWritten}' (${path}): ${why}`,
+      construct: asWritten === undefined ? undefined : "#Include",
+      hint: asWritten === undefined
+        ? "check the path; scripts are read as UTF-8 text"
+        : "include paths are relative to the including script's directory",
+    });
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type MutableCommand = Mutable<CommandStatement> & {
+  body?: MissionStatement[];
+  elseBody?: MissionStatement[];
+};
 
 class Parser {
   readonly #file: string;
-  readonly #lines: string[];
+  readonly #reader: IncludeReader | undefined;
   readonly #resources: ResourceStatement[] = [];
+  readonly #sources = new Map<string, readonly string[]>();
+  readonly #includeStack: string[] = [];
   #beginMission: SourcePos | undefined;
+  #functionHeader: FunctionHeader | undefined;
+  #statements = 0;
   /** Open blocks: the command and the list its statements go to. */
   readonly #stack: { cmd: MutableCommand; list: MissionStatement[] }[] = [];
   readonly #mission: MissionStatement[] = [];
   #inMission = false;
+  /** Physical lines of the file being read. */
+  #lines: readonly string[] = [];
 
-  constructor(text: string, file: string) {
+  constructor(file: string, reader: IncludeReader | undefined) {
     this.#file = file;
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    this.#lines = body.split(/\r\n|\r|\n/);
+    this.#reader = reader;
   }
 
-  parse(): Script {
-    for (const logical of this.#logicalLines()) this.#statement(logical);
+  parse(text: string): Script {
+    const lines = physicalLines(text);
+    this.#readFile(this.#file, lines);
     if (this.#stack.length > 0) {
       const open = this.#stack[this.#stack.length - 1].cmd;
+      this.#lines = this.#sources.get(open.pos.file) ?? lines;
       this.#fail("SCRIPT_SYNTAX", open.pos, `'${open.name}' is never closed`, {
         construct: open.name,
         hint: `add '${BLOCK_ENDS[open.name]}' after the last statement of the block`,
@@ -99,64 +166,21 @@ class Parser {
     }
     return {
       file: this.#file,
-      lines: this.#lines,
+      lines,
+      sources: this.#sources,
       resources: this.#resources,
       beginMission: this.#beginMission,
+      ...(this.#functionHeader ? { functionHeader: this.#functionHeader } : {}),
       mission: this.#mission,
     };
   }
 
-  // ---- lines -------------------------------------------------------------------------------
-
-  *#logicalLines(): Generator<LogicalLine> {
-    let text = "";
-    let segs: { offset: number; line: number; col: number }[] = [];
-    for (let i = 0; i < this.#lines.length; i++) {
-      const raw = this.#lines[i];
-      this.#checkAscii(raw, i + 1);
-      let code = stripComment(raw);
-      let col = 1;
-      if (segs.length > 0) {
-        // A continuation line: drop its indentation so the joined text reads naturally.
-        col = code.length - code.trimStart().length + 1;
-        code = code.trimStart();
-      }
-      segs.push({ offset: text.length, line: i + 1, col });
-      const trimmed = code.trimEnd();
-      if (trimmed.endsWith("...")) {
-        text += trimmed.slice(0, -3).trimEnd() + " ";
-        continue;
-      }
-      text += code;
-      if (text.trim() !== "") yield { text, segs };
-      text = "";
-      segs = [];
-    }
-    if (text.trim() !== "") yield { text, segs };
-  }
-
-  #checkAscii(raw: string, line: number): void {
-    for (let c = 0; c < raw.length; c++) {
-      if (raw.charCodeAt(c) > 0x7e || (raw.charCodeAt(c) < 0x20 && raw[c] !== "\t")) {
-        const shown = JSON.stringify(raw[c]);
-        this.#fail(
-          "SCRIPT_NON_ASCII",
-          { file: this.#file, line, column: c + 1 },
-          [
-            `character ${shown} is outside the printable ASCII set GMAT accepts`,
-          ].join(""),
-          {
-            hint: "replace it with ASCII text (GMAT rejects such bytes even inside comments)",
-          },
-        );
-      }
-    }
-  }
-
-  #pos(ll: LogicalLine, offset: number): SourcePos {
-    let seg = ll.segs[0];
-    for (const s of ll.segs) if (s.offset <= offset) seg = s;
-    return { file: this.#file, line: seg.line, column: offset - seg.offset + seg.col };
+  #readFile(file: string, lines: readonly string[]): void {
+    this.#sources.set(file, lines);
+    const outer = this.#lines;
+    this.#lines = lines;
+    for (const ll of logicalLines(lines, file)) this.#statement(ll);
+    this.#lines = outer;
   }
 
   #fail(
@@ -165,12 +189,17 @@ class Parser {
     message: string,
     extra: { construct?: string; hint?: string } = {},
   ): never {
+    const line = this.#lines[pos.line - 1];
     throw new ScriptError(code, {
       message,
       pos,
-      sourceLine: this.#lines[pos.line - 1],
+      sourceLine: line !== undefined && line.length <= 400 ? line : undefined,
       ...extra,
     });
+  }
+
+  #cursor(ll: LogicalLine, from: number, to: number): TokenCursor {
+    return new TokenCursor(ll, tokenize(ll, from, to, this.#lines), this.#lines);
   }
 
   // ---- statements --------------------------------------------------------------------------
@@ -181,24 +210,47 @@ class Parser {
     let body = ll.text.slice(start, end).trimEnd();
     if (body === "") return; // a bare `;`
     const fullText = body;
+    const first = this.#statements++ === 0;
 
     if (body.startsWith("#")) {
       this.#include(ll, start, body);
       return;
     }
     let gmatKeyword = false;
-    const gm = /^GMAT\s+/.exec(body);
+    let label: string | undefined;
+    const gm = /^GMAT(\s+|(?='))/.exec(body);
     if (gm) {
       gmatKeyword = true;
       start += gm[0].length;
       body = body.slice(gm[0].length);
     }
-    const pos = this.#pos(ll, start);
+    {
+      // A label may also stand first: `'Save RAAN' RAAN = Sat.RAAN`, `'Call f' MyFunction`.
+      if (body.startsWith("'")) {
+        const close = body.indexOf("'", 1);
+        if (close < 0) {
+          this.#fail("SCRIPT_SYNTAX", ll.pos(start), "unterminated label", {
+            hint: "close the label with a single quote",
+          });
+        }
+        label = body.slice(1, close);
+        const rest = body.slice(close + 1);
+        const skip = close + 1 + (rest.length - rest.trimStart().length);
+        start += skip;
+        body = body.slice(skip);
+      }
+    }
+    const pos = ll.pos(start);
     const word = IDENT_RE.exec(body)?.[0] ?? "";
 
+    if (word === "function" && /^function[\s[]/.test(body)) {
+      this.#functionHeaderStatement(ll, start, end, pos, first);
+      return;
+    }
     if (word === "Create" && /^Create(\s|$)/.test(body)) {
       if (gmatKeyword) {
         this.#fail("SCRIPT_SYNTAX", pos, "'GMAT' cannot precede 'Create'", {
+          construct: "Create",
           hint: "remove the 'GMAT' keyword",
         });
       }
@@ -209,26 +261,26 @@ class Parser {
       this.#begin(pos);
       return;
     }
-    const assign = ASSIGN_RE.exec(body);
-    if (assign) {
-      const rhsStart = start + assign[0].length;
-      const rhsText = ll.text.slice(rhsStart, end);
-      if (this.#inMission) {
-        this.#push({
-          kind: "missionAssignment",
-          lhs: assign[1],
-          rhs: rhsText.trim(),
-          rhsPos: this.#pos(ll, rhsStart + leading(rhsText)),
-          pos,
-          text: fullText,
-        });
-      } else {
-        this.#assignment(ll, assign[1], rhsStart, rhsText, pos, fullText);
+    const eq = topLevelEquals(ll.text, start, end);
+    if (eq >= 0) {
+      const lhs = ll.text.slice(start, eq).trim();
+      if (lhs.startsWith("[")) {
+        this.#callWithOutputs(ll, start, eq, end, pos, fullText, label);
+        return;
       }
+      if (TARGET_RE.test(lhs)) {
+        this.#assignment(ll, start, eq, end, pos, fullText, label);
+        return;
+      }
+    }
+    if (label !== undefined && !gmatKeyword && /^[A-Za-z_][A-Za-z0-9_]*\s*$/.test(body)) {
+      // `'label' FunctionName`: a labelled call of a GMAT function without arguments.
+      this.#push({ kind: "call", name: word, outputs: [], args: [], label, pos, text: fullText });
       return;
     }
-    if (gmatKeyword) {
-      this.#fail("SCRIPT_SYNTAX", pos, "expected 'Resource.Field = value' after 'GMAT'", {
+    if (label !== undefined || gmatKeyword) {
+      this.#fail("SCRIPT_SYNTAX", pos, "expected an assignment 'Target = value' after 'GMAT'", {
+        construct: "GMAT",
         hint: "write an assignment such as 'GMAT Sat.SMA = 7000;'",
       });
     }
@@ -237,9 +289,29 @@ class Parser {
         "SCRIPT_SYNTAX",
         pos,
         `unexpected '${body[0]}': expected a Create statement, an assignment or a command`,
+        { hint: "statements start with Create, a name (Resource.Field = value) or a command" },
       );
     }
-    this.#command(ll, start, body, word, pos, fullText);
+    // `f(x)` or `Obj.Method(a, b)` alone: a call (a method call in the resource section).
+    const dotted = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*/.exec(body)![0];
+    if (body[dotted.length] === "(" && !(word in COMMAND_PARSERS) && !(word in BLOCK_ENDS)) {
+      const cur = this.#cursor(ll, start, end);
+      const name = cur.take();
+      const args = callArgs(cur);
+      cur.expectEnd();
+      const call: CallStatement = {
+        kind: "call",
+        name: name.text,
+        outputs: [],
+        args,
+        pos,
+        text: fullText,
+      };
+      if (this.#inMission) this.#push(call);
+      else this.#resources.push(call);
+      return;
+    }
+    this.#command(ll, start, end, body, word, pos, fullText);
   }
 
   /** Offset where the statement ends (before `;`), rejecting a second statement on the line. */
@@ -249,8 +321,10 @@ class Parser {
     let depth = 0;
     for (let i = 0; i < t.length; i++) {
       const ch = t[i];
-      if (ch === "'") quote = !quote;
-      else if (quote) continue;
+      if (ch === "'") {
+        if (quote) quote = false;
+        else if (!isTransposeQuote(t, i)) quote = true;
+      } else if (quote) continue;
       else if (ch === "[" || ch === "{" || ch === "(") depth++;
       else if (ch === "]" || ch === "}" || ch === ")") depth = Math.max(0, depth - 1);
       else if (ch === ";" && depth === 0) {
@@ -258,9 +332,14 @@ class Parser {
         const extra = rest.replace(/[;\s]/g, "");
         if (extra !== "") {
           const at = i + 1 + rest.search(/[^;\s]/);
-          this.#fail("SCRIPT_SYNTAX", this.#pos(ll, at), "a second statement follows ';'", {
-            hint: "put each statement on its own line (GMAT R2026a rejects two on one line)",
-          });
+          throw syntax(
+            ll,
+            at,
+            "a second statement follows ';'",
+            "put each statement on its own line (GMAT R2026a rejects two on one line)",
+            this.#lines,
+            "statement separator",
+          );
         }
         return i;
       }
@@ -269,27 +348,71 @@ class Parser {
   }
 
   #include(ll: LogicalLine, start: number, body: string): void {
-    const pos = this.#pos(ll, start);
-    const m = /^#Include\s+'([^']*)'\s*$/.exec(body) ?? /^#Include\s+"([^"]*)"\s*$/.exec(body);
+    const pos = ll.pos(start);
+    const m = /^#Include\s+'([^']*)'\s*;?\s*$/.exec(body) ??
+      /^#Include\s+"([^"]*)"\s*;?\s*$/.exec(body);
     if (!m) {
       this.#fail("SCRIPT_SYNTAX", pos, "expected #Include 'file'", {
+        construct: "#Include",
         hint: "quote the included file name, e.g. #Include 'common.script'",
       });
     }
-    if (this.#inMission) {
-      this.#fail("SCRIPT_SYNTAX", pos, "#Include is only allowed before the mission sequence");
+    const stmt: Mutable<IncludeStatement> = { kind: "include", file: m[1], pos, text: body };
+    if (this.#reader) {
+      if (this.#includeStack.length >= MAX_INCLUDE_DEPTH) {
+        this.#fail("SCRIPT_SYNTAX", pos, `#Include nested more than ${MAX_INCLUDE_DEPTH} deep`, {
+          construct: "#Include",
+          hint: "flatten the include chain",
+        });
+      }
+      let read: { file: string; text: string };
+      try {
+        read = this.#reader(m[1], ll.file);
+      } catch (e) {
+        if (e instanceof ScriptError && e.pos === undefined) {
+          this.#fail(e.code, pos, e.detail, { construct: "#Include", hint: e.hint });
+        }
+        throw e;
+      }
+      const { file, text } = read;
+      const chain = [this.#file, ...this.#includeStack];
+      if (chain.some((f) => resolve(f) === resolve(file))) {
+        this.#fail(
+          "SCRIPT_SYNTAX",
+          pos,
+          `#Include '${m[1]}' includes itself (cycle: ${[...chain, file].join(" -> ")})`,
+          {
+            construct: "#Include",
+            hint: "remove the #Include that closes the cycle",
+          },
+        );
+      }
+      stmt.resolved = file;
+      this.#place(stmt);
+      this.#includeStack.push(file);
+      this.#readFile(file, physicalLines(text));
+      this.#includeStack.pop();
+      return;
     }
-    this.#resources.push({ kind: "include", file: m[1], pos, text: body });
+    this.#place(stmt);
+  }
+
+  /** Put a statement in the section it belongs to. */
+  #place(stmt: ResourceStatement & MissionStatement): void {
+    if (this.#inMission) this.#push(stmt);
+    else this.#resources.push(stmt);
   }
 
   #begin(pos: SourcePos): void {
     if (this.#beginMission) {
       this.#fail("SCRIPT_MISSION", pos, "BeginMissionSequence appears twice", {
+        construct: "BeginMissionSequence",
         hint: `remove this one; the mission sequence began at line ${this.#beginMission.line}`,
       });
     }
     if (this.#inMission) {
       this.#fail("SCRIPT_MISSION", pos, "BeginMissionSequence after mission commands", {
+        construct: "BeginMissionSequence",
         hint: "move BeginMissionSequence above the first command",
       });
     }
@@ -297,12 +420,46 @@ class Parser {
     this.#inMission = true;
   }
 
-  #create(ll: LogicalLine, start: number, body: string, pos: SourcePos, text: string): void {
-    if (this.#inMission) {
-      this.#fail("SCRIPT_MISSION", pos, "Create is not allowed in the mission sequence", {
-        hint: "move the Create statement above BeginMissionSequence",
+  #functionHeaderStatement(
+    ll: LogicalLine,
+    start: number,
+    end: number,
+    pos: SourcePos,
+    first: boolean,
+  ): void {
+    if (!first) {
+      this.#fail("SCRIPT_SYNTAX", pos, "a function header must be the first statement", {
+        construct: "function",
+        hint: "move 'function [out] = Name(in)' to the top of the .gmf file",
       });
     }
+    const cur = this.#cursor(ll, start + "function".length, end);
+    const outputs: string[] = [];
+    if (cur.eatOp("[")) {
+      while (!cur.isOp("]")) {
+        outputs.push(cur.expectName("an output name").text);
+        cur.eatOp(",");
+      }
+      cur.take();
+      cur.expectOp("=", "'='", "write 'function [out1, out2] = Name(in1, in2)'");
+    } else if (cur.peek.kind === "name" && cur.next.text === "=") {
+      outputs.push(cur.take().text);
+      cur.take();
+    }
+    const name = cur.expectName("the function name");
+    const inputs: string[] = [];
+    if (cur.eatOp("(")) {
+      while (!cur.isOp(")")) {
+        inputs.push(cur.expectName("an input name").text);
+        if (!cur.eatOp(",") && !cur.isOp(")")) cur.fail("expected ',' or ')'");
+      }
+      cur.take();
+    }
+    cur.expectEnd();
+    this.#functionHeader = { name: name.text, outputs, inputs, pos };
+  }
+
+  #create(ll: LogicalLine, start: number, body: string, pos: SourcePos, text: string): void {
     let off = "Create".length;
     const skip = () => {
       while (off < body.length && /[\s,]/.test(body[off])) off++;
@@ -310,23 +467,25 @@ class Parser {
     skip();
     const typeMatch = IDENT_RE.exec(body.slice(off));
     if (!typeMatch) {
-      this.#fail("SCRIPT_SYNTAX", this.#pos(ll, start + off), "expected a resource type", {
+      this.#fail("SCRIPT_SYNTAX", ll.pos(start + off), "expected a resource type", {
+        construct: "Create",
         hint: "write e.g. 'Create Spacecraft Sat'",
       });
     }
     const type = typeMatch[0];
-    const typePos = this.#pos(ll, start + off);
+    const typePos = ll.pos(start + off);
     off += type.length;
     const names: CreatedName[] = [];
     for (;;) {
       skip();
       if (off >= body.length) break;
-      const npos = this.#pos(ll, start + off);
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(\[\s*(\d+)\s*(?:,\s*(\d+)\s*)?\])?/.exec(
+      const npos = ll.pos(start + off);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(\s*\[\s*(\d+)\s*(?:,\s*(\d+)\s*)?\])?/.exec(
         body.slice(off),
       );
       if (!m || (off + m[0].length < body.length && !/[\s,]/.test(body[off + m[0].length]))) {
         this.#fail("SCRIPT_SYNTAX", npos, `invalid resource name in Create ${type}`, {
+          construct: "Create",
           hint: "names start with a letter and contain letters, digits and '_'",
         });
       }
@@ -336,54 +495,130 @@ class Parser {
     }
     if (names.length === 0) {
       this.#fail("SCRIPT_SYNTAX", typePos, `Create ${type} names no resource`, {
+        construct: "Create",
         hint: `add a name, e.g. 'Create ${type} My${type}'`,
       });
     }
     const stmt: CreateStatement = { kind: "create", type, typePos, names, pos, text };
-    this.#resources.push(stmt);
+    this.#place(stmt);
+  }
+
+  #target(ll: LogicalLine, start: number, eq: number): AssignTarget {
+    const cur = this.#cursor(ll, start, eq);
+    const target = assignTarget(cur, "an assignment target");
+    cur.expectEnd("'='");
+    return target;
   }
 
   #assignment(
     ll: LogicalLine,
-    target: string,
-    rhsStart: number,
-    rhsText: string,
+    start: number,
+    eq: number,
+    end: number,
     pos: SourcePos,
     text: string,
+    label: string | undefined,
   ): void {
-    if (target.includes("(")) {
-      this.#fail("SCRIPT_SYNTAX", pos, `indexed assignment '${target}' before the mission`, {
-        hint: "set array elements in the mission sequence, after BeginMissionSequence",
+    const target = this.#target(ll, start, eq);
+    if (!this.#inMission) {
+      const value = parseValue(ll, eq + 1, end, this.#lines);
+      this.#resources.push({
+        kind: "assignment",
+        target: target.name,
+        path: target.path,
+        ...(target.index ? { index: target.index } : {}),
+        value,
+        pos,
+        text,
       });
+      return;
     }
-    const value = this.#value(ll, rhsStart, rhsText);
-    const stmt: AssignmentStatement = {
-      kind: "assignment",
+    const rhsText = ll.text.slice(eq + 1, end);
+    const rhsStart = eq + 1 + (rhsText.length - rhsText.trimStart().length);
+    this.#push({
+      kind: "missionAssignment",
+      lhs: ll.text.slice(start, eq).trim(),
       target,
-      path: target.split("."),
-      value,
+      rhs: rhsText.trim(),
+      value: this.#missionValue(ll, rhsStart, end),
+      rhsPos: ll.pos(rhsStart),
+      ...(label !== undefined ? { label } : {}),
       pos,
       text,
-    };
-    this.#resources.push(stmt);
+    });
+  }
+
+  /** A mission right-hand side: an expression, else a literal GMAT reads (a list, a date). */
+  #missionValue(ll: LogicalLine, from: number, end: number): ScriptValue {
+    const text = ll.text.slice(from, end).trim();
+    if (text.startsWith("{") || /^''[^']+''$/.test(text)) {
+      return parseValue(ll, from, end, this.#lines);
+    }
+    try {
+      const cur = this.#cursor(ll, from, end);
+      const expr = parseExpression(cur);
+      cur.expectEnd("the end of the expression");
+      return { kind: "expr", expr, text, pos: ll.pos(from) };
+    } catch (e) {
+      // Unquoted multi-word text (a date, `Relative Position`) is a literal in GMAT.
+      if (e instanceof ScriptError && /^[A-Za-z0-9_ .:+-]+$/.test(text) && /\s/.test(text)) {
+        return parseValue(ll, from, end, this.#lines);
+      }
+      throw e;
+    }
+  }
+
+  #callWithOutputs(
+    ll: LogicalLine,
+    start: number,
+    eq: number,
+    end: number,
+    pos: SourcePos,
+    text: string,
+    label: string | undefined,
+  ): void {
+    const out = this.#cursor(ll, start, eq);
+    out.expectOp("[", "'['");
+    const outputs: AssignTarget[] = [];
+    while (!out.isOp("]")) {
+      outputs.push(assignTarget(out, "an output name"));
+      if (!out.eatOp(",") && !out.isOp("]")) out.fail("expected ',' or ']'");
+    }
+    out.take();
+    out.expectEnd("'='");
+    const cur = this.#cursor(ll, eq + 1, end);
+    const fn = cur.expectName("a function name after '='", "write e.g. '[a, b] = MyFunction(x)'");
+    const args = cur.isOp("(") ? callArgs(cur) : [];
+    cur.expectEnd();
+    this.#inMission = true;
+    this.#push({
+      kind: "call",
+      name: fn.text,
+      outputs,
+      args,
+      ...(label !== undefined ? { label } : {}),
+      pos,
+      text,
+    });
   }
 
   #command(
     ll: LogicalLine,
     start: number,
+    end: number,
     body: string,
     name: string,
     pos: SourcePos,
     text: string,
   ): void {
-    this.#inMission = true;
     let off = name.length;
     while (off < body.length && /\s/.test(body[off])) off++;
     let label: string | undefined;
     if (body[off] === "'") {
       const close = body.indexOf("'", off + 1);
       if (close < 0) {
-        this.#fail("SCRIPT_SYNTAX", this.#pos(ll, start + off), "unterminated command label", {
+        this.#fail("SCRIPT_SYNTAX", ll.pos(start + off), "unterminated command label", {
+          construct: name,
           hint: "close the label with a single quote",
         });
       }
@@ -392,7 +627,7 @@ class Parser {
       while (off < body.length && /\s/.test(body[off])) off++;
     }
     const args = body.slice(off).trim();
-    const argsPos = this.#pos(ll, start + off);
+    const argsPos = ll.pos(start + off);
 
     if (BLOCK_CLOSERS.has(name) || name === "Else") {
       this.#closeOrElse(name, pos, args, argsPos);
@@ -400,6 +635,25 @@ class Parser {
     }
     const cmd: MutableCommand = { kind: "command", name, args, argsPos, pos, text };
     if (label !== undefined) cmd.label = label;
+    const parser = COMMAND_PARSERS[name];
+    if (parser) {
+      const cur = this.#cursor(ll, start + off, end);
+      try {
+        cmd.detail = parser(cur, name);
+      } catch (e) {
+        if (e instanceof ScriptError && e.construct === undefined) {
+          throw new ScriptError(e.code, {
+            message: `${name}: ${e.detail}`,
+            pos: e.pos,
+            sourceLine: e.pos ? this.#sourceLine(e.pos) : undefined,
+            construct: name,
+            hint: e.hint,
+          });
+        }
+        throw e;
+      }
+    }
+    this.#inMission = true;
     this.#push(cmd);
     if (name in BLOCK_ENDS) {
       cmd.body = [];
@@ -407,11 +661,17 @@ class Parser {
     }
   }
 
+  #sourceLine(pos: SourcePos): string | undefined {
+    const line = (this.#sources.get(pos.file) ?? this.#lines)[pos.line - 1];
+    return line !== undefined && line.length <= 400 ? line : undefined;
+  }
+
   #closeOrElse(name: string, pos: SourcePos, args: string, argsPos: SourcePos): void {
     const top = this.#stack[this.#stack.length - 1];
     if (name === "Else") {
       if (!top || top.cmd.name !== "If" || top.cmd.elseBody) {
         this.#fail("SCRIPT_SYNTAX", pos, "'Else' without a matching 'If'", {
+          construct: "Else",
           hint: "Else must sit inside an If ... EndIf block, once",
         });
       }
@@ -421,6 +681,7 @@ class Parser {
     }
     if (!top) {
       this.#fail("SCRIPT_SYNTAX", pos, `'${name}' without an open block`, {
+        construct: name,
         hint: `remove it, or open the block it closes`,
       });
     }
@@ -430,12 +691,16 @@ class Parser {
         "SCRIPT_SYNTAX",
         pos,
         `'${name}' closes '${top.cmd.name}' opened at line ${top.cmd.pos.line}`,
-        { hint: `write '${expected}' here, or close the inner block first` },
+        { construct: name, hint: `write '${expected}' here, or close the inner block first` },
       );
     }
-    if (args !== "" && !/^['A-Za-z0-9_ ]*$/.test(args)) {
-      this.#fail("SCRIPT_SYNTAX", argsPos, `unexpected text after '${name}'`);
+    if (args !== "" && !/^['A-Za-z0-9_ ;]*$/.test(args)) {
+      this.#fail("SCRIPT_SYNTAX", argsPos, `unexpected text after '${name}'`, {
+        construct: name,
+        hint: `'${name}' takes nothing but an optional label`,
+      });
     }
+    top.cmd.endPos = pos;
     this.#stack.pop();
   }
 
@@ -444,161 +709,60 @@ class Parser {
     const top = this.#stack[this.#stack.length - 1];
     (top ? top.list : this.#mission).push(stmt);
   }
-
-  // ---- values ------------------------------------------------------------------------------
-
-  #value(ll: LogicalLine, start: number, raw: string): ScriptValue {
-    const lead = leading(raw);
-    const text = raw.trim();
-    const off = start + lead;
-    const pos = this.#pos(ll, off);
-    if (text === "") {
-      this.#fail("SCRIPT_SYNTAX", pos, "expected a value after '='", {
-        hint: "write a number, a quoted string, a word, {a, b} or [1 2 3]",
-      });
-    }
-    const first = text[0];
-    if (first === "'") {
-      const close = text.indexOf("'", 1);
-      if (close < 0) {
-        this.#fail("SCRIPT_SYNTAX", pos, "unterminated string", {
-          hint: "close the string with a single quote on the same line",
-        });
-      }
-      this.#expectEnd(ll, off, text, close + 1);
-      return { kind: "string", value: text.slice(1, close), pos };
-    }
-    if (first === "{") {
-      const close = matching(text, 0, "{", "}");
-      if (close < 0) {
-        this.#fail("SCRIPT_SYNTAX", pos, "unterminated list: expected '}'", {
-          hint: "close the list, e.g. {Earth, Luna}",
-        });
-      }
-      this.#expectEnd(ll, off, text, close + 1);
-      const inner = text.slice(1, close);
-      if (inner.trim() === "") return { kind: "list", items: [], pos };
-      const items: ScriptValue[] = [];
-      let itemStart = 1;
-      for (const part of splitTop(inner, ",")) {
-        const itemOff = off + itemStart + leading(part);
-        if (part.trim() === "") {
-          this.#fail("SCRIPT_SYNTAX", this.#pos(ll, itemOff), "empty item in list", {
-            hint: "remove the extra comma",
-          });
-        }
-        items.push(this.#scalar(ll, itemOff, part.trim()));
-        itemStart += part.length + 1;
-      }
-      return { kind: "list", items, pos };
-    }
-    if (first === "[") {
-      const close = matching(text, 0, "[", "]");
-      if (close < 0) {
-        this.#fail("SCRIPT_SYNTAX", pos, "unterminated array: expected ']'", {
-          hint: "close the array, e.g. [1 2 3]",
-        });
-      }
-      this.#expectEnd(ll, off, text, close + 1);
-      const rows: ScriptValue[][] = [];
-      let rowStart = 1;
-      for (const rowText of text.slice(1, close).split(";")) {
-        const row: ScriptValue[] = [];
-        const re = /[^\s,]+/g;
-        for (let m = re.exec(rowText); m; m = re.exec(rowText)) {
-          row.push(this.#scalar(ll, off + rowStart + m.index, m[0]));
-        }
-        rows.push(row);
-        rowStart += rowText.length + 1;
-      }
-      return { kind: "array", rows, pos };
-    }
-    return this.#scalar(ll, off, text);
-  }
-
-  #scalar(ll: LogicalLine, off: number, text: string): ScriptValue {
-    const pos = this.#pos(ll, off);
-    if (NUMBER_RE.test(text)) return { kind: "number", value: Number(text), text, pos };
-    if (text.startsWith("'")) {
-      if (text.length < 2 || !text.endsWith("'") || text.slice(1, -1).includes("'")) {
-        this.#fail("SCRIPT_SYNTAX", pos, `malformed string ${text}`, {
-          hint: "strings are single-quoted and cannot contain a quote",
-        });
-      }
-      return { kind: "string", value: text.slice(1, -1), pos };
-    }
-    const bad = text.search(/['{}[\]"]/);
-    if (bad >= 0) {
-      this.#fail("SCRIPT_SYNTAX", this.#pos(ll, off + bad), `unexpected '${text[bad]}' in value`, {
-        hint: "check for a missing or extra quote, brace or bracket",
-      });
-    }
-    return { kind: "word", value: text.replace(/\s+/g, " "), pos };
-  }
-
-  #expectEnd(ll: LogicalLine, off: number, text: string, from: number): void {
-    const rest = text.slice(from);
-    if (rest.trim() !== "") {
-      const at = off + from + leading(rest);
-      this.#fail("SCRIPT_SYNTAX", this.#pos(ll, at), "unexpected text after the value", {
-        hint: "one value per assignment; start a new line for the next statement",
-      });
-    }
-  }
 }
 
-type MutableCommand =
-  & {
-    -readonly [K in keyof CommandStatement]: CommandStatement[K];
+/**
+ * `(a, b, ...)` of a call. An argument that is no expression (an unquoted file name such as
+ * `../data/file.txt`, which GMAT passes on as text) is kept as a string of its text.
+ */
+function callArgs(cur: TokenCursor): Expr[] {
+  cur.expectOp("(", "'('");
+  const args: Expr[] = [];
+  while (!cur.isOp(")")) {
+    const mark = cur.mark;
+    const first = cur.peek;
+    try {
+      args.push(parseExpression(cur));
+      if (!cur.isOp(",") && !cur.isOp(")")) throw new Error("not a whole argument");
+    } catch (e) {
+      if (e instanceof ScriptError && e.construct === "expression nesting") throw e;
+      cur.reset(mark);
+      let depth = 0;
+      while (!cur.atEnd && !(depth === 0 && (cur.isOp(",") || cur.isOp(")")))) {
+        const t = cur.take();
+        if (t.kind === "op" && (t.text === "(" || t.text === "[" || t.text === "{")) depth++;
+        if (t.kind === "op" && (t.text === ")" || t.text === "]" || t.text === "}")) depth--;
+      }
+      const raw = cur.ll.text.slice(first.at, cur.peek.at).trim();
+      args.push({ kind: "string", value: raw, pos: cur.pos(first) });
+    }
+    if (!cur.eatOp(",") && !cur.isOp(")")) {
+      cur.fail("expected ',' or ')'", "separate arguments with commas");
+    }
   }
-  & { body?: MissionStatement[]; elseBody?: MissionStatement[] };
-
-/** Remove a `%` comment that is not inside single quotes. */
-function stripComment(line: string): string {
-  let quote = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === "'") quote = !quote;
-    else if (ch === "%" && !quote) return line.slice(0, i);
-  }
-  return line;
+  cur.take();
+  return args;
 }
 
-function leading(s: string): number {
-  return s.length - s.trimStart().length;
-}
-
-/** Index of the bracket closing the one at `open`, or -1; quotes are skipped. */
-function matching(text: string, open: number, o: string, c: string): number {
+/**
+ * Offset of the first `=` in `text[from, to)` outside quotes and brackets that is not part of
+ * `==`, `~=`, `<=` or `>=`; -1 when there is none.
+ */
+function topLevelEquals(text: string, from: number, to: number): number {
   let depth = 0;
   let quote = false;
-  for (let i = open; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const ch = text[i];
-    if (ch === "'") quote = !quote;
-    else if (quote) continue;
-    else if (ch === o) depth++;
-    else if (ch === c && --depth === 0) return i;
+    if (ch === "'") {
+      if (quote) quote = false;
+      else if (!isTransposeQuote(text, i)) quote = true;
+    } else if (quote) continue;
+    else if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") depth = Math.max(0, depth - 1);
+    else if (ch === "=" && depth === 0) {
+      if (text[i + 1] === "=" || /[=~<>]/.test(text[i - 1] ?? "")) continue;
+      return i;
+    }
   }
   return -1;
-}
-
-/** Split on `sep` outside quotes and brackets. */
-function splitTop(text: string, sep: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = false;
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "'") quote = !quote;
-    else if (quote) continue;
-    else if (ch === "(" || ch === "[" || ch === "{") depth++;
-    else if (ch === ")" || ch === "]" || ch === "}") depth--;
-    else if (ch === sep && depth === 0) {
-      parts.push(text.slice(last, i));
-      last = i + 1;
-    }
-  }
-  parts.push(text.slice(last));
-  return parts;
 }

@@ -135,7 +135,7 @@ Deno.test("parseScript() refuses non-ASCII, two statements per line, bad blocks"
     /closes 'If' opened at line 2/,
   );
   assert.match(syntaxError("BeginMissionSequence\nWhile a > 1\n").message, /never closed/);
-  assert.equal(syntaxError("BeginMissionSequence\nCreate Spacecraft S\n").code, "SCRIPT_MISSION");
+  assert.equal(syntaxError("BeginMissionSequence\nBeginMissionSequence\n").code, "SCRIPT_MISSION");
   assert.match(syntaxError("Create Spacecraft S\nS.A = {a, b\n").message, /unterminated list/);
   assert.match(syntaxError("Create Spacecraft S\nS.A =\n").message, /expected a value/);
   assert.match(syntaxError("Create\n").message, /expected a resource type/);

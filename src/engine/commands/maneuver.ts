@@ -14,29 +14,32 @@ import type { Command } from "./command.ts";
 
 /** Compile `Maneuver Burn(Sat)`. */
 export function compileManeuver(cmd: CommandStatement, model: Model, diag: Diagnostics): Command {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)$/.exec(cmd.args);
-  if (!m) {
-    diag.fail("SCRIPT_SYNTAX", cmd.argsPos, "expected Maneuver Burn(Spacecraft)", {
+  const d = cmd.detail;
+  if (d?.kind !== "burn" || d.spacecraft.length !== 1) {
+    return diag.fail("SCRIPT_SYNTAX", cmd.argsPos, "expected Maneuver Burn(Spacecraft)", {
       construct: "Maneuver",
-      hint: "write e.g. 'Maneuver DV(Sat)'",
+      hint: "write e.g. 'Maneuver DV(Sat)', one spacecraft per Maneuver",
     });
   }
-  const burn = model.get(m[1], ImpulsiveBurnResource);
+  const satName = d.spacecraft[0].name;
+  const burn = model.get(d.burn, ImpulsiveBurnResource);
   if (!burn) {
-    const other = model.resources.get(m[1]);
+    const other = model.resources.get(d.burn);
     if (other?.typeName === "FiniteBurn") {
-      diag.unsupported(cmd.pos, "finite burns", {
+      diag.unsupported(d.burnPos, "finite burns", {
         construct: "Maneuver",
         hint: "use an ImpulsiveBurn",
       });
     }
-    diag.fail("SCRIPT_UNKNOWN_RESOURCE", cmd.argsPos, `'${m[1]}' is not an ImpulsiveBurn`, {
+    diag.fail("SCRIPT_UNKNOWN_RESOURCE", d.burnPos, `'${d.burn}' is not an ImpulsiveBurn`, {
+      construct: "Maneuver",
       hint: "create it with 'Create ImpulsiveBurn'",
     });
   }
-  const sc = model.get(m[2], SpacecraftResource);
+  const sc = model.get(satName, SpacecraftResource);
   if (!sc) {
-    diag.fail("SCRIPT_UNKNOWN_RESOURCE", cmd.argsPos, `'${m[2]}' is not a Spacecraft`, {
+    diag.fail("SCRIPT_UNKNOWN_RESOURCE", d.spacecraft[0].pos, `'${satName}' is not a Spacecraft`, {
+      construct: "Maneuver",
       hint: "maneuver a spacecraft created with 'Create Spacecraft'",
     });
   }

@@ -1,22 +1,28 @@
 /**
- * Compiling the mission sequence into runnable commands, and refusing the commands the built-in
- * engine does not model.
+ * Compiling the mission sequence into runnable commands, and refusing by name the commands the
+ * built-in engine does not execute.
  *
- * Supported: Propagate, Maneuver, Report, Toggle, Stop, run-time assignments (`x = expr`,
- * `Sat.SMA = expr`, `DV.Element1 = expr`), and GUI-only commands (ignored).
+ * Run: Propagate, Maneuver, Report, Toggle, Stop, `BeginScript ... EndScript` blocks (their
+ * statements run in order), run-time assignments (`x = expr`, `Sat.SMA = expr`,
+ * `DV.Element1 = expr`), object copies (`Sat2 = Sat1`), and labels on any of them. GUI-only
+ * commands are ignored with a warning. Everything else GMAT accepts (control flow, solvers,
+ * finite burns, function calls, ...) is refused with `ENGINE_UNSUPPORTED`, its place and a fix.
  *
  * @module
  */
 
 import type {
+  CallStatement,
   CommandStatement,
   MissionAssignmentStatement,
   MissionStatement,
 } from "../../script/ast.ts";
+import { exprText } from "../../script/expression.ts";
+import { GMAT_COMMANDS } from "../../script/gmat_types.ts";
 import { EARTH_MU } from "../../physics/mod.ts";
 import { cartesianToKeplerian, keplerianToCartesian } from "../../physics/mod.ts";
 import { type Diagnostics, didYouMean } from "../diagnostics.ts";
-import { compileExpression } from "../expression.ts";
+import { type Compiled, compileExpression } from "../expression.ts";
 import type { Model } from "../model.ts";
 import { bindParameter, type ParameterScope } from "../parameters.ts";
 import { ImpulsiveBurnResource } from "../resources/impulsive_burn.ts";
@@ -28,34 +34,48 @@ import { type Command, MissionRunError } from "./command.ts";
 import { compileManeuver } from "./maneuver.ts";
 import { compilePropagate } from "./propagate.ts";
 
-const SUPPORTED = ["Propagate", "Maneuver", "Report", "Toggle", "Stop"];
+const SUPPORTED = ["Propagate", "Maneuver", "Report", "Toggle", "Stop", "BeginScript"];
 
-/** Commands that only affect GUI displays. */
-const DISPLAY_COMMANDS = new Set(["ClearPlot", "PenUp", "PenDown", "MarkPoint", "Global"]);
+/** Commands that only affect GUI displays or the console echo. */
+const DISPLAY_COMMANDS = new Set([
+  "ClearPlot",
+  "PenUp",
+  "PenDown",
+  "MarkPoint",
+  "UpdateDynamicData",
+  "CommandEcho",
+]);
 
+const UNSUPPORTED_HINT = "run this script with real GMAT (engine: 'gmat')";
+
+/** Why each command GMAT runs is not run here, and what to do instead. */
 const REFUSED: Readonly<Record<string, string>> = {
-  Target: "targeting needs a solver; use real GMAT",
-  Optimize: "optimisation needs a solver; use real GMAT",
-  Vary: "solver commands are not modelled",
-  Achieve: "solver commands are not modelled",
-  Minimize: "solver commands are not modelled",
-  NonlinearConstraint: "solver commands are not modelled",
-  If: "control flow is not supported in this version; unroll the mission",
-  While: "control flow is not supported in this version; unroll the mission",
-  For: "control flow is not supported in this version; unroll the mission",
-  BeginScript: "script blocks are not supported",
-  BeginFiniteBurn: "finite burns are not modelled; use ImpulsiveBurn and Maneuver",
-  EndFiniteBurn: "finite burns are not modelled; use ImpulsiveBurn and Maneuver",
-  CallGmatFunction: "functions are not supported",
-  CallMatlabFunction: "functions are not supported",
-  CallPythonFunction: "functions are not supported",
-  Save: "the Save command is not supported",
-  Write: "the Write command is not supported; use Report",
+  Target: "targeting (Target/Vary/Achieve with a DifferentialCorrector) is not executed yet",
+  Optimize: "optimisation (Optimize/Vary/Minimize/NonlinearConstraint) is not executed",
+  Vary: "solver commands are not executed",
+  Achieve: "solver commands are not executed",
+  Minimize: "solver commands are not executed",
+  NonlinearConstraint: "solver commands are not executed",
+  If: "control flow (If/Else/EndIf) is not executed yet",
+  While: "control flow (While/EndWhile) is not executed yet",
+  For: "control flow (For/EndFor) is not executed yet",
+  BeginFiniteBurn: "finite burns are not modelled; use an ImpulsiveBurn and Maneuver",
+  EndFiniteBurn: "finite burns are not modelled; use an ImpulsiveBurn and Maneuver",
+  BeginFileThrust: "thrust history files are not modelled",
+  EndFileThrust: "thrust history files are not modelled",
+  CallGmatFunction: "GMAT functions are not executed",
+  CallMatlabFunction: "MATLAB functions are not executed",
+  CallPythonFunction: "Python functions are not executed",
+  Save: "the Save command is not executed",
+  Write: "the Write command is not executed; use Report",
   FindEvents: "event location is not modelled",
   RunEstimator: "estimation is not modelled",
-  RunSimulator: "simulation is not modelled",
-  Set: "the Set command is not supported",
-  UpdateDynamicData: "dynamic data displays are not supported",
+  RunSimulator: "measurement simulation is not modelled",
+  RunSmoother: "smoothing is not modelled",
+  Set: "the Set command is not executed",
+  SetSeed: "estimation noise seeds are not modelled",
+  Collocate: "optimal control (CSALT) is not modelled",
+  Global: "global objects only matter to GMAT functions, which are not executed",
 };
 
 /**
@@ -75,12 +95,41 @@ export function compileMission(
 ): Command[] {
   const out: Command[] = [];
   for (const stmt of mission) {
-    const cmd = stmt.kind === "missionAssignment"
-      ? compileAssignment(stmt, model, scope, diag)
-      : compileCommand(stmt, model, scope, diag);
-    if (cmd) out.push(cmd);
+    switch (stmt.kind) {
+      case "missionAssignment":
+        out.push(compileAssignment(stmt, model, scope, diag));
+        break;
+      case "command":
+        if (stmt.name === "BeginScript") {
+          // A script block groups statements; they run in order.
+          out.push(...compileMission(stmt.body ?? [], model, scope, diag));
+        } else {
+          const cmd = compileCommand(stmt, model, scope, diag);
+          if (cmd) out.push(cmd);
+        }
+        break;
+      case "call":
+        refuseCall(stmt, model, diag);
+        break;
+      case "create":
+        break; // created with the model (GMAT creates mission objects before the run)
+      case "include":
+        diag.unsupported(stmt.pos, `#Include '${stmt.file}' that was not read`, {
+          construct: "#Include",
+          hint: "run the script from a file so its includes can be read",
+        });
+    }
   }
   return out;
+}
+
+function refuseCall(stmt: CallStatement, model: Model, diag: Diagnostics): never {
+  const target = model.resources.get(stmt.name.split(".")[0]);
+  const kind = target?.typeName ?? (stmt.name.includes(".") ? "method" : "function");
+  return diag.unsupported(stmt.pos, `the call of ${stmt.name} (${kind})`, {
+    construct: stmt.outputs.length > 0 ? "function call [out] = f(in)" : "function call",
+    hint: `GMAT, MATLAB and Python functions and methods are not executed; ${UNSUPPORTED_HINT}`,
+  });
 }
 
 function compileCommand(
@@ -102,18 +151,43 @@ function compileCommand(
       return { name: "Stop", pos: cmd.pos, run: (rt) => void (rt.stopped = true) };
   }
   if (DISPLAY_COMMANDS.has(cmd.name)) {
-    diag.warn(cmd.pos, `${cmd.name} only affects GUI displays; ignored`);
+    diag.warn(cmd.pos, `${cmd.name} only affects GUI displays or the console; ignored`);
     return undefined;
   }
   const why = REFUSED[cmd.name];
   if (why) {
-    diag.unsupported(cmd.pos, `command ${cmd.name}`, { construct: cmd.name, hint: why });
+    diag.unsupported(cmd.pos, `command ${cmd.name}`, {
+      construct: cmd.name,
+      hint: `${why}; ${UNSUPPORTED_HINT}`,
+    });
   }
-  diag.fail(
+  const resource = model.resources.get(cmd.name);
+  if (resource && /Function$/.test(resource.typeName)) {
+    diag.unsupported(cmd.pos, `the call of ${resource.typeName} ${cmd.name}`, {
+      construct: "function call",
+      hint: `functions are not executed; ${UNSUPPORTED_HINT}`,
+    });
+  }
+  const known = GMAT_COMMANDS[cmd.name];
+  if (known) {
+    diag.unsupported(cmd.pos, `command ${cmd.name}`, {
+      construct: cmd.name,
+      hint: (known.plugin ? `it comes with GMAT's ${known.plugin} plugin; ` : "") +
+        UNSUPPORTED_HINT,
+    });
+  }
+  return diag.fail(
     "SCRIPT_MISSION",
     cmd.pos,
-    `unknown command '${cmd.name}'${didYouMean(cmd.name, [...SUPPORTED, ...Object.keys(REFUSED)])}`,
-    { hint: `the built-in engine runs: ${SUPPORTED.join(", ")} and assignments` },
+    `unknown command '${cmd.name}'${
+      didYouMean(cmd.name, [...SUPPORTED, ...Object.keys(GMAT_COMMANDS)])
+    }`,
+    {
+      construct: cmd.name,
+      hint: `GMAT has no such command or function; the built-in engine runs ${
+        SUPPORTED.join(", ")
+      } and assignments`,
+    },
   );
 }
 
@@ -123,26 +197,29 @@ function compileReport(
   scope: ParameterScope,
   diag: Diagnostics,
 ): Command {
-  const words: { text: string; col: number }[] = [];
-  const re = /\S+/g;
-  for (let m = re.exec(cmd.args); m; m = re.exec(cmd.args)) {
-    words.push({ text: m[0].replace(/,$/, ""), col: cmd.argsPos.column + m.index });
-  }
-  if (words.length < 2) {
-    diag.fail("SCRIPT_SYNTAX", cmd.argsPos, "expected Report ReportFile param1 param2 ...", {
+  const d = cmd.detail;
+  if (d?.kind !== "report" || d.items.length === 0) {
+    return diag.fail("SCRIPT_SYNTAX", cmd.argsPos, "expected Report ReportFile param1 param2 ...", {
       construct: "Report",
       hint: "write e.g. 'Report RF Sat.UTCGregorian Sat.X'",
     });
   }
-  const rf = model.get(words[0].text, ReportFileResource);
+  const rf = model.get(d.file, ReportFileResource);
   if (!rf) {
-    diag.fail("SCRIPT_UNKNOWN_RESOURCE", cmd.argsPos, `'${words[0].text}' is not a ReportFile`, {
+    diag.fail("SCRIPT_UNKNOWN_RESOURCE", d.filePos, `'${d.file}' is not a ReportFile`, {
+      construct: "Report",
       hint: "create it with 'Create ReportFile'",
     });
   }
-  const params = words.slice(1).map((w) =>
-    bindParameter(w.text, { ...cmd.argsPos, column: w.col }, scope, diag)
-  );
+  const params = d.items.map((item) => {
+    if (item.kind !== "ref") {
+      diag.unsupported(item.pos, `reporting ${exprText(item)}`, {
+        construct: "Report item",
+        hint: "report parameters and Variables by name; arrays and strings need real GMAT",
+      });
+    }
+    return bindParameter(item.name, item.pos, scope, diag);
+  });
   return {
     name: "Report",
     pos: cmd.pos,
@@ -154,18 +231,18 @@ function compileReport(
 }
 
 function compileToggle(cmd: CommandStatement, model: Model, diag: Diagnostics): Command {
-  const parts = cmd.args.split(/\s+/).filter(Boolean);
-  const state = parts.pop();
-  if (state !== "On" && state !== "Off" || parts.length === 0) {
-    diag.fail("SCRIPT_SYNTAX", cmd.argsPos, "expected Toggle Subscriber On|Off", {
+  const d = cmd.detail;
+  if (d?.kind !== "toggle") {
+    return diag.fail("SCRIPT_SYNTAX", cmd.argsPos, "expected Toggle Subscriber On|Off", {
       construct: "Toggle",
       hint: "write e.g. 'Toggle RF Off'",
     });
   }
-  const targets = parts.map((name) => {
+  const targets = d.targets.map(({ name, pos }) => {
     const r = model.resources.get(name);
     if (!r) {
-      diag.fail("SCRIPT_UNKNOWN_RESOURCE", cmd.argsPos, `'${name}' is not defined`, {
+      diag.fail("SCRIPT_UNKNOWN_RESOURCE", pos, `'${name}' is not defined`, {
+        construct: "Toggle",
         hint: "toggle a ReportFile or a display by name",
       });
     }
@@ -176,7 +253,7 @@ function compileToggle(cmd: CommandStatement, model: Model, diag: Diagnostics): 
     pos: cmd.pos,
     run(rt: Runtime) {
       for (const out of rt.reports) {
-        if (targets.includes(out.resource)) out.enabled = state === "On";
+        if (targets.includes(out.resource)) out.enabled = d.on;
       }
     },
   };
@@ -188,26 +265,51 @@ function compileAssignment(
   scope: ParameterScope,
   diag: Diagnostics,
 ): Command {
-  const value = compileExpression(stmt.rhs, stmt.rhsPos, (name, pos) => {
-    const b = bindParameter(name, pos, scope, diag);
-    if (b.isString) {
-      diag.fail("SCRIPT_BAD_VALUE", pos, `${name} is text, not a number`, {
-        hint: "use a numeric parameter such as Sat.A1ModJulian",
-      });
-    }
-    return () => b.evaluate(b.spacecraft ? currentSnapshot!(b.spacecraft) : undefined) as number;
-  }, diag);
-  const lhs = stmt.lhs;
-  const parts = lhs.split(".");
+  const lhs = stmt.target.name;
+  const parts = stmt.target.path;
   const target = model.resources.get(parts[0]);
-  const fail = (message: string, hint: string): never =>
-    diag.fail("SCRIPT_MISSION", stmt.pos, message, { construct: "assignment", hint });
-  if (lhs.includes("(")) {
-    diag.unsupported(stmt.pos, "array element assignment", {
-      construct: "assignment",
-      hint: "use Variables instead of Arrays",
+  if (stmt.target.index) {
+    diag.unsupported(stmt.pos, `array element assignment ${stmt.lhs}`, {
+      construct: "Array element assignment",
+      hint: `Arrays are not modelled; use Variables, or ${UNSUPPORTED_HINT}`,
     });
   }
+  const copy = compileCopy(stmt, model, diag);
+  if (copy) return copy;
+  if (target instanceof SpacecraftResource && parts.length === 2 && target.isInertField(parts[1])) {
+    diag.warn(stmt.pos, `${lhs} does not change the built-in engine's physics; ignored`);
+    return { name: "Assignment", pos: stmt.pos, run() {} };
+  }
+  let value: Compiled;
+  if (stmt.value.kind === "number") {
+    const x = stmt.value.value;
+    value = () => x;
+  } else if (stmt.value.kind === "expr") {
+    value = compileExpression(stmt.value.expr, (name, pos) => {
+      const b = bindParameter(name, pos, scope, diag);
+      if (b.isString) {
+        diag.unsupported(pos, `the text parameter ${name} in arithmetic`, {
+          construct: "String parameter",
+          hint: "use a numeric parameter such as Sat.A1ModJulian",
+        });
+      }
+      return () => b.evaluate(b.spacecraft ? currentSnapshot!(b.spacecraft) : undefined) as number;
+    }, diag);
+  } else {
+    return diag.unsupported(
+      stmt.rhsPos,
+      `assigning ${stmt.value.kind} text to ${lhs} during the mission`,
+      {
+        construct: "text assignment",
+        hint: `the engine assigns numbers during the mission; ${UNSUPPORTED_HINT}`,
+      },
+    );
+  }
+  const fail = (message: string, hint: string): never =>
+    diag.unsupported(stmt.pos, message, {
+      construct: `assignment to ${target?.typeName ?? "?"}.${parts.slice(1).join(".")}`,
+      hint,
+    });
   let apply: (rt: Runtime, x: number) => void;
   if (target instanceof VariableResource && parts.length === 1) {
     apply = (_rt, x) => void (target.value = x);
@@ -237,8 +339,8 @@ function compileAssignment(
       apply = (_rt, x) => void (target.dryMass = x);
     } else {
       return fail(
-        `cannot assign ${lhs} during the mission`,
-        "assign state elements (X..VZ, SMA..TA), DryMass or Variables",
+        `assigning ${lhs} during the mission`,
+        "the engine assigns state elements (X..VZ, SMA..TA), DryMass and Variables",
       );
     }
   } else if (
@@ -255,8 +357,8 @@ function compileAssignment(
     );
   } else {
     return fail(
-      `cannot assign ${lhs} during the mission`,
-      "assign Variables, spacecraft state elements, DryMass or burn elements",
+      `assigning ${lhs} during the mission`,
+      "the engine assigns Variables, spacecraft state elements, DryMass and burn elements",
     );
   }
   let currentSnapshot: Runtime["snapshot"] | undefined;
@@ -283,6 +385,57 @@ function compileAssignment(
           cause: e,
         });
       }
+    },
+  };
+}
+
+/**
+ * `Sat2 = Sat1` during the mission: copy the source's current state, epoch and mass, as GMAT's
+ * object assignment does at that point of the sequence. Undefined when the statement is no copy.
+ */
+function compileCopy(
+  stmt: MissionAssignmentStatement,
+  model: Model,
+  diag: Diagnostics,
+): Command | undefined {
+  const v = stmt.value;
+  if (stmt.target.path.length !== 1 || v.kind !== "expr" || v.expr.kind !== "ref") return undefined;
+  const to = model.resources.get(stmt.target.name);
+  const from = model.resources.get(v.expr.name);
+  if (!from || !to || from instanceof VariableResource || to instanceof VariableResource) {
+    return undefined;
+  }
+  if (from.typeName !== to.typeName) {
+    diag.fail(
+      "SCRIPT_BAD_VALUE",
+      stmt.pos,
+      `cannot copy ${from.typeName} ${from.name} into ${to.typeName} ${to.name}`,
+      {
+        construct: "object copy",
+        hint: "copy objects of the same type",
+      },
+    );
+  }
+  if (!(to instanceof SpacecraftResource) || !(from instanceof SpacecraftResource)) {
+    return diag.unsupported(
+      stmt.pos,
+      `copying the ${to.typeName} ${from.name} during the mission`,
+      {
+        construct: "object copy",
+        hint: `the engine copies spacecraft during the mission; ${UNSUPPORTED_HINT}`,
+      },
+    );
+  }
+  return {
+    name: "Assignment",
+    pos: stmt.pos,
+    run(rt: Runtime) {
+      const src = rt.of(from);
+      const dst = rt.of(to);
+      dst.state = Float64Array.from(src.state);
+      dst.epochA1 = src.epochA1;
+      to.dryMass = from.dryMass;
+      rt.discontinuity(to);
     },
   };
 }

@@ -18,6 +18,7 @@
 
 import { AdaptiveIntegrator, notAKnotSpline, pointMassDerivatives } from "../../physics/mod.ts";
 import type { CommandStatement, SourcePos } from "../../script/ast.ts";
+import { exprText } from "../../script/expression.ts";
 import type { Diagnostics } from "../diagnostics.ts";
 import { compileExpression } from "../expression.ts";
 import type { Model } from "../model.ts";
@@ -30,8 +31,6 @@ import { type Command, MissionRunError } from "./command.ts";
 
 const STOP_TOLERANCE = 1e-7;
 const TIME_TOLERANCE = 1e-6;
-/** Guard against a stop condition that is never met. */
-const MAX_STEPS = 5_000_000;
 
 interface StopSpec {
   readonly param: BoundParameter;
@@ -44,77 +43,82 @@ function round1us(seconds: number): number {
   return Math.floor(seconds / 1e-6 + 0.5) * 1e-6;
 }
 
-/** Parse and bind `Propagate [mode] Prop(Sat, ...) {cond, ...}`. */
+/** Bind `Propagate [mode] Prop(Sat, ...) {cond, ...}` (parsed by the script front end). */
 export function compilePropagate(
   cmd: CommandStatement,
   model: Model,
   scope: ParameterScope,
   diag: Diagnostics,
 ): Command {
-  let rest = cmd.args;
-  let offset = 0;
-  const here = (): SourcePos => ({ ...cmd.argsPos, column: cmd.argsPos.column + offset });
-  const eat = (re: RegExp): RegExpExecArray | null => {
-    const m = re.exec(rest);
-    if (m) {
-      offset += m[0].length;
-      rest = rest.slice(m[0].length);
-    }
-    return m;
-  };
-  const mode = eat(/^(Synchronized|BackProp)\b\s*/);
-  if (mode?.[1] === "BackProp") {
+  const detail = cmd.detail;
+  if (detail?.kind !== "propagate") {
+    return diag.fail(
+      "SCRIPT_SYNTAX",
+      cmd.argsPos,
+      "expected Propagator(Spacecraft) after Propagate",
+      {
+        construct: "Propagate",
+        hint: "write e.g. 'Propagate Prop(Sat) {Sat.ElapsedSecs = 60}'",
+      },
+    );
+  }
+  if (detail.backProp || detail.groups.some((g) => g.backward)) {
     diag.unsupported(cmd.pos, "backward propagation (BackProp)", {
       construct: "Propagate BackProp",
-      hint: "propagate forward only",
+      hint: "propagate forward only, or run the script with real GMAT",
     });
   }
-  const groups: { prop: string; sats: string[]; pos: SourcePos }[] = [];
-  for (;;) {
-    const pos = here();
-    const m = eat(/^([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)\s*/);
-    if (!m) break;
-    groups.push({ prop: m[1], sats: m[2].split(",").map((s) => s.trim()).filter(Boolean), pos });
-  }
-  if (groups.length === 0) {
-    diag.fail("SCRIPT_SYNTAX", here(), "expected Propagator(Spacecraft) after Propagate", {
-      construct: "Propagate",
-      hint: "write e.g. 'Propagate Prop(Sat) {Sat.ElapsedSecs = 60}'",
-    });
-  }
-  if (groups.length > 1) {
-    diag.unsupported(groups[1].pos, "several propagators in one Propagate", {
+  if (detail.groups.length > 1) {
+    diag.unsupported(detail.groups[1].pos, "several propagators in one Propagate", {
       construct: "Propagate",
       hint: "use one propagator per Propagate command",
     });
   }
-  const condPos = here();
-  let condText = "";
-  const cond = eat(/^\{(.*)\}\s*$/);
-  if (cond) condText = cond[1];
-  else if (rest.trim() !== "") {
-    diag.fail("SCRIPT_SYNTAX", here(), `unexpected '${rest.trim()}' in Propagate`, {
-      construct: "Propagate",
-      hint: "stop conditions go in braces: {Sat.ElapsedSecs = 60}",
+  const group = detail.groups[0];
+  if (group.components.length > 0) {
+    diag.unsupported(group.pos, `propagating '${group.components.join("', '")}' with the state`, {
+      construct: `Propagate '${group.components[0]}'`,
+      hint: "remove the quoted extras (STM, covariance), or run the script with real GMAT",
     });
   }
+  for (const opt of detail.options) {
+    if (opt.name === "StopTolerance") {
+      diag.unsupported(opt.pos, "a StopTolerance option", {
+        construct: "Propagate StopTolerance",
+        hint: "remove it (the engine stops within 1e-7 of the goal, GMAT's default)",
+      });
+    }
+    if (opt.name !== "OrbitColor") {
+      diag.fail("SCRIPT_BAD_VALUE", opt.pos, `Propagate has no option '${opt.name}'`, {
+        construct: "Propagate",
+        hint: "Propagate options are StopTolerance and OrbitColor",
+      });
+    }
+    diag.warn(opt.pos, "Propagate OrbitColor only colours GUI plots; ignored");
+  }
 
-  const { prop: propName, sats: satNames, pos: groupPos } = groups[0];
+  const propName = group.propagator;
+  const groupPos = group.pos;
+  const satNames = group.spacecraft.map((s) => s.name);
   const prop = model.get(propName, PropagatorResource);
   if (!prop) {
     diag.fail("SCRIPT_UNKNOWN_RESOURCE", groupPos, `'${propName}' is not a Propagator`, {
+      construct: "Propagate",
       hint: "create it with 'Create Propagator'",
     });
   }
-  if (satNames.length === 0) {
-    diag.fail("SCRIPT_SYNTAX", groupPos, `${propName}() names no spacecraft`, {
-      hint: `write ${propName}(Sat)`,
-    });
-  }
-  const sats = satNames.map((n) => {
+  const sats = group.spacecraft.map(({ name: n, pos }) => {
     const sc = model.get(n, SpacecraftResource);
     if (!sc) {
-      diag.fail("SCRIPT_UNKNOWN_RESOURCE", groupPos, `'${n}' is not a Spacecraft`, {
+      const other = model.resources.get(n);
+      if (other?.typeName === "Formation") {
+        diag.unsupported(pos, `propagating the Formation ${n}`, {
+          construct: "Formation",
+          hint: "propagate the member spacecraft together: Prop(Sat1, Sat2)",
+        });
+      }
+      diag.fail("SCRIPT_UNKNOWN_RESOURCE", pos, `'${n}' is not a Spacecraft`, {
+        construct: "Propagate",
         hint: "propagate spacecraft created with 'Create Spacecraft'",
       });
     }
@@ -124,15 +128,8 @@ export function compilePropagate(
   const settings = prop.settings(fm.errorControl);
 
   const stops: StopSpec[] = [];
-  let condOffset = 1;
-  for (const part of splitConditions(condText)) {
-    const lead = part.length - part.trimStart().length;
-    const pos = { ...condPos, column: condPos.column + condOffset + lead };
-    condOffset += part.length + 1;
-    const text = part.trim();
-    if (text === "") continue;
-    const eq = text.indexOf("=");
-    const lhs = (eq >= 0 ? text.slice(0, eq) : text).trim();
+  for (const c of detail.stops) {
+    const { param: lhs, pos } = c;
     const param = bindParameter(lhs, pos, scope, diag);
     if (param.isString) {
       diag.unsupported(pos, `stop condition on ${lhs}`, {
@@ -146,29 +143,31 @@ export function compilePropagate(
         pos,
         `stop condition '${lhs}' is not on a propagated spacecraft`,
         {
+          construct: "Propagate stop condition",
           hint: `stop on a parameter of ${satNames.join(" or ")}`,
         },
       );
     }
     const isApsis = param.stop.kind === "periapsis" || param.stop.kind === "apoapsis";
     let goal: () => number;
-    if (eq < 0) {
+    let text = lhs;
+    if (c.goal === undefined) {
       if (!isApsis) {
         diag.fail("SCRIPT_SYNTAX", pos, `stop condition '${lhs}' needs a value`, {
+          construct: "Propagate stop condition",
           hint: `write {${lhs} = <value>}`,
         });
       }
       goal = () => 0;
     } else {
       if (isApsis) {
-        diag.fail("SCRIPT_SYNTAX", pos, `'${lhs}' takes no value`, { hint: `write {${lhs}}` });
+        diag.fail("SCRIPT_SYNTAX", pos, `'${lhs}' takes no value`, {
+          construct: "Propagate stop condition",
+          hint: `write {${lhs}}`,
+        });
       }
-      const rhs = text.slice(eq + 1);
-      const rhsPos = {
-        ...pos,
-        column: pos.column + eq + 1 + (rhs.length - rhs.trimStart().length),
-      };
-      goal = compileExpression(rhs.trim(), rhsPos, (name, p) => {
+      text = `${lhs} = ${exprText(c.goal)}`;
+      goal = compileExpression(c.goal, (name, p) => {
         const b = bindParameter(name, p, scope, diag);
         if (b.spacecraft || b.isString) {
           diag.unsupported(p, `stop goal '${name}' read from a spacecraft`, {
@@ -182,22 +181,6 @@ export function compilePropagate(
     stops.push({ param, text, goal, pos });
   }
   return new PropagateCommand(cmd.pos, prop.name, sats, settings, stops);
-}
-
-function splitConditions(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0, last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "," && depth === 0) {
-      parts.push(text.slice(last, i));
-      last = i + 1;
-    }
-  }
-  parts.push(text.slice(last));
-  return parts;
 }
 
 interface Point {
@@ -285,6 +268,19 @@ class PropagateCommand implements Command {
       return { stop, goal, key, prev: startValue, suppressFirst };
     });
 
+    for (const c of conds) {
+      const kind = c.stop.param.stop;
+      if (kind.kind === "time" && (c.goal - c.prev) * kind.secondsPerUnit < -TIME_TOLERANCE) {
+        // Forward propagation never reaches an epoch behind it: refuse instead of running on.
+        this.#fail(
+          `stop condition '${c.stop.text}' lies ${
+            ((c.prev - c.goal) * kind.secondsPerUnit).toPrecision(6)
+          } s behind the current epoch, and this Propagate runs forward; ` +
+            "write 'Propagate BackProp ...' for backward propagation (which needs real GMAT), " +
+            "or give a goal ahead of the current epoch",
+        );
+      }
+    }
     if (conds.length > 0 && conds.every((c) => c.stop.param.stop.kind === "time")) {
       // A time condition already met at the start ends the command at once.
       for (const c of conds) {
@@ -307,10 +303,12 @@ class PropagateCommand implements Command {
     };
 
     for (let step = 0;; step++) {
-      if (step >= MAX_STEPS) {
+      if (step >= rt.limits.maxSteps) {
         this.#fail(
-          `no stop condition was met in ${MAX_STEPS} steps (${(cur.t / 86400).toFixed(1)} days); ` +
-            "check the stop conditions",
+          `no stop condition was met in ${rt.limits.maxSteps} integration steps ` +
+            `(${(cur.t / 86400).toFixed(1)} days propagated): ` +
+            `${this.stops.map((c) => `{${c.text}}`).join(", ")} may never be reached; ` +
+            "check the stop conditions (the limit is the engine's maxSteps option)",
         );
       }
       if (step % 1000 === 0) rt.checkAborted();

@@ -28,7 +28,7 @@ export class CoordinateSystemResource extends Resource {
   }
 
   set(path: readonly string[], v: FieldValue, pos: SourcePos): void {
-    if (path.length !== 1) this.unknownField(path, pos);
+    if (path.length !== 1) return this.otherField(path, pos);
     if (path[0] === "Origin") {
       this.origin = v.text();
       if (this.origin !== "Earth") {
@@ -46,7 +46,7 @@ export class CoordinateSystemResource extends Resource {
         });
       }
     } else {
-      this.unknownField(path, pos, {
+      return this.otherField(path, pos, {
         Primary: "object-referenced axes are not modelled",
         Secondary: "object-referenced axes are not modelled",
         XAxis: "object-referenced axes are not modelled",

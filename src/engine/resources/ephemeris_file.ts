@@ -51,7 +51,7 @@ export class EphemerisFileResource extends Resource {
   }
 
   set(path: readonly string[], v: FieldValue, pos: SourcePos): void {
-    if (path.length !== 1) this.unknownField(path, pos);
+    if (path.length !== 1) return this.otherField(path, pos);
     const only = (field: string, allowed: readonly string[], hint: string) => {
       const text = v.text();
       if (!allowed.includes(text)) {
@@ -120,7 +120,7 @@ export class EphemerisFileResource extends Resource {
       case "Minimized":
         break;
       default:
-        this.unknownField(path, pos, {
+        return this.otherField(path, pos, {
           IncludeCovariance: "covariance output is not modelled",
         });
     }

@@ -147,7 +147,7 @@ export class ForceModelResource extends Resource {
           v.text();
           break;
         }
-        this.unknownField(path, pos, {
+        return this.otherField(path, pos, {
           GravityField: "only Earth gravity of degree 0 / order 0 (a point mass) is modelled",
         });
     }

@@ -41,7 +41,7 @@ export class ImpulsiveBurnResource extends Resource {
   }
 
   set(path: readonly string[], v: FieldValue, pos: SourcePos): void {
-    if (path.length !== 1) this.unknownField(path, pos);
+    if (path.length !== 1) return this.otherField(path, pos);
     const field = path[0];
     switch (field) {
       case "CoordinateSystem":
@@ -100,7 +100,7 @@ export class ImpulsiveBurnResource extends Resource {
         v.oneOf(["Cartesian"] as const, "spherical delta-v input is not supported");
         break;
       default:
-        this.unknownField(path, pos);
+        return this.otherField(path, pos);
     }
     this.mark(path, pos);
   }

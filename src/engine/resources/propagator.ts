@@ -55,7 +55,7 @@ export class PropagatorResource extends Resource {
   }
 
   set(path: readonly string[], v: FieldValue, pos: SourcePos): void {
-    if (path.length !== 1) this.unknownField(path, pos);
+    if (path.length !== 1) return this.otherField(path, pos);
     switch (path[0]) {
       case "FM":
         this.fm = v.text();
@@ -96,7 +96,7 @@ export class PropagatorResource extends Resource {
         this.stopIfAccuracyIsViolated = v.boolean();
         break;
       default:
-        this.unknownField(path, pos, {
+        return this.otherField(path, pos, {
           CentralBody: "set the central body on the ForceModel",
           EpochFormat: "ephemeris-file propagators are not modelled",
           StartEpoch: "ephemeris-file propagators are not modelled",

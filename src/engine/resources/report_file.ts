@@ -55,7 +55,7 @@ export class ReportFileResource extends Resource {
   }
 
   set(path: readonly string[], v: FieldValue, pos: SourcePos): void {
-    if (path.length !== 1) this.unknownField(path, pos);
+    if (path.length !== 1) return this.otherField(path, pos);
     switch (path[0]) {
       case "Filename":
         this.filename = v.text();
@@ -111,7 +111,7 @@ export class ReportFileResource extends Resource {
       case "Minimized":
         break; // GUI window geometry
       default:
-        this.unknownField(path, pos);
+        return this.otherField(path, pos);
     }
     this.mark(path, pos);
   }

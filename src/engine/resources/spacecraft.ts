@@ -82,19 +82,53 @@ const INERT_ANY = new Set([
   "AddHardware",
 ]);
 
+const STATE_HINT = "the built-in engine reads Cartesian (X, Y, Z, VX, VY, VZ) and Keplerian " +
+  "(SMA, ECC, INC, RAAN, AOP, TA) states; give the state in one of them";
+
 const UNSUPPORTED: Readonly<Record<string, string>> = {
   Tanks:
     "fuel tanks change the spacecraft mass; remove them (impulsive burns here do not use mass)",
   Thrusters: "finite burns are not modelled; use ImpulsiveBurn with the Maneuver command",
-  PowerSystem: "power systems are not modelled",
+  PowerSystem: "power systems (electric propulsion) are not modelled",
   MA: "set TA instead of MA (true anomaly), or use real GMAT",
   EA: "set TA instead of EA, or use real GMAT",
+  HA: "set TA instead of HA, or use real GMAT",
   RadPer: "set SMA and ECC instead of RadPer/RadApo",
   RadApo: "set SMA and ECC instead of RadPer/RadApo",
-  AltEquinoctialP: "only Cartesian and Keplerian states are supported",
-  EquinoctialH: "only Cartesian and Keplerian states are supported",
-  RMAG: "only Cartesian and Keplerian states are supported",
 };
+
+/** Orbit-state fields of GMAT's other representations (equinoctial, spherical, Delaunay...). */
+const OTHER_STATE_RE =
+  /^(AltEquinoctial[PQ]|Equinoctial[HKPQ]|MLONG|SemilatusRectum|ModEquinoctial[FGHK]|TLONG|Delaunay[lghLGH]|Planetodetic\w+|Brouwer\w+|RMAG|RA|DEC|VMAG|AZI|FPA|RAV|DECV|Incoming\w+|Outgoing\w+|C3Energy|Energy|BVAZI|RHA|DHA|HFPA)$/;
+
+/** Fields that set the state, epoch or mass the engine propagates. */
+const PHYSICS_FIELDS = new Set<string>([
+  ...CARTESIAN_FIELDS,
+  ...KEPLERIAN_FIELDS,
+  "Epoch",
+  "DateFormat",
+  "CoordinateSystem",
+  "DisplayStateType",
+  "DryMass",
+  "AnomalyType",
+]);
+
+/** Display state types GMAT accepts besides the two the engine reads. */
+const OTHER_STATE_TYPES = new Set([
+  "AltEquinoctial",
+  "Equinoctial",
+  "ModifiedEquinoctial",
+  "ModifiedKeplerian",
+  "SphericalAZFPA",
+  "SphericalRADEC",
+  "Delaunay",
+  "Planetodetic",
+  "BrouwerMeanShort",
+  "BrouwerMeanLong",
+  "IncomingAsymptote",
+  "OutgoingAsymptote",
+  "Keplerian",
+]);
 
 /** A Spacecraft resource. */
 export class SpacecraftResource extends Resource {
@@ -146,7 +180,7 @@ export class SpacecraftResource extends Resource {
       this.mark(path, pos);
       return;
     }
-    if (path.length !== 1) this.unknownField(path, pos, UNSUPPORTED);
+    if (path.length !== 1) return this.otherField(path, pos, UNSUPPORTED);
     if ((CARTESIAN_FIELDS as readonly string[]).includes(field)) {
       this.#setElement("Cartesian", CARTESIAN_FIELDS.indexOf(field as never), v, pos);
     } else if ((KEPLERIAN_FIELDS as readonly string[]).includes(field)) {
@@ -156,10 +190,26 @@ export class SpacecraftResource extends Resource {
     } else if (field === "CoordinateSystem") {
       this.coordinateSystem = v.text();
     } else if (field === "DisplayStateType") {
-      this.displayStateType = v.oneOf(
-        STATE_TYPES,
-        "the built-in engine reads Cartesian and Keplerian states",
-      );
+      const text = v.value.kind === "word" || v.value.kind === "string" ? v.value.value : "";
+      if (OTHER_STATE_TYPES.has(text) && !(STATE_TYPES as readonly string[]).includes(text)) {
+        this.diag.unsupported(pos, `the state type ${text}`, {
+          construct: "Spacecraft.DisplayStateType",
+          hint: STATE_HINT,
+        });
+      }
+      this.displayStateType = v.oneOf(STATE_TYPES, STATE_HINT);
+    } else if (OTHER_STATE_RE.test(field)) {
+      this.diag.unsupported(pos, `the state element ${this.name}.${field}`, {
+        construct: `Spacecraft.${field}`,
+        hint: STATE_HINT,
+      });
+    } else if (field === "AnomalyType") {
+      if (v.text() !== "TA") {
+        this.diag.unsupported(pos, `AnomalyType ${v.text()}`, {
+          construct: "Spacecraft.AnomalyType",
+          hint: "give the true anomaly (AnomalyType = TA)",
+        });
+      }
     } else if (field === "DryMass") {
       this.dryMass = v.numberIn(0, Infinity);
     } else if (field === "Id") {
@@ -169,7 +219,7 @@ export class SpacecraftResource extends Resource {
     } else if (INERT_ANY.has(field)) {
       this.inert[field] = v.value.kind === "number" ? v.value.value : v.value.kind;
     } else {
-      this.unknownField(path, pos, UNSUPPORTED);
+      return this.otherField(path, pos, UNSUPPORTED);
     }
     this.mark(path, pos);
   }
@@ -189,6 +239,7 @@ export class SpacecraftResource extends Resource {
 
   #setElement(rep: "Cartesian" | "Keplerian", index: number, v: FieldValue, pos: SourcePos): void {
     const x = v.number();
+    if (rep === "Keplerian") this.#checkKeplerian(KEPLERIAN_FIELDS[index], x, v);
     if (this.representation !== rep) {
       try {
         this.elements = this.#convert(this.elements, this.representation, rep);
@@ -207,6 +258,54 @@ export class SpacecraftResource extends Resource {
     this.elements[index] = x;
   }
 
+  /** Keplerian fields assigned so far (GMAT checks SMA against ECC only once both are set). */
+  readonly #keplerianSet = new Set<string>();
+
+  /**
+   * GMAT's checks when a Keplerian element is assigned (Spacecraft::SetElement and
+   * StateConversionUtil::ValidateValue in GMAT R2026a): eccentricity 1 (parabolic), SMA 0, INC
+   * outside [0, 180], and an SMA whose sign contradicts an ECC already set (or the reverse).
+   */
+  #checkKeplerian(field: string, x: number, v: FieldValue): void {
+    const other = (name: string) =>
+      this.#keplerianSet.has(name) && this.representation === "Keplerian"
+        ? this.elements[KEPLERIAN_FIELDS.indexOf(name as never)]
+        : undefined;
+    const refuse = (gmatField: string, allowed: string): never =>
+      v.diag.fail(
+        "SCRIPT_BAD_VALUE",
+        v.value.pos,
+        `The value of "${gmatNumber(x)}" for field "${gmatField}" on object "${this.name}" is ` +
+          `not an allowed value. The allowed values are: [${allowed}]`,
+        {
+          construct: `Spacecraft.${field}`,
+          hint: "GMAT refuses this element; an ellipse needs SMA > 0 and 0 <= ECC < 1, a " +
+            "hyperbola SMA < 0 and ECC > 1 (set ECC first when changing between them)",
+        },
+      );
+    if (field === "ECC") {
+      if (x === 1) refuse("Eccentricity", "Real Number != 1.0");
+      if (Math.abs(x - 1) < 1e-7) refuse("ECC", "Real Number != 1 (tolerance = 1e-07)");
+      const sma = other("SMA");
+      if (sma !== undefined && sma > 0 && (x > 1 + 1e-7 || x < -1e-7)) {
+        refuse("ECC", "0 < Real Number < 1 when SMA > 0");
+      }
+      if (sma !== undefined && sma < 0 && x <= 1 - 1e-7) {
+        refuse("ECC", "Real Number > 1 when SMA < 0");
+      }
+    } else if (field === "SMA") {
+      if (Math.abs(x) < 0.001) refuse("SMA", "Real Number != 0 (tolerance = 0.001)");
+      const ecc = other("ECC");
+      if (ecc !== undefined && x < 0 && ecc > 0.001 && ecc < 0.999) {
+        refuse("SMA", "Real Number > 0 when 0 < ECC < 1");
+      }
+      if (ecc !== undefined && x > 0 && ecc > 1.001) refuse("SMA", "Real Number < 0 when ECC > 1");
+    } else if (field === "INC" && (x < 0 || x > 180)) {
+      refuse("INC", "0.0 <= Real Number <= 180.0");
+    }
+    this.#keplerianSet.add(field);
+  }
+
   #convert(el: number[], from: "Cartesian" | "Keplerian", to: "Cartesian" | "Keplerian"): number[] {
     if (from === to) return [...el];
     if (to === "Cartesian") {
@@ -223,6 +322,7 @@ export class SpacecraftResource extends Resource {
    * @throws {GmatSweepError} `STATE_CONVERSION` when the Keplerian elements are invalid.
    */
   initialState(): Float64Array {
+    if (this.representation === "Keplerian") this.#warnSignChanges();
     try {
       return Float64Array.from(this.#convert(this.elements, this.representation, "Cartesian"));
     } catch (e) {
@@ -245,10 +345,58 @@ export class SpacecraftResource extends Resource {
     }
   }
 
+  /**
+   * GMAT's warnings when it turns Keplerian elements into a state: a negative ECC, or an SMA whose
+   * sign contradicts ECC, is flipped (GMAT does so too, with these words, rather than refusing).
+   */
+  #warnSignChanges(): void {
+    const [sma, ecc] = this.elements;
+    const at = this.assigned.get("ECC") ?? this.assigned.get("SMA") ?? this.pos;
+    if (ecc < 0) {
+      this.diag.warn(
+        at,
+        `Eccentricity (${gmatNumber(ecc)}) cannot be less than 0.0. The sign of the ` +
+          `eccentricity has been changed.`,
+      );
+    }
+    const e = Math.abs(ecc);
+    if (sma > 0 && e > 1) {
+      this.diag.warn(
+        at,
+        `Semimajor axis (${gmatNumber(sma)}) cannot be positive if eccentricity (${
+          gmatNumber(e)
+        }) is greater than 1.0. The sign of the semimajor axis has been changed. If changing ` +
+          "orbit from hyperbolic to elliptic, set eccentricity first.",
+      );
+    } else if (sma < 0 && e < 1) {
+      this.diag.warn(
+        at,
+        `Semimajor axis (${gmatNumber(sma)}) cannot be negative if eccentricity (${
+          gmatNumber(e)
+        }) is less than 1.0. The sign of the semimajor axis has been changed. If changing ` +
+          "orbit from elliptic to hyperbolic, set eccentricity first.",
+      );
+    }
+  }
+
+  /**
+   * Every other field GMAT's Spacecraft has (attitude, hardware lists, estimation settings,
+   * SPAD, drag and SRP coefficients, ephemeris names...) leaves the engine's point-mass run
+   * unchanged; the fields that change the orbit or the mass are refused before this is asked.
+   */
+  override isInertField(field: string): boolean {
+    return !PHYSICS_FIELDS.has(field) && !(field in UNSUPPORTED) && !OTHER_STATE_RE.test(field);
+  }
+
   /** Total mass, kg (dry mass: tanks are not supported). */
   totalMass(): number {
     return this.dryMass;
   }
+}
+
+/** A number as GMAT prints it in these messages (16 significant digits, shortest form). */
+function gmatNumber(x: number): string {
+  return String(Number(x.toPrecision(16)));
 }
 
 function errorText(e: unknown): string {

@@ -25,6 +25,6 @@ export class VariableResource extends Resource {
       this.mark(["Value"], pos);
       return;
     }
-    this.unknownField(path, pos);
+    return this.otherField(path, pos);
   }
 }
