@@ -19,8 +19,13 @@ export interface SpacecraftState {
   state: Float64Array;
   /** Epoch, A1 ModJulian. */
   epochA1: number;
-  /** Epoch at mission start: the reference of ElapsedSecs in reports. */
-  readonly missionStartA1: number;
+  /**
+   * Epoch at mission start: the reference of ElapsedSecs in reports. An `Epoch` assignment in
+   * the mission before the spacecraft's first Propagate moves it too.
+   */
+  missionStartA1: number;
+  /** Whether a Propagate has moved this spacecraft yet. */
+  propagated?: boolean;
   /** The stop condition that ended the last Propagate of this spacecraft. */
   lastStop?: { readonly key: string; readonly miss: number };
 }

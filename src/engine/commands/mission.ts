@@ -19,7 +19,13 @@ import type {
 } from "../../script/ast.ts";
 import { exprText } from "../../script/expression.ts";
 import { GMAT_COMMANDS } from "../../script/gmat_types.ts";
-import { EARTH_MU } from "../../physics/mod.ts";
+import {
+  EARTH_MU,
+  EPOCH_FORMATS,
+  type EpochFormat,
+  isEpochFormat,
+  parseEpoch,
+} from "../../physics/mod.ts";
 import { cartesianToKeplerian, keplerianToCartesian } from "../../physics/mod.ts";
 import { type Diagnostics, didYouMean } from "../diagnostics.ts";
 import { type Compiled, compileExpression } from "../expression.ts";
@@ -276,6 +282,9 @@ function compileAssignment(
   }
   const copy = compileCopy(stmt, model, diag);
   if (copy) return copy;
+  if (target instanceof SpacecraftResource && (parts[1] === "Epoch" || parts[1] === "DateFormat")) {
+    return compileEpochAssignment(stmt, target, diag);
+  }
   if (target instanceof SpacecraftResource && parts.length === 2 && target.isInertField(parts[1])) {
     diag.warn(stmt.pos, `${lhs} does not change the built-in engine's physics; ignored`);
     return { name: "Assignment", pos: stmt.pos, run() {} };
@@ -436,6 +445,70 @@ function compileCopy(
       dst.epochA1 = src.epochA1;
       to.dryMass = from.dryMass;
       rt.discontinuity(to);
+    },
+  };
+}
+
+/** The text of a literal or expression value (a word, string or name), if it is one. */
+function valueText(v: MissionAssignmentStatement["value"]): string | undefined {
+  if (v.kind === "string" || v.kind === "word") return v.value;
+  if (v.kind === "number") return v.text;
+  if (v.kind === "expr") {
+    if (v.expr.kind === "string") return v.expr.value;
+    if (v.expr.kind === "ref") return v.expr.name;
+    if (v.expr.kind === "number") return v.expr.text;
+  }
+  return undefined;
+}
+
+/**
+ * `Sat.DateFormat = UTCGregorian` and `Sat.Epoch[.Format] = '...'` during the mission (the
+ * configuration blocks GMAT's samples open their missions with): the epoch is read in the
+ * format current at that point; before the spacecraft's first Propagate it also moves the
+ * reference of ElapsedSecs.
+ */
+function compileEpochAssignment(
+  stmt: MissionAssignmentStatement,
+  sc: SpacecraftResource,
+  diag: Diagnostics,
+): Command {
+  const [, field, sub] = stmt.target.path;
+  const text = valueText(stmt.value);
+  if (text === undefined || stmt.target.path.length > (field === "Epoch" ? 3 : 2)) {
+    return diag.unsupported(stmt.rhsPos, `assigning ${stmt.rhs} to ${stmt.lhs}`, {
+      construct: `assignment to Spacecraft.${field}`,
+      hint: "write a format name or an epoch string",
+    });
+  }
+  if (field === "DateFormat" || (sub !== undefined && !isEpochFormat(sub))) {
+    const format = field === "DateFormat" ? text : sub!;
+    if (!isEpochFormat(format)) {
+      diag.fail("SCRIPT_BAD_VALUE", stmt.rhsPos, `unknown epoch format '${format}'`, {
+        construct: `Spacecraft.${field}`,
+        hint: `use one of ${EPOCH_FORMATS.join(", ")}`,
+      });
+    }
+    if (field === "DateFormat") {
+      return { name: "Assignment", pos: stmt.pos, run: () => void (sc.dateFormat = format) };
+    }
+  }
+  return {
+    name: "Assignment",
+    pos: stmt.pos,
+    run(rt: Runtime) {
+      const format = (sub ?? sc.dateFormat) as EpochFormat;
+      let epoch: number;
+      try {
+        epoch = parseEpoch(text.trim(), format);
+      } catch (e) {
+        throw new MissionRunError(stmt.lhs, stmt.pos, e instanceof Error ? e.message : String(e), {
+          cause: e,
+        });
+      }
+      const s = rt.of(sc);
+      s.epochA1 = epoch;
+      if (!s.propagated) s.missionStartA1 = epoch;
+      rt.discontinuity(sc);
     },
   };
 }

@@ -206,6 +206,7 @@ class PropagateCommand implements Command {
   run(rt: Runtime): void {
     const n = this.sats.length;
     const states = this.sats.map((sc) => rt.of(sc));
+    for (const s of states) s.propagated = true;
     const baseA1 = states[0].epochA1;
     for (const s of states) {
       if (Math.abs(s.epochA1 - baseA1) * 86400 > 1e-3) {
@@ -274,7 +275,7 @@ class PropagateCommand implements Command {
         // Forward propagation never reaches an epoch behind it: refuse instead of running on.
         this.#fail(
           `stop condition '${c.stop.text}' lies ${
-            ((c.prev - c.goal) * kind.secondsPerUnit).toPrecision(6)
+            Number(((c.prev - c.goal) * kind.secondsPerUnit).toPrecision(6))
           } s behind the current epoch, and this Propagate runs forward; ` +
             "write 'Propagate BackProp ...' for backward propagation (which needs real GMAT), " +
             "or give a goal ahead of the current epoch",
