@@ -10,12 +10,12 @@
 import type { Script, SourcePos } from "../script/ast.ts";
 import { ScriptError, type ScriptErrorCode } from "../script/errors.ts";
 
-/** Options of one reported problem. */
+/** Options of one reported problem: every refusal names its construct and a fix. */
 export interface ProblemOptions {
   /** The construct at fault, e.g. `ForceModel.SRP`. */
-  readonly construct?: string;
+  readonly construct: string;
   /** How to fix it. */
-  readonly hint?: string;
+  readonly hint: string;
 }
 
 /** Error and warning sink bound to one script. */
@@ -38,7 +38,7 @@ export class Diagnostics {
     code: ScriptErrorCode,
     pos: SourcePos | undefined,
     message: string,
-    options: ProblemOptions = {},
+    options: ProblemOptions,
   ): ScriptError {
     const sourceLine = pos && pos.file === this.#script.file
       ? this.#script.lines[pos.line - 1]
@@ -51,13 +51,17 @@ export class Diagnostics {
     code: ScriptErrorCode,
     pos: SourcePos | undefined,
     message: string,
-    options: ProblemOptions = {},
+    options: ProblemOptions,
   ): never {
     throw this.error(code, pos, message, options);
   }
 
   /** Refuse a construct the built-in engine does not model. */
-  unsupported(pos: SourcePos | undefined, message: string, options: ProblemOptions): never {
+  unsupported(
+    pos: SourcePos | undefined,
+    message: string,
+    options: { readonly construct: string; readonly hint?: string },
+  ): never {
     throw this.error(
       "ENGINE_UNSUPPORTED",
       pos,

@@ -175,13 +175,19 @@ function create(model: Model, stmt: CreateStatement, diag: Diagnostics): void {
       "SCRIPT_UNKNOWN_RESOURCE",
       stmt.typePos,
       `unknown resource type '${stmt.type}'${didYouMean(stmt.type, known)}`,
-      { hint: `the built-in engine supports: ${Object.keys(FACTORIES).join(", ")}` },
+      {
+        construct: `Create ${stmt.type}`,
+        hint: `check the type's spelling; the built-in engine supports: ${
+          Object.keys(FACTORIES).join(", ")
+        }`,
+      },
     );
   }
   for (const n of stmt.names) {
     if (model.resources.has(n.name) || BUILTIN_COORDINATE_SYSTEMS.has(n.name)) {
       const first = model.resources.get(n.name);
       diag.fail("SCRIPT_DUPLICATE_NAME", n.pos, `'${n.name}' is already defined`, {
+        construct: `Create ${stmt.type}`,
         hint: first ? `rename one of them (first created at line ${first.pos.line})` : "rename it",
       });
     }
@@ -239,7 +245,7 @@ export function applyAssignment(
       "SCRIPT_UNKNOWN_RESOURCE",
       stmt.pos,
       `'${owner}' is not defined${didYouMean(owner, model.resources.keys())}`,
-      { hint: `create it first, e.g. 'Create Spacecraft ${owner}'` },
+      { construct: stmt.target, hint: `create it first, e.g. 'Create Spacecraft ${owner}'` },
     );
   }
   if (path.length === 0 && stmt.value.kind === "word") {
@@ -276,7 +282,10 @@ function validate(model: Model, diag: Diagnostics): void {
         "SCRIPT_UNKNOWN_RESOURCE",
         pos,
         `coordinate system '${sc.coordinateSystem}' is not defined`,
-        { hint: "use EarthMJ2000Eq or create the coordinate system" },
+        {
+          construct: "Spacecraft.CoordinateSystem",
+          hint: "use EarthMJ2000Eq or create the coordinate system",
+        },
       );
     }
   }
@@ -297,7 +306,7 @@ function validate(model: Model, diag: Diagnostics): void {
         "SCRIPT_UNKNOWN_RESOURCE",
         prop.assigned.get("FM"),
         `${prop.name}.FM names '${prop.fm}', which is not a ForceModel`,
-        { hint: "create it with 'Create ForceModel' or fix the name" },
+        { construct: "Propagator.FM", hint: "create it with 'Create ForceModel' or fix the name" },
       );
     }
     fm.resolve();
@@ -321,7 +330,10 @@ function validate(model: Model, diag: Diagnostics): void {
         eph.assigned.get("Spacecraft") ?? eph.pos,
         `EphemerisFile ${eph.name} needs a Spacecraft` +
           (eph.spacecraft ? `, and '${eph.spacecraft}' is not one` : ""),
-        { hint: `set ${eph.name}.Spacecraft = <spacecraft name>` },
+        {
+          construct: "EphemerisFile.Spacecraft",
+          hint: `set ${eph.name}.Spacecraft = <spacecraft name>`,
+        },
       );
     }
   }

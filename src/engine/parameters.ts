@@ -193,7 +193,10 @@ export function bindParameter(
       "SCRIPT_UNKNOWN_RESOURCE",
       pos,
       `'${name}' is not a Variable or a parameter${didYouMean(name, scope.names())}`,
-      { hint: `declare it with 'Create Variable ${name}', or write Owner.Quantity such as Sat.X` },
+      {
+        construct: "parameter",
+        hint: `declare it with 'Create Variable ${name}', or write Owner.Quantity such as Sat.X`,
+      },
     );
   }
   const owner = scope.spacecraft(parts[0]);
@@ -204,11 +207,15 @@ export function bindParameter(
       `parameter '${name}': '${parts[0]}' is not a Spacecraft${
         didYouMean(parts[0], scope.names())
       }`,
-      { hint: "parameters are read from spacecraft created with 'Create Spacecraft'" },
+      {
+        construct: "parameter",
+        hint: "parameters are read from spacecraft created with 'Create Spacecraft'",
+      },
     );
   }
   if (parts.length > 3) {
     diag.fail("SCRIPT_UNKNOWN_FIELD", pos, `parameter '${name}' has too many parts`, {
+      construct: "parameter",
       hint: "write Sat.Quantity or Sat.Dependency.Quantity, e.g. Sat.EarthMJ2000Eq.X",
     });
   }
@@ -216,6 +223,7 @@ export function bindParameter(
   const dep = parts.length === 3 ? parts[1] : undefined;
   if (parts.length === 2 && isEpochFormat(quantity) === false && quantity === "Epoch") {
     diag.fail("SCRIPT_UNKNOWN_FIELD", pos, `'${name}' is a field, not a reportable parameter`, {
+      construct: "parameter",
       hint: `report ${parts[0]}.UTCGregorian or ${parts[0]}.A1ModJulian instead`,
     });
   }
@@ -232,7 +240,7 @@ export function bindParameter(
       "SCRIPT_UNKNOWN_FIELD",
       pos,
       `unknown parameter '${quantity}' in '${name}'${didYouMean(quantity, QUANTITIES.keys())}`,
-      { hint: `supported quantities: ${SUPPORTED_QUANTITIES.join(", ")}` },
+      { construct: "parameter", hint: `supported quantities: ${SUPPORTED_QUANTITIES.join(", ")}` },
     );
   }
   if (dep !== undefined) {
@@ -241,9 +249,7 @@ export function bindParameter(
         "SCRIPT_UNKNOWN_FIELD",
         pos,
         `parameter ${quantity} takes no dependency, got '${dep}'`,
-        {
-          hint: `write ${parts[0]}.${quantity}`,
-        },
+        { construct: "parameter", hint: `write ${parts[0]}.${quantity}` },
       );
     }
     const ok = dep === "Earth" || scope.isInertialSystem(dep);

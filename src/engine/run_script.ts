@@ -235,6 +235,7 @@ function ensureDir(path: string, pos: SourcePos, diag: Diagnostics, made: Set<st
     Deno.mkdirSync(dir, { recursive: true });
   } catch (e) {
     diag.fail("SCRIPT_BAD_VALUE", pos, `cannot create the directory of output ${path}: ${e}`, {
+      construct: "Filename",
       hint: "check the Filename and that the output directory is writable",
     });
   }

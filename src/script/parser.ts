@@ -187,7 +187,7 @@ class Parser {
     code: ScriptErrorCode,
     pos: SourcePos,
     message: string,
-    extra: { construct?: string; hint?: string } = {},
+    extra: { construct: string; hint: string | undefined },
   ): never {
     const line = this.#lines[pos.line - 1];
     throw new ScriptError(code, {
@@ -198,8 +198,8 @@ class Parser {
     });
   }
 
-  #cursor(ll: LogicalLine, from: number, to: number): TokenCursor {
-    return new TokenCursor(ll, tokenize(ll, from, to, this.#lines), this.#lines);
+  #cursor(ll: LogicalLine, from: number, to: number, construct?: string): TokenCursor {
+    return new TokenCursor(ll, tokenize(ll, from, to, this.#lines), this.#lines, construct);
   }
 
   // ---- statements --------------------------------------------------------------------------
@@ -230,6 +230,7 @@ class Parser {
         const close = body.indexOf("'", 1);
         if (close < 0) {
           this.#fail("SCRIPT_SYNTAX", ll.pos(start), "unterminated label", {
+            construct: "label",
             hint: "close the label with a single quote",
           });
         }
@@ -289,7 +290,10 @@ class Parser {
         "SCRIPT_SYNTAX",
         pos,
         `unexpected '${body[0]}': expected a Create statement, an assignment or a command`,
-        { hint: "statements start with Create, a name (Resource.Field = value) or a command" },
+        {
+          construct: "statement",
+          hint: "statements start with Create, a name (Resource.Field = value) or a command",
+        },
       );
     }
     // `f(x)` or `Obj.Method(a, b)` alone: a call (a method call in the resource section).
@@ -637,11 +641,10 @@ class Parser {
     if (label !== undefined) cmd.label = label;
     const parser = COMMAND_PARSERS[name];
     if (parser) {
-      const cur = this.#cursor(ll, start + off, end);
       try {
-        cmd.detail = parser(cur, name);
+        cmd.detail = parser(this.#cursor(ll, start + off, end, name), name);
       } catch (e) {
-        if (e instanceof ScriptError && e.construct === undefined) {
+        if (e instanceof ScriptError && (e.construct === name || e.construct === "statement")) {
           throw new ScriptError(e.code, {
             message: `${name}: ${e.detail}`,
             pos: e.pos,

@@ -87,7 +87,14 @@ export function tokenize(ll: LogicalLine, from: number, to: number, lines?: read
       if (!transpose) {
         const close = text.indexOf("'", i + 1);
         if (close < 0 || close >= to) {
-          throw syntax(ll, i, "unterminated string", "close the string with a single quote", lines);
+          throw syntax(
+            ll,
+            i,
+            "unterminated string",
+            "close the string with a single quote on the same line",
+            lines,
+            "string",
+          );
         }
         out.push({
           kind: "string",
@@ -120,7 +127,14 @@ export function tokenize(ll: LogicalLine, from: number, to: number, lines?: read
     }
     const op = OPERATORS.find((o) => text.startsWith(o, i) && i + o.length <= to);
     if (!op) {
-      throw syntax(ll, i, `unexpected '${ch}'`, "check the statement's syntax", lines);
+      throw syntax(
+        ll,
+        i,
+        `unexpected '${ch}'`,
+        "GMAT statements use names, numbers, 'strings', operators and brackets only",
+        lines,
+        "character",
+      );
     }
     out.push({ kind: "op", text: op, at: i, stop: i + op.length, spaced });
     i += op.length;
@@ -137,6 +151,8 @@ export class TokenCursor {
     readonly ll: LogicalLine,
     readonly tokens: readonly Token[],
     readonly lines?: readonly string[],
+    /** The construct errors name when the caller names none. */
+    readonly construct = "expression",
   ) {}
 
   /** The current token. */
@@ -210,7 +226,14 @@ export class TokenCursor {
   fail(message: string, hint?: string, construct?: string): never {
     const t = this.peek;
     const msg = message.startsWith("expected") ? `${message}, found ${describe(t)}` : message;
-    throw syntax(this.ll, t.at, msg, hint, this.lines, construct);
+    throw syntax(
+      this.ll,
+      t.at,
+      msg,
+      hint ?? "check the statement against GMAT's script syntax (GMAT user guide, Script Language)",
+      this.lines,
+      construct ?? this.construct,
+    );
   }
 }
 
@@ -233,7 +256,7 @@ export function syntax(
   message: string,
   hint?: string,
   lines?: readonly string[],
-  construct?: string,
+  construct = "statement",
 ): ScriptError {
   const pos = ll.pos(at);
   const sourceLine = lines?.[pos.line - 1];

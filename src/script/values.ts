@@ -43,8 +43,8 @@ class ValueParser {
   #depth = 0;
   constructor(readonly ll: LogicalLine, readonly lines?: readonly string[]) {}
 
-  #fail(at: number, message: string, hint?: string): never {
-    throw syntax(this.ll, at, message, hint, this.lines);
+  #fail(at: number, message: string, hint: string): never {
+    throw syntax(this.ll, at, message, hint, this.lines, "value");
   }
 
   top(from: number, to: number): ScriptValue {

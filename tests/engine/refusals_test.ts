@@ -358,8 +358,9 @@ Deno.test(`the engine refuses ${CASES.length} malformed or unsupported scripts p
         assert.match(e.message, /\n\s+\d+ \| .*\n\s+\| +\^/, "excerpt with caret");
         assert.match(e.message, /\n {2}fix: \S/, "a fix");
         assert.doesNotMatch(e.message, /\n\s+at /, "no stack trace");
+        assert.ok(e.construct, "every refusal names the construct");
+        assert.ok(e.hint, "every refusal carries a fix");
         if (c.code === "ENGINE_UNSUPPORTED") {
-          assert.ok(e.construct, "unsupported errors name the construct");
           assert.match(e.message, /not supported by the built-in engine/);
         }
       }

@@ -34,6 +34,9 @@ function syntaxError(text: string, re: RegExp, code = "SCRIPT_SYNTAX"): ScriptEr
     assert.ok(e instanceof ScriptError, `not a ScriptError: ${e}`);
     assert.equal(e.code, code);
     assert.match(e.message, re);
+    assert.ok(e.construct, `no construct: ${e.message}`);
+    assert.ok(e.hint, `no fix: ${e.message}`);
+    assert.ok(e.pos, `no place: ${e.message}`);
     return e;
   }
   assert.fail(`parsed: ${text}`);

@@ -362,7 +362,7 @@ function compileAssignment(
       "SCRIPT_UNKNOWN_RESOURCE",
       stmt.pos,
       `'${parts[0]}' is not defined${didYouMean(parts[0], model.resources.keys())}`,
-      { hint: `create it first, e.g. 'Create Variable ${parts[0]}'` },
+      { construct: "assignment", hint: `create it first, e.g. 'Create Variable ${parts[0]}'` },
     );
   } else {
     return fail(

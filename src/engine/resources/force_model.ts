@@ -181,6 +181,7 @@ export class ForceModelResource extends Resource {
         where("PointMasses"),
         `${this.name} lists Earth both as a primary body and as a point mass`,
         {
+          construct: "ForceModel.PointMasses",
           hint:
             "keep one: PointMasses = {Earth}, or PrimaryBodies = {Earth} with degree and order 0",
         },
@@ -208,9 +209,7 @@ export class ForceModelResource extends Resource {
         "SCRIPT_BAD_VALUE",
         where("PointMasses"),
         `${this.name} has no Earth gravity at all`,
-        {
-          hint: "add PointMasses = {Earth}",
-        },
+        { construct: "ForceModel.PointMasses", hint: "add PointMasses = {Earth}" },
       );
     }
     return { mu: EARTH_MU, errorControl: this.errorControl };

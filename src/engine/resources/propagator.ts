@@ -112,7 +112,7 @@ export class PropagatorResource extends Resource {
         "SCRIPT_BAD_VALUE",
         this.assigned.get("MinStep") ?? this.pos,
         `${this.name}.MinStep (${this.minStep}) exceeds MaxStep (${this.maxStep})`,
-        { hint: "make MinStep <= MaxStep" },
+        { construct: "Propagator.MinStep", hint: "make MinStep <= MaxStep" },
       );
     }
     return {

@@ -68,6 +68,7 @@ export class ReportFileResource extends Resource {
             return { name: item.value, pos: item.pos };
           }
           v.diag.fail("SCRIPT_BAD_VALUE", item.pos, `${v.field} expects parameter names`, {
+            construct: "ReportFile.Add",
             hint: "write e.g. {Sat.UTCGregorian, Sat.EarthMJ2000Eq.X}",
           });
         });

@@ -173,6 +173,7 @@ export class SpacecraftResource extends Resource {
       const format = sub ?? this.dateFormat;
       if (!isEpochFormat(format)) {
         this.diag.fail("SCRIPT_UNKNOWN_FIELD", pos, `unknown epoch format '${format}'`, {
+          construct: "Spacecraft.Epoch",
           hint: `use one of ${EPOCH_FORMATS.join(", ")}`,
         });
       }
@@ -250,7 +251,10 @@ export class SpacecraftResource extends Resource {
           `cannot set ${v.field}: the current state cannot be converted to ${rep} (${
             errorText(e)
           })`,
-          { hint: `set DisplayStateType = ${rep} before the state elements` },
+          {
+            construct: `Spacecraft.${v.field.split(".").pop()}`,
+            hint: `set DisplayStateType = ${rep} before the state elements`,
+          },
         );
       }
       this.representation = rep;
@@ -338,6 +342,7 @@ export class SpacecraftResource extends Resource {
         where,
         `Spacecraft ${this.name}: invalid orbit state (${errorText(e)})`,
         {
+          construct: "Spacecraft orbit state",
           hint:
             "check SMA/ECC: an ellipse needs SMA > 0 and 0 <= ECC < 1, a hyperbola SMA < 0 and ECC > 1",
         },
