@@ -47,14 +47,18 @@ export class FieldValue {
   /** A finite real number. */
   number(): number {
     const v = this.value;
-    if (v.kind === "number") return v.value;
-    if (
+    let x: number | undefined;
+    if (v.kind === "number") x = v.value;
+    else if (
       (v.kind === "string" || v.kind === "word") &&
       /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.value.trim())
     ) {
-      return Number(v.value);
+      x = Number(v.value);
     }
-    this.#bad("a number");
+    if (x === undefined) this.#bad("a number");
+    // 1e400 reads as Infinity: no GMAT field takes it (GMAT refuses it as not a real number).
+    if (!Number.isFinite(x)) this.#bad("a finite number (within +-1.8e308)");
+    return x;
   }
 
   /** A number within bounds. */

@@ -330,6 +330,39 @@ const CASES: Case[] = [
     code: "SCRIPT_BAD_VALUE",
     says: /MinStep \(3000\) exceeds MaxStep/,
   },
+  {
+    name: "a number beyond the double range",
+    text: res("Prop.MaxStep = 1e400"),
+    code: "SCRIPT_BAD_VALUE",
+    says: /Prop\.MaxStep expects a finite number/,
+  },
+  {
+    name: "a field GMAT's type does not have",
+    text: res("Sat.SMAA = 7000"),
+    code: "SCRIPT_UNKNOWN_FIELD",
+    says: /Spacecraft Sat has no field 'SMAA'; did you mean 'SMA'/,
+  },
+  {
+    name: "a real GMAT field the engine does not model",
+    text: res("Sat.Tanks = {T1}"),
+    code: "ENGINE_UNSUPPORTED",
+    says: /Spacecraft field Sat\.Tanks/,
+  },
+  {
+    name: "an array element set before the mission",
+    text: leoScript({ resources: `Create Array A[2, 2]\nA(1, 1) = 5 ${MARK}` }).replace(
+      `Create Array A[2, 2]\nA(1, 1) = 5 ${MARK}`,
+      `Create Array A[2, 2] ${MARK}\nA(1, 1) = 5`,
+    ),
+    code: "ENGINE_UNSUPPORTED",
+    says: /resource type Array/,
+  },
+  {
+    name: "a function call in the mission",
+    text: mis("[a, b] = MyFunction(Sat.X)"),
+    code: "ENGINE_UNSUPPORTED",
+    says: /the call of MyFunction/,
+  },
 ];
 
 function markedLine(text: string): number {

@@ -217,7 +217,12 @@ class PropagateCommand implements Command {
       }
     }
     const derivs = pointMassDerivatives(rt.mu, n);
-    const integrator = new AdaptiveIntegrator(this.settings, derivs, 6 * n);
+    let integrator: AdaptiveIntegrator;
+    try {
+      integrator = new AdaptiveIntegrator(this.settings, derivs, 6 * n);
+    } catch (e) {
+      this.#fail(`${this.propName}: ${e instanceof Error ? e.message : String(e)}`, e);
+    }
     const y0 = new Float64Array(6 * n);
     states.forEach((s, i) => y0.set(s.state, 6 * i));
 
