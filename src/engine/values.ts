@@ -7,7 +7,13 @@
 import type { ScriptValue } from "../script/ast.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 
+/** A value as written, shortened for messages. */
 function show(v: ScriptValue): string {
+  const text = showFull(v);
+  return text.length > 80 ? `${text.slice(0, 60)}... (${text.length} characters)` : text;
+}
+
+function showFull(v: ScriptValue): string {
   switch (v.kind) {
     case "number":
       return v.text;
@@ -16,9 +22,9 @@ function show(v: ScriptValue): string {
     case "word":
       return v.value;
     case "list":
-      return `{${v.items.map(show).join(", ")}}`;
+      return `{${v.items.map(showFull).join(", ")}}`;
     case "array":
-      return `[${v.rows.map((r) => r.map(show).join(" ")).join("; ")}]`;
+      return `[${v.rows.map((r) => r.map(showFull).join(" ")).join("; ")}]`;
     case "empty":
       return "";
     case "expr":
@@ -51,7 +57,7 @@ export class FieldValue {
     if (v.kind === "number") x = v.value;
     else if (
       (v.kind === "string" || v.kind === "word") &&
-      /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.value.trim())
+      /^[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v.value.trim())
     ) {
       x = Number(v.value);
     }

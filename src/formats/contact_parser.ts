@@ -102,7 +102,7 @@ const LEGACY_COLUMNS: ContactColumn[] = ["Observer", "Start", "Stop", "Duration"
 const NO_CONTACTS = "No contacts detected";
 const NO_EVENTS = /^There are no contact events\b/;
 const EVENT_COUNT = /^Number of events\s*:\s*(\S*)$/;
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const SPECIAL_NUMBERS = new Map<string, number>([
   ["nan", NaN],
   ["-nan", NaN],

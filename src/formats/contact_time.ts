@@ -21,7 +21,7 @@ const NS_PER_DAY = 86_400n * NS_PER_SECOND;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const GREGORIAN = /^(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
 const ISO_YD = /^(\d{4})-(\d{3})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 /** Days from 1970-01-01 to 1941-01-05 (GMAT MJD 0 is noon of that day). */
 const GMAT_MJD_ZERO_DAY = -10588;
 

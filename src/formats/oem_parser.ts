@@ -15,7 +15,7 @@ import { OutputParseError } from "./output_parse_error.ts";
 import type { OemFile, OemHeader, OemMetadata, OemRecord, OemSegment } from "./oem_types.ts";
 
 const KEY_VALUE = /^([A-Z][A-Z0-9_]*)\s*=\s*(.*)$/;
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 const META_FIELDS: Record<string, keyof OemMetadata> = {
   OBJECT_NAME: "objectName",

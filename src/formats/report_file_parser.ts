@@ -50,7 +50,7 @@ export interface ParseReportFileOptions {
 }
 
 const INT_LITERAL = /^[+-]?\d+$/;
-const FLOAT_LITERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const FLOAT_LITERAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const SPECIAL_FLOATS = new Map<string, number>([
   ["nan", NaN],
   ["+nan", NaN],

@@ -15,7 +15,7 @@ import { splitLines } from "./line_ending.ts";
 import { OutputParseError } from "./output_parse_error.ts";
 import type { StkDistanceUnit, StkFile, StkRecord } from "./stk_types.ts";
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const SUPPORTED_SECTION = "ephemeristimeposvel";
 
 /**

@@ -54,7 +54,8 @@ const BLOCK_CLOSERS = new Set(Object.values(BLOCK_ENDS));
 export const MAX_INCLUDE_DEPTH = 16;
 
 const IDENT_RE = /^[A-Za-z_][A-Za-z0-9_]*/;
-const TARGET_RE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*\s*(?:\([^]*\))?\s*$/;
+/** An assignment target in trimmed text; written so it never backtracks over long blanks. */
+const TARGET_RE = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*(?:\s*\([^]*\))?$/;
 
 /** Reads an included file: its label for positions and its text. */
 export type IncludeReader = (name: string, fromFile: string) => { file: string; text: string };
@@ -353,8 +354,8 @@ class Parser {
 
   #include(ll: LogicalLine, start: number, body: string): void {
     const pos = ll.pos(start);
-    const m = /^#Include\s+'([^']*)'\s*;?\s*$/.exec(body) ??
-      /^#Include\s+"([^"]*)"\s*;?\s*$/.exec(body);
+    // `body` ends before any `;` and is trimmed, so the name is all that follows.
+    const m = /^#Include\s+'([^']*)'$/.exec(body) ?? /^#Include\s+"([^"]*)"$/.exec(body);
     if (!m) {
       this.#fail("SCRIPT_SYNTAX", pos, "expected #Include 'file'", {
         construct: "#Include",

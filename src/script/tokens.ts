@@ -56,7 +56,7 @@ const OPERATORS = [
   "'",
   ".",
 ];
-const NUMBER_RE = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const NUMBER_RE = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME_RE = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*/y;
 
 /** Deepest nesting of brackets and operators a statement may have (a bound for hostile input). */

@@ -16,7 +16,7 @@ import { parseExpression } from "./expression.ts";
 import { isTransposeQuote, type LogicalLine } from "./source.ts";
 import { MAX_NESTING, syntax, TokenCursor, tokenize } from "./tokens.ts";
 
-const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Unquoted text GMAT keeps as a word: no brackets, quotes or operators that make math. */
 const WORD_RE = /^[^'"{}[\]()*^=<>&|~,;]+$/;
 

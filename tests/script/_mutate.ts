@@ -313,27 +313,70 @@ const oddNumber: Mutator = (rng, text) => {
   };
 };
 
-const LONG_FORMS: Record<string, (n: number) => string> = {
-  ident: (n) => "x".repeat(n),
-  number: (n) => "GMAT x = " + "9".repeat(n),
-  string: (n) => "GMAT x = '" + "a".repeat(n) + "'",
-  openString: (n) => "GMAT x = '" + "a".repeat(n),
-  comment: (n) => "% " + "z".repeat(n),
-  trailingComment: (n) => "GMAT x = 1 % " + "c".repeat(n),
-  spaces: (n) => "GMAT x =" + " ".repeat(n) + "1",
-  list: (n) => "GMAT x = {" + "1, ".repeat(Math.floor(n / 3)) + "1}",
-  names: (n) => "Create Spacecraft " + "S ".repeat(Math.floor(n / 2)),
-  semicolons: (n) => ";".repeat(n),
-  dots: (n) => "a" + ".b".repeat(Math.floor(n / 2)) + " = 1",
-  continuation: (n) => "GMAT x = 1 ...\n".repeat(Math.floor(n / 15)) + "+ 1",
+/** The repeated token of a long line. */
+const LONG_UNITS = [
+  "x",
+  "9",
+  "1.",
+  " ",
+  "\t",
+  "a_",
+  ".b",
+  "e",
+  "-",
+  "+1",
+  "'",
+  "(",
+  ")",
+  "1, ",
+  "S ",
+  ";",
+  "%",
+  "=",
+  "...",
+];
+
+/** Where the long run goes; `rhs` and `rhsString` replace the value of an existing line. */
+const LONG_PLACES: Record<string, (run: string) => string> = {
+  bare: (r) => r,
+  rhs: (r) => r,
+  rhsString: (r) => `'${r}'`,
+  assign: (r) => "GMAT x = " + r,
+  string: (r) => `GMAT x = '${r}'`,
+  openString: (r) => "GMAT x = '" + r,
+  comment: (r) => "% " + r,
+  trailingComment: (r) => "GMAT x = 1 % " + r,
+  lhs: (r) => `Sat${r}X = 1`,
+  list: (r) => `GMAT x = {${r}}`,
+  create: (r) => "Create Spacecraft " + r,
+  call: (r) => `f(${r})`,
+  command: (r) => "Propagate " + r,
+  continuation: (r) => r.replace(/[^]{1,200}/g, "$& ...\n") + "1",
 };
 
+/** A character that may end a long run (a failing tail is what makes a regex backtrack). */
+const TAILS = ["", "x", "-", "+", "*", ")", "'", " ", ".", "e", ";", "%", "=", "1"];
+
 const longLine: Mutator = (rng, text) => {
-  const form = rng.pick(Object.keys(LONG_FORMS));
+  const unit = rng.pick(LONG_UNITS);
+  const place = rng.pick(Object.keys(LONG_PLACES));
   const n = rng.range(50_000, 200_000);
-  const piece = LONG_FORMS[form](n);
+  const tail = rng.chance(0.5) ? rng.pick(TAILS) : "";
+  const run = unit.repeat(Math.ceil(n / unit.length)).slice(0, n) + tail;
+  const piece = LONG_PLACES[place](run);
+  const what = `${JSON.stringify(unit)} x ${n} + ${JSON.stringify(tail)} @${place}`;
+  if (place === "rhs" || place === "rhsString") {
+    const ls = text.split("\n");
+    const cand = assignmentLines(ls);
+    if (cand.length > 0) {
+      const i = rng.pick(cand);
+      const eq = ls[i].indexOf("=");
+      ls[i] = ls[i].slice(0, eq + 1) + " " + piece;
+      return { text: ls.join("\n"), what: `${what}:line ${i + 1}` };
+    }
+  }
   const r = insertSomewhere(rng, text, piece, 0.8);
-  return { text: r.text, what: `${form} ${n} @${r.where}` };
+  return { text: r.text, what: `${what}:${r.where}` };
 };
 
 const ODD_CHARS: Record<string, string> = {

@@ -22,7 +22,7 @@ import { type EpochFormat, epochFormatParts, isEpochFormat } from "./time_scale.
 const GREGORIAN_FORM = "'DD Mon YYYY HH:MM:SS.mmm' such as '01 Jan 2026 00:00:00.000'";
 const MOD_JULIAN_FORM = "a decimal number of days since JD 2430000.0 such as '21545.0'";
 const GREGORIAN = /^(\d{1,2})\s+([A-Za-z]+)\s+(\d+)\s+(\d+):(\d+):(\d+)(?:\.(\d*))?$/;
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function fail(text: string, format: string, why: string, form: string): never {
   throw new EpochError(
