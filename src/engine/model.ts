@@ -105,6 +105,35 @@ export class Model {
     return r instanceof cls ? r : undefined;
   }
 
+  readonly #defaultForceModels = new Map<PropagatorResource, ForceModelResource>();
+
+  /**
+   * The force model a propagator uses: the one its `FM` names, or GMAT's default (Earth JGM-2
+   * degree 4 order 4) when it names none.
+   *
+   * @throws {ScriptError} `SCRIPT_UNKNOWN_RESOURCE` when `FM` names no ForceModel.
+   */
+  forceModelOf(prop: PropagatorResource): ForceModelResource {
+    if (prop.fm === undefined) {
+      let fm = this.#defaultForceModels.get(prop);
+      if (!fm) {
+        fm = new ForceModelResource(`${prop.name}_ForceModel`, prop.pos, this.diag);
+        this.#defaultForceModels.set(prop, fm);
+      }
+      return fm;
+    }
+    const fm = this.get(prop.fm, ForceModelResource);
+    if (!fm) {
+      this.diag.fail(
+        "SCRIPT_UNKNOWN_RESOURCE",
+        prop.assigned.get("FM"),
+        `${prop.name}.FM names '${prop.fm}', which is not a ForceModel`,
+        { construct: "Propagator.FM", hint: "create it with 'Create ForceModel' or fix the name" },
+      );
+    }
+    return fm;
+  }
+
   /** Whether `name` is EarthMJ2000Eq or a user system equivalent to it. */
   isInertialSystem(name: string): boolean {
     return name === "EarthMJ2000Eq" || this.get(name, CoordinateSystemResource) !== undefined;
@@ -290,26 +319,7 @@ function validate(model: Model, diag: Diagnostics): void {
     }
   }
   for (const prop of model.all(PropagatorResource)) {
-    if (prop.fm === undefined) {
-      diag.unsupported(
-        prop.pos,
-        `Propagator ${prop.name} without a force model (GMAT's default is JGM-2 harmonic gravity)`,
-        {
-          construct: "Propagator.FM",
-          hint: `create a point-mass ForceModel and set ${prop.name}.FM to it`,
-        },
-      );
-    }
-    const fm = model.get(prop.fm, ForceModelResource);
-    if (!fm) {
-      diag.fail(
-        "SCRIPT_UNKNOWN_RESOURCE",
-        prop.assigned.get("FM"),
-        `${prop.name}.FM names '${prop.fm}', which is not a ForceModel`,
-        { construct: "Propagator.FM", hint: "create it with 'Create ForceModel' or fix the name" },
-      );
-    }
-    fm.resolve();
+    model.forceModelOf(prop).resolve();
   }
   for (const burn of model.all(ImpulsiveBurnResource)) {
     if (burn.coordinateSystem !== "Local" && !model.isInertialSystem(burn.coordinateSystem)) {

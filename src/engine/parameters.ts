@@ -12,7 +12,6 @@
 
 import {
   apoapsisIndicator,
-  convertMjd,
   EARTH_FLATTENING,
   EARTH_RADIUS,
   type EpochFormat,
@@ -22,7 +21,8 @@ import {
   orbitParameter,
   periapsisIndicator,
 } from "../physics/mod.ts";
-import { geodeticAltitude, j2000ToTrueOfDate } from "../physics/frames/earth_tilt.ts";
+import { geodeticAltitude } from "../physics/frames/earth_tilt.ts";
+import type { EarthFixedFrame } from "../physics/mod.ts";
 import type { SourcePos } from "../script/ast.ts";
 import { type Diagnostics, didYouMean } from "./diagnostics.ts";
 import type { SpacecraftResource } from "./resources/spacecraft.ts";
@@ -38,6 +38,8 @@ export interface Snapshot {
   readonly elapsedFromA1: number;
   /** Gravitational parameter, km^3/s^2. */
   readonly mu: number;
+  /** EarthMJ2000Eq -> EarthFixed (FK5 with EOP), present when a bound parameter needs it. */
+  readonly earthFixed?: EarthFixedFrame;
 }
 
 /** How a parameter behaves as a stop condition. */
@@ -70,23 +72,37 @@ export interface ParameterScope {
   isInertialSystem(name: string): boolean;
   /** All resource names, for suggestions. */
   names(): Iterable<string>;
+  /** Told when a bound parameter needs Earth's body-fixed frame (loaded before the run). */
+  needsEarthFixed?(): void;
 }
 
 type Dep = "none" | "origin" | "coordsys";
 interface Quantity {
   readonly dep: Dep;
   readonly stop: StopKind;
+  /** Needs Earth's body-fixed frame. */
+  readonly bodyFixed?: true;
   readonly string?: boolean;
   readonly fn: (s: Snapshot, sc: SpacecraftResource) => number | string;
 }
 
-function altitude(s: Snapshot): number {
-  const m = j2000ToTrueOfDate(convertMjd(s.epochA1, "A1", "TT"));
+/**
+ * Geodetic altitude, latitude and longitude in Earth's body-fixed frame (GMAT's FK5 chain with
+ * EOP and IAU-1980 nutation) over GMAT's ellipsoid (6378.1363 km, flattening 0.0033527).
+ */
+function geodetic(s: Snapshot) {
+  const frame = s.earthFixed;
+  if (!frame) {
+    throw new Error("internal: Earth orientation was not loaded for a body-fixed parameter");
+  }
+  const m = new Float64Array(9);
+  frame.rotation(s.epochA1, m);
   const [x, y, z] = s.state;
   const tx = m[0] * x + m[1] * y + m[2] * z;
   const ty = m[3] * x + m[4] * y + m[5] * z;
   const tz = m[6] * x + m[7] * y + m[8] * z;
-  return geodeticAltitude(tx, ty, tz, EARTH_RADIUS, EARTH_FLATTENING).altitude;
+  const g = geodeticAltitude(tx, ty, tz, EARTH_RADIUS, EARTH_FLATTENING);
+  return { ...g, longitude: Math.atan2(ty, tx) * 180 / Math.PI };
 }
 
 const ANGLE: StopKind = { kind: "angle" };
@@ -131,7 +147,24 @@ function buildQuantities(): Map<string, Quantity> {
       fn: (s) => orbitParameter(name, s.state, s.mu),
     });
   }
-  q.set("Altitude", { dep: "origin", stop: VALUE, fn: altitude });
+  q.set("Altitude", {
+    dep: "origin",
+    stop: VALUE,
+    bodyFixed: true,
+    fn: (s) => geodetic(s).altitude,
+  });
+  q.set("Latitude", {
+    dep: "origin",
+    stop: VALUE,
+    bodyFixed: true,
+    fn: (s) => geodetic(s).latitude,
+  });
+  q.set("Longitude", {
+    dep: "origin",
+    stop: ANGLE,
+    bodyFixed: true,
+    fn: (s) => geodetic(s).longitude,
+  });
   q.set("Periapsis", {
     dep: "origin",
     stop: { kind: "periapsis" },
@@ -145,7 +178,7 @@ function buildQuantities(): Map<string, Quantity> {
   q.set("DryMass", { dep: "none", stop: VALUE, fn: (_s, sc) => sc.dryMass });
   q.set("TotalMass", { dep: "none", stop: VALUE, fn: (_s, sc) => sc.totalMass() });
   for (const f of ["Cd", "Cr", "DragArea", "SRPArea"]) {
-    q.set(f, { dep: "none", stop: VALUE, fn: (_s, sc) => Number(sc.inert[f]) });
+    q.set(f, { dep: "none", stop: VALUE, fn: (_s, sc) => Number(sc.properties[f]) });
   }
   return q;
 }
@@ -157,8 +190,6 @@ export const SUPPORTED_QUANTITIES: readonly string[] = [...QUANTITIES.keys()].so
 
 /** Quantities GMAT has that the engine refuses, with the reason. */
 const REFUSED: Readonly<Record<string, string>> = {
-  Latitude: "needs Earth orientation (body-fixed axes)",
-  Longitude: "needs Earth orientation (body-fixed axes)",
   BetaAngle: "needs the Sun's position",
   SolarBeta: "needs the Sun's position",
   Eclipse: "needs the Sun's position",
@@ -261,6 +292,7 @@ export function bindParameter(
     }
   }
   const sc = owner;
+  if (q.bodyFixed) scope.needsEarthFixed?.();
   return {
     name,
     isString: q.string === true,

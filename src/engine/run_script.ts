@@ -26,6 +26,7 @@ import { ReportFileResource } from "./resources/report_file.ts";
 import { SpacecraftResource } from "./resources/spacecraft.ts";
 import { VariableResource } from "./resources/variable.ts";
 import { DEFAULT_RUN_LIMITS, type RunCounters, Runtime } from "./runtime.ts";
+import { EarthFixedFrame, PhysicsData } from "../physics/mod.ts";
 
 /** Version string of the built-in engine, recorded in manifests and ephemeris headers. */
 export const BUILTIN_ENGINE_VERSION = "gmat-sweep-builtin-1";
@@ -67,6 +68,12 @@ export interface RunScriptOptions {
    * conditions that are never met). Default 1,000,000.
    */
   readonly maxSteps?: number;
+  /**
+   * The physics data context (gravity models, Earth orientation, ephemeris, space weather),
+   * parsed once per context: a caller running many scripts passes one to every run. Default: a
+   * fresh context for this run.
+   */
+  readonly physics?: PhysicsData;
 }
 
 /** A mission that failed while running (after a successful parse and build). */
@@ -84,12 +91,13 @@ export class EngineRunError extends GmatSweepError {
   }
 }
 
-function scopeOf(model: Model): ParameterScope {
+function scopeOf(model: Model, needs: { earthFixed: boolean }): ParameterScope {
   return {
     spacecraft: (n) => model.get(n, SpacecraftResource),
     variable: (n) => model.get(n, VariableResource),
     isInertialSystem: (n) => model.isInertialSystem(n),
     names: () => model.resources.keys(),
+    needsEarthFixed: () => void (needs.earthFixed = true),
   };
 }
 
@@ -100,13 +108,16 @@ interface CheckedScript {
   readonly commands: ReturnType<typeof compileMission>;
   readonly reportParams: Map<ReportFileResource, ReturnType<typeof bindParameter>[]>;
   readonly initial: (readonly [SpacecraftResource, Float64Array])[];
+  /** Whether a parameter reads Earth's body-fixed frame (Altitude, Latitude, Longitude). */
+  readonly needsEarthFixed: boolean;
 }
 
 function checkScript(text: string, file: string): CheckedScript {
   const script = parseScript(text, { file, include: fileIncludeReader });
   const diag = new Diagnostics(script);
   const model = buildModel(script, diag);
-  const scope = scopeOf(model);
+  const needs = { earthFixed: false };
+  const scope = scopeOf(model, needs);
   const commands = compileMission(script.mission, model, scope, diag);
   if (commands.length === 0 && script.mission.length === 0) {
     diag.warn(script.beginMission, "the mission sequence is empty");
@@ -118,7 +129,7 @@ function checkScript(text: string, file: string): CheckedScript {
     ]),
   );
   const initial = model.all(SpacecraftResource).map((sc) => [sc, sc.initialState()] as const);
-  return { diag, model, commands, reportParams, initial };
+  return { diag, model, commands, reportParams, initial, needsEarthFixed: needs.earthFixed };
 }
 
 /**
@@ -149,7 +160,14 @@ export async function runScriptText(
   file: string,
   options: RunScriptOptions = {},
 ): Promise<EngineRunResult> {
-  const { diag, model, commands, reportParams, initial } = checkScript(text, file);
+  const { diag, model, commands, reportParams, initial, needsEarthFixed } = checkScript(
+    text,
+    file,
+  );
+  const physics = options.physics ?? new PhysicsData();
+  const earthFixed = needsEarthFixed
+    ? new EarthFixedFrame(await physics.gmat.earthOrientation())
+    : undefined;
 
   const dirs = {
     scriptDir: options.scriptDir ?? dirname(resolve(file)),
@@ -181,7 +199,16 @@ export async function runScriptText(
       ephemerides.push(new EphemerisOutput(ef, sc, path, BUILTIN_ENGINE_VERSION));
     }
     const limits = { maxSteps: options.maxSteps ?? DEFAULT_RUN_LIMITS.maxSteps };
-    runtime = new Runtime(model, diag, reports, ephemerides, options.signal, limits);
+    runtime = new Runtime(
+      model,
+      diag,
+      reports,
+      ephemerides,
+      options.signal,
+      limits,
+      physics,
+      earthFixed,
+    );
     for (const [sc, state] of initial) {
       runtime.states.set(sc, { state, epochA1: sc.epochA1, missionStartA1: sc.epochA1 });
     }

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { EARTH_MU } from "../physics/mod.ts";
+import { EARTH_MU, type EarthFixedFrame, PhysicsData } from "../physics/mod.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 import type { Model } from "./model.ts";
 import type { EphemerisOutput } from "./outputs/ephemeris_output.ts";
@@ -61,6 +61,10 @@ export class Runtime {
     readonly ephemerides: readonly EphemerisOutput[],
     readonly signal?: AbortSignal,
     readonly limits: RunLimits = DEFAULT_RUN_LIMITS,
+    /** Gravity models, Earth orientation, ephemeris, space weather: loaded once per context. */
+    readonly physics: PhysicsData = new PhysicsData(),
+    /** Earth's body-fixed frame, when a parameter reads it. */
+    readonly earthFixed?: EarthFixedFrame,
   ) {}
 
   /** Gravitational parameter used by every force model (Earth point mass). */
@@ -78,7 +82,13 @@ export class Runtime {
   /** The snapshot parameters of `sc` are evaluated on. */
   snapshot = (sc: SpacecraftResource): Snapshot => {
     const s = this.of(sc);
-    return { state: s.state, epochA1: s.epochA1, elapsedFromA1: s.missionStartA1, mu: EARTH_MU };
+    return {
+      state: s.state,
+      epochA1: s.epochA1,
+      elapsedFromA1: s.missionStartA1,
+      mu: EARTH_MU,
+      earthFixed: this.earthFixed,
+    };
   };
 
   /** Publish the current data of `sats` at `epochA1` to every subscriber. */

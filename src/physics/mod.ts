@@ -90,6 +90,21 @@ export {
 export { IntegrationError, type IntegrationErrorCode } from "./integrators/integration_error.ts";
 
 export { pointMassDerivatives } from "./forces/point_mass.ts";
+export {
+  buildForceModel,
+  type ForceModelSpec,
+  type GravitySpec,
+  needsEarthOrientation,
+  needsEphemeris,
+  type SpacecraftPhysics,
+  type SrpSpec,
+  THIRD_BODIES,
+} from "./forces/force_model.ts";
+export type { DragSpec } from "./forces/drag_force.ts";
+export type { SchattenError, SchattenTiming } from "./atmosphere/space_weather.ts";
+export { PhysicsData } from "./data/physics_data.ts";
+export { GmatDataSet } from "./data/gmat_data.ts";
+export { EarthFixedFrame } from "./frames/earth_fixed.ts";
 export { keplerPropagate } from "./analytic/kepler_propagate.ts";
 
 export { notAKnotSpline } from "./interpolation/not_a_knot_spline.ts";

@@ -3,8 +3,8 @@
  * the analytic two-body solution.
  *
  * The reference LEO ephemeris (Ex_LEOEphemeris.oem / Ex_STKEphemeris.e) was made by GMAT with
- * its default JGM-2 4x4 Earth field, which the built-in engine refuses. With the field reduced
- * to a point mass (degree and order 0) the engine must: write the same layout and the same 361
+ * its default JGM-2 4x4 Earth field: the unchanged script must reproduce it. With the field
+ * reduced to a point mass (degree and order 0) the engine must: write the same layout and the same 361
  * epochs; reproduce the reference's first state (a pure Keplerian-to-Cartesian conversion) to
  * 1e-9 km; stay within 0.05 km of it after 60 s (the J2 acceleration, ~1e-5 km/s^2, moves LEO by
  * ~0.02 km in that time, so a larger gap would be a bug, a smaller one is not expected); and put
@@ -16,9 +16,16 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { parseOem, parseStk } from "../../src/formats/mod.ts";
 import { EARTH_MU, isoToA1Mjd, keplerPropagate, parseGregorian } from "../../src/physics/mod.ts";
-import { ScriptError } from "../../src/script/mod.ts";
 import { fixture, runInTemp } from "../_support/engine.ts";
 import { runScriptText } from "../../src/engine/mod.ts";
+
+/**
+ * GMAT's reference and the engine, same script and field: measured 2.1 m after 6 h. The reference
+ * comes from another GMAT install (gmat-run's fixtures, its own EOP file), so it bounds the field
+ * to about 0.5% of its effect (point mass vs JGM-2 4x4 is ~1 km here); the force-model battery,
+ * made with the data files the engine ships, agrees to millimetres (tests/engine/battery_test.ts).
+ */
+const MAX_JGM2_DEVIATION_KM = 5e-3;
 
 const OEM_SCRIPT = await Deno.readTextFile(fixture("scripts/reference/Ex_LEOEphemeris.script"));
 const STK_SCRIPT = await Deno.readTextFile(fixture("scripts/reference/Ex_STKEphemeris.script"));
@@ -38,18 +45,24 @@ function pointMass(script: string): string {
   );
 }
 
-Deno.test("the reference LEO ephemeris script is refused: GMAT's default JGM-2 field", async () => {
+Deno.test("the reference LEO ephemeris script, unchanged (GMAT's default JGM-2 4x4), matches GMAT's OEM", async () => {
   const dir = await Deno.makeTempDir();
-  await assert.rejects(
-    () => runScriptText(OEM_SCRIPT, join(dir, "Ex_LEOEphemeris.script"), { outputDir: dir }),
-    (e) => {
-      assert.ok(e instanceof ScriptError);
-      assert.equal(e.code, "ENGINE_UNSUPPORTED");
-      assert.equal(e.pos?.line, 23, "the PrimaryBodies line");
-      assert.match(e.message, /degree 4 and order 4 \(GMAT's default, JGM-2\)/);
-      return true;
-    },
-  );
+  const run = await runScriptText(OEM_SCRIPT, join(dir, "Ex_LEOEphemeris.script"), {
+    outputDir: dir,
+  });
+  const out = run.outputs.find((o) => o.kind === "ephemeris");
+  assert.ok(out);
+  const ours = parseOem(await Deno.readTextFile(out.path), out.path).segments[0].rows;
+  const ref = REF_OEM.segments[0].rows;
+  assert.equal(ours.length, ref.length);
+  let worst = 0;
+  for (let i = 0; i < ref.length; i++) {
+    assert.equal(ours[i].epoch, ref[i].epoch);
+    const d = Math.hypot(...[0, 1, 2].map((k) => ours[i].state[k] - ref[i].state[k]));
+    worst = Math.max(worst, d);
+  }
+  // 6 h of JGM-2 4x4 with PrinceDormand78 at Accuracy 1e-9, both interpolated to 60 s.
+  assert.ok(worst < MAX_JGM2_DEVIATION_KM, `worst position difference ${worst} km`);
   await Deno.remove(dir, { recursive: true });
 });
 

@@ -90,52 +90,49 @@ const CASES: Case[] = [
     says: /Sat\.Epoch/,
   },
   {
-    name: "atmospheric drag",
-    text: res("FM.Drag.AtmosphereModel = JacchiaRoberts"),
+    name: "an atmosphere the engine lacks",
+    text: res("FM.Drag.AtmosphereModel = MarsGRAM2005"),
     code: "ENGINE_UNSUPPORTED",
-    says: /atmospheric drag/,
+    says: /the MarsGRAM2005 atmosphere/,
   },
   {
-    name: "solar radiation pressure",
-    text: res("FM.SRP = On"),
+    name: "an SRP model the engine lacks",
+    text: res("FM.SRP.SRPModel = SPADFile"),
     code: "ENGINE_UNSUPPORTED",
-    says: /solar radiation pressure/,
+    says: /the SPADFile SRP model/,
   },
   {
-    name: "third-body gravity",
-    text: res("FM.PointMasses = {Earth, Luna}"),
+    name: "a point mass without an ephemeris",
+    text: res("FM.PointMasses = {Earth, Ceres}"),
     code: "ENGINE_UNSUPPORTED",
-    says: /third-body gravity of Luna/,
+    says: /third-body gravity of Ceres/,
   },
   {
-    name: "explicit harmonic degree",
+    name: "a potential file the engine does not ship",
     text: leoScript().replace(
       "FM.PointMasses = {Earth}",
-      `FM.PrimaryBodies = {Earth}\nFM.GravityField.Earth.Degree = 4 ${MARK}`,
+      `FM.PrimaryBodies = {Earth}\nFM.GravityField.Earth.PotentialFile = 'EGM2008.cof' ${MARK}`,
     ),
     code: "ENGINE_UNSUPPORTED",
-    says: /degree 4 and order 4/,
+    says: /the potential file EGM2008\.cof/,
   },
   {
-    name: "GMAT's default JGM-2 field",
-    text: leoScript().replace("FM.PointMasses = {Earth}", `FM.PrimaryBodies = {Earth} ${MARK}`),
+    name: "a primary body other than Earth",
+    text: leoScript().replace("FM.PointMasses = {Earth}", `FM.PrimaryBodies = {Luna} ${MARK}`),
     code: "ENGINE_UNSUPPORTED",
-    says: /JGM-2/,
+    says: /the gravity field of Luna/,
   },
   {
-    name: "relativistic correction",
-    text: res("FM.RelativisticCorrection = On"),
+    name: "an Earth tide model",
+    text: res("FM.GravityField.Earth.TideModel = 'SolidAndPole'"),
     code: "ENGINE_UNSUPPORTED",
-    says: /relativistic/,
+    says: /Earth tide model SolidAndPole/,
   },
   {
-    name: "propagator without force model",
-    text: leoScript().replace("Prop.FM = FM", "").replace(
-      "Create Propagator Prop",
-      `Create Propagator Prop ${MARK}`,
-    ),
-    code: "ENGINE_UNSUPPORTED",
-    says: /without a force model/,
+    name: "an SRP flux outside GMAT's range",
+    text: res("FM.SRP.Flux = 2000"),
+    code: "SCRIPT_BAD_VALUE",
+    says: /outside GMAT's range/,
   },
   {
     name: "unsupported integrator",
@@ -407,7 +404,7 @@ Deno.test(`the engine refuses ${CASES.length} malformed or unsupported scripts p
 Deno.test("cli engine: a refused script exits 2 with the located message and no stack trace", async () => {
   const dir = await Deno.makeTempDir();
   const file = join(dir, "bad.script");
-  await Deno.writeTextFile(file, res("FM.SRP = On"));
+  await Deno.writeTextFile(file, res("FM.SRP.SRPModel = SPADFile"));
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", join(ROOT, "cli.ts"), "engine", file, "--out", dir],
     stdout: "piped",
@@ -417,7 +414,7 @@ Deno.test("cli engine: a refused script exits 2 with the located message and no 
   assert.equal(out.code, 2, stderr);
   assert.match(
     stderr,
-    new RegExp(`${file.replace(/[.]/g, "\\.")}:\\d+:\\d+: solar radiation pressure`),
+    new RegExp(`${file.replace(/[.]/g, "\\.")}:\\d+:\\d+: the SPADFile SRP model`),
   );
   assert.doesNotMatch(stderr, /\n\s+at /);
   await Deno.remove(dir, { recursive: true });

@@ -346,10 +346,14 @@ function compileAssignment(
       };
     } else if (field === "DryMass") {
       apply = (_rt, x) => void (target.dryMass = x);
+    } else if (["Cd", "Cr", "DragArea", "SRPArea"].includes(field)) {
+      // Read by drag and SRP when the next Propagate builds its force model.
+      apply = (_rt, x) => void (target.properties[field] = x);
     } else {
       return fail(
         `assigning ${lhs} during the mission`,
-        "the engine assigns state elements (X..VZ, SMA..TA), DryMass and Variables",
+        "the engine assigns state elements (X..VZ, SMA..TA), DryMass, Cd, Cr, DragArea, " +
+          "SRPArea and Variables",
       );
     }
   } else if (

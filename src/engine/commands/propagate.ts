@@ -16,14 +16,19 @@
  * @module
  */
 
-import { AdaptiveIntegrator, notAKnotSpline, pointMassDerivatives } from "../../physics/mod.ts";
+import {
+  AdaptiveIntegrator,
+  buildForceModel,
+  type Derivatives,
+  type ForceModelSpec,
+  notAKnotSpline,
+} from "../../physics/mod.ts";
 import type { CommandStatement, SourcePos } from "../../script/ast.ts";
 import { exprText } from "../../script/expression.ts";
 import type { Diagnostics } from "../diagnostics.ts";
 import { compileExpression } from "../expression.ts";
 import type { Model } from "../model.ts";
 import { bindParameter, type BoundParameter, type ParameterScope } from "../parameters.ts";
-import { ForceModelResource } from "../resources/force_model.ts";
 import { PropagatorResource } from "../resources/propagator.ts";
 import { SpacecraftResource } from "../resources/spacecraft.ts";
 import type { Runtime } from "../runtime.ts";
@@ -124,7 +129,7 @@ export function compilePropagate(
     }
     return sc;
   });
-  const fm = model.get(prop.fm!, ForceModelResource)!.resolve();
+  const fm = model.forceModelOf(prop).resolve();
   const settings = prop.settings(fm.errorControl);
 
   const stops: StopSpec[] = [];
@@ -180,7 +185,7 @@ export function compilePropagate(
     }
     stops.push({ param, text, goal, pos });
   }
-  return new PropagateCommand(cmd.pos, prop.name, sats, settings, stops);
+  return new PropagateCommand(cmd.pos, prop.name, sats, settings, stops, fm);
 }
 
 interface Point {
@@ -197,13 +202,14 @@ class PropagateCommand implements Command {
     readonly sats: readonly SpacecraftResource[],
     readonly settings: ConstructorParameters<typeof AdaptiveIntegrator>[0],
     readonly stops: readonly StopSpec[],
+    readonly forces: ForceModelSpec,
   ) {}
 
   #fail(message: string, cause?: unknown): never {
     throw new MissionRunError("Propagate", this.pos, message, { cause });
   }
 
-  run(rt: Runtime): void {
+  async run(rt: Runtime): Promise<void> {
     const n = this.sats.length;
     const states = this.sats.map((sc) => rt.of(sc));
     for (const s of states) s.propagated = true;
@@ -216,7 +222,17 @@ class PropagateCommand implements Command {
         );
       }
     }
-    const derivs = pointMassDerivatives(rt.mu, n);
+    let derivs: Derivatives;
+    try {
+      derivs = await buildForceModel(
+        this.forces,
+        rt.physics,
+        baseA1,
+        this.sats.map((sc) => sc.physics()),
+      );
+    } catch (e) {
+      this.#fail(`${this.propName}: ${e instanceof Error ? e.message : String(e)}`, e);
+    }
     let integrator: AdaptiveIntegrator;
     try {
       integrator = new AdaptiveIntegrator(this.settings, derivs, 6 * n);
@@ -245,6 +261,7 @@ class PropagateCommand implements Command {
           ? startA1
           : states[i].missionStartA1,
         mu: rt.mu,
+        earthFixed: rt.earthFixed,
       };
       return stop.param.evaluate(snap) as number;
     };

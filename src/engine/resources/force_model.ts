@@ -1,18 +1,28 @@
 /**
- * The ForceModel resource, and the check that it asks only for what the built-in engine models:
- * Earth-centred point-mass gravity.
+ * The ForceModel resource: GMAT's force-model fields, read with GMAT's defaults and resolved into
+ * the {@link ForceModelSpec} the physics layer builds derivatives from.
  *
- * GMAT gives every force model an Earth harmonic field (JGM-2, degree 4, order 4) unless the
- * script says otherwise, so a force model is accepted only when Earth is a point mass: either
- * `PointMasses = {Earth}` without primary bodies, or `PrimaryBodies = {Earth}` with
- * `GravityField.Earth.Degree = 0` and `Order = 0`. Drag, SRP, third bodies, relativity and tides
- * are refused by name.
+ * GMAT's defaults, kept: a ForceModel with neither `PrimaryBodies` nor `PointMasses` has Earth as
+ * its primary body with the JGM-2 field to degree 4 and order 4; `PrimaryBodies = {Earth}`
+ * without degree and order is the same; degree 0 and order 0 leave the central term only.
+ * Modelled: Earth harmonics from any GMAT `.cof` file, Sun/Moon/planet point masses (DE405),
+ * spherical SRP with GMAT's shadows, drag with the Exponential, Jacchia-Roberts and MSISE-90
+ * atmospheres (constant flux or the CSSI and Schatten files), and the relativistic correction.
+ * Everything else (other central bodies, tides, SPAD, user-defined forces...) is refused by name.
  *
  * @module
  */
 
+import { basename, dirname, isAbsolute, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { SourcePos } from "../../script/ast.ts";
-import { EARTH_MU, type ErrorControl } from "../../physics/mod.ts";
+import {
+  type ErrorControl,
+  type ForceModelSpec,
+  type SchattenError,
+  type SchattenTiming,
+  THIRD_BODIES,
+} from "../../physics/mod.ts";
 import type { FieldValue } from "../values.ts";
 import { Resource } from "./resource.ts";
 
@@ -24,12 +34,35 @@ const ERROR_CONTROLS: readonly ErrorControl[] = [
   "None",
 ];
 
-/** What a supported force model reduces to. */
-export interface ResolvedForceModel {
-  /** Gravitational parameter of Earth, km^3/s^2. */
-  readonly mu: number;
-  /** The integrator's error norm. */
-  readonly errorControl: ErrorControl;
+const ATMOSPHERES = ["None", "Exponential", "JacchiaRoberts", "MSISE90"] as const;
+/** Atmosphere models GMAT has that the engine does not. */
+const OTHER_ATMOSPHERES = new Set(["MarsGRAM2005", "NRLMSISE00", "MSISE86", "Stub"]);
+/** Earth gravity models shipped with the engine (`data/gmat/gravity/earth/`). */
+const SHIPPED_POTENTIALS = new Set(["JGM2.cof", "JGM3.cof", "EGM96.cof"]);
+/** Space-weather files shipped with the engine (`data/gmat/atmosphere/earth/`). */
+const SHIPPED_CSSI = "SpaceWeather-All-v1.2.txt";
+const SHIPPED_SCHATTEN = "SchattenPredict.txt";
+
+const WEATHER_SOURCES = ["ConstantFluxAndGeoMag", "CSSISpaceWeatherFile"] as const;
+const PREDICTED_SOURCES = [
+  "ConstantFluxAndGeoMag",
+  "SchattenFile",
+  "CSSISpaceWeatherFile",
+] as const;
+
+/**
+ * A data file a force model names: `undefined` for the engine's shipped copy (a bare name or
+ * GMAT's `../data/...` path to it), else the file relative to the script's directory (GMAT reads
+ * relative names from its bin directory; a script in GMAT's samples folder reaches
+ * `../samples/SupportFiles/` the same way from its own directory).
+ */
+function dataFileUrl(name: string, shipped: string, scriptFile: string): URL | undefined {
+  const clean = name.replace(/\\/g, "/");
+  if (basename(clean) === shipped && (!clean.includes("/") || clean.includes("data/"))) {
+    return undefined;
+  }
+  const path = isAbsolute(clean) ? clean : resolve(dirname(resolve(scriptFile)), clean);
+  return pathToFileURL(path);
 }
 
 /** A ForceModel resource. */
@@ -40,8 +73,21 @@ export class ForceModelResource extends Resource {
   pointMasses: string[] | undefined;
   degree = 4;
   order = 4;
-  drag = "None";
+  potentialFile = "JGM2.cof";
+  drag: (typeof ATMOSPHERES)[number] = "None";
+  f107 = 150;
+  f107a = 150;
+  magneticIndex = 3;
+  historicWeatherSource: (typeof WEATHER_SOURCES)[number] = "ConstantFluxAndGeoMag";
+  predictedWeatherSource: (typeof PREDICTED_SOURCES)[number] = "ConstantFluxAndGeoMag";
+  cssiFile = "SpaceWeather-All-v1.2.txt";
+  schattenFile = "SchattenPredict.txt";
+  schattenErrorModel = "Nominal";
+  schattenTimingModel = "NominalCycle";
   srp = false;
+  flux = 1367;
+  nominalSun = 149597870.691;
+  extraShadowBodies: string[] = [];
   relativistic = false;
   errorControl: ErrorControl = "RSSStep";
   tideModel = "None";
@@ -58,7 +104,21 @@ export class ForceModelResource extends Resource {
       "GravityField.Earth.StmLimit",
       "Drag",
       "Drag.AtmosphereModel",
+      "Drag.F107",
+      "Drag.F107A",
+      "Drag.MagneticIndex",
+      "Drag.HistoricWeatherSource",
+      "Drag.PredictedWeatherSource",
+      "Drag.CSSISpaceWeatherFile",
+      "Drag.SchattenFile",
+      "Drag.SchattenErrorModel",
+      "Drag.SchattenTimingModel",
+      "Drag.DragModel",
       "SRP",
+      "SRP.Flux",
+      "SRP.Nominal_Sun",
+      "SRP.SRPModel",
+      "SRP.ExtraShadowBodies",
       "RelativisticCorrection",
       "ErrorControl",
       "UserDefined",
@@ -67,14 +127,17 @@ export class ForceModelResource extends Resource {
 
   set(path: readonly string[], v: FieldValue, pos: SourcePos): void {
     const key = path.join(".");
+    const refuse = (what: string, construct: string, hint: string): never =>
+      this.diag.unsupported(pos, what, { construct: `ForceModel.${construct}`, hint });
     switch (key) {
       case "CentralBody":
         this.centralBody = v.text();
         if (this.centralBody !== "Earth") {
-          this.diag.unsupported(pos, `central body ${this.centralBody}`, {
-            construct: "ForceModel.CentralBody",
-            hint: "the built-in engine propagates about Earth only; set CentralBody = Earth",
-          });
+          refuse(
+            `central body ${this.centralBody}`,
+            "CentralBody",
+            "the built-in engine propagates about Earth only; set CentralBody = Earth",
+          );
         }
         break;
       case "PrimaryBodies":
@@ -90,90 +153,161 @@ export class ForceModelResource extends Resource {
         this.order = v.integer(0);
         break;
       case "GravityField.Earth.PotentialFile":
+        this.potentialFile = v.text();
+        break;
       case "GravityField.Earth.StmLimit":
-        v.text(); // only the central term is used, whose mu every Earth file shares
+        v.number(); // the state transition matrix is not propagated
         break;
       case "GravityField.Earth.TideModel":
         this.tideModel = v.text();
         if (this.tideModel !== "None") {
-          this.diag.unsupported(pos, `Earth tide model ${this.tideModel}`, {
-            construct: "ForceModel.GravityField.Earth.TideModel",
-            hint: "set TideModel = None",
-          });
+          refuse(
+            `Earth tide model ${this.tideModel}`,
+            "GravityField.Earth.TideModel",
+            "set TideModel = None",
+          );
         }
         break;
       case "Drag":
-      case "Drag.AtmosphereModel":
-        this.drag = v.text();
-        if (this.drag !== "None") {
-          this.diag.unsupported(pos, `atmospheric drag (${this.drag})`, {
-            construct: "ForceModel.Drag",
-            hint: "set Drag.AtmosphereModel = None, or run with real GMAT",
-          });
+      case "Drag.AtmosphereModel": {
+        const model = v.text();
+        if (OTHER_ATMOSPHERES.has(model)) {
+          refuse(
+            `the ${model} atmosphere`,
+            "Drag.AtmosphereModel",
+            "use Exponential, JacchiaRoberts or MSISE90, or run the script with real GMAT",
+          );
+        }
+        this.drag = v.oneOf(ATMOSPHERES);
+        break;
+      }
+      case "Drag.F107":
+        this.f107 = v.numberIn(0, Infinity);
+        break;
+      case "Drag.F107A":
+        this.f107a = v.numberIn(0, Infinity);
+        break;
+      case "Drag.MagneticIndex":
+        this.magneticIndex = v.numberIn(0, 9);
+        break;
+      case "Drag.HistoricWeatherSource":
+        this.historicWeatherSource = v.oneOf(WEATHER_SOURCES);
+        break;
+      case "Drag.PredictedWeatherSource":
+        this.predictedWeatherSource = v.oneOf(PREDICTED_SOURCES);
+        break;
+      case "Drag.CSSISpaceWeatherFile":
+        this.cssiFile = v.text();
+        break;
+      case "Drag.SchattenFile":
+        this.schattenFile = v.text();
+        break;
+      case "Drag.SchattenErrorModel":
+        this.schattenErrorModel = v.oneOf(["Nominal", "PlusTwoSigma", "MinusTwoSigma"]);
+        break;
+      case "Drag.SchattenTimingModel":
+        this.schattenTimingModel = v.oneOf(["NominalCycle", "EarlyCycle", "LateCycle"]);
+        break;
+      case "Drag.DragModel":
+        if (v.text() !== "Spherical") {
+          refuse(`the ${v.text()} drag model`, "Drag.DragModel", "use DragModel = Spherical");
         }
         break;
       case "SRP":
         this.srp = v.boolean();
-        if (this.srp) {
-          this.diag.unsupported(pos, "solar radiation pressure", {
-            construct: "ForceModel.SRP",
-            hint: "set SRP = Off, or run with real GMAT",
-          });
+        break;
+      case "SRP.Flux":
+        this.flux = v.number();
+        if (!(this.flux > 1200 && this.flux < 1450)) {
+          v.diag.fail(
+            "SCRIPT_BAD_VALUE",
+            pos,
+            `${v.field} = ${this.flux} is outside GMAT's range`,
+            {
+              construct: "ForceModel.SRP.Flux",
+              hint: "GMAT accepts 1200 < Flux < 1450 W/m^2 (default 1367)",
+            },
+          );
         }
+        break;
+      case "SRP.Nominal_Sun":
+        this.nominalSun = v.number();
+        if (!(this.nominalSun > 135e6 && this.nominalSun < 165e6)) {
+          v.diag.fail(
+            "SCRIPT_BAD_VALUE",
+            pos,
+            `${v.field} = ${this.nominalSun} is outside GMAT's range`,
+            {
+              construct: "ForceModel.SRP.Nominal_Sun",
+              hint: "GMAT accepts 135e6 < Nominal_Sun < 165e6 km (default 149597870.691)",
+            },
+          );
+        }
+        break;
+      case "SRP.SRPModel":
+        if (v.text() !== "Spherical") {
+          refuse(
+            `the ${v.text()} SRP model`,
+            "SRP.SRPModel",
+            "use SRPModel = Spherical (SPAD and N-plate models need real GMAT)",
+          );
+        }
+        break;
+      case "SRP.ExtraShadowBodies":
+        this.extraShadowBodies = v.names();
         break;
       case "RelativisticCorrection":
         this.relativistic = v.boolean();
-        if (this.relativistic) {
-          this.diag.unsupported(pos, "relativistic correction", {
-            construct: "ForceModel.RelativisticCorrection",
-            hint: "set RelativisticCorrection = Off",
-          });
-        }
         break;
       case "ErrorControl":
         this.errorControl = v.oneOf(ERROR_CONTROLS);
         break;
       case "UserDefined":
         if (v.names().length > 0) {
-          this.diag.unsupported(pos, "user-defined forces", {
-            construct: "ForceModel.UserDefined",
-            hint: "set UserDefined = {}",
-          });
+          refuse("user-defined forces", "UserDefined", "set UserDefined = {}");
         }
         break;
       default:
-        if (path[0] === "Drag" || path[0] === "SRP") {
-          // Parameters of a force that is off (e.g. Drag.F107) change nothing.
-          v.text();
-          break;
-        }
         return this.otherField(path, pos, {
-          GravityField: "only Earth gravity of degree 0 / order 0 (a point mass) is modelled",
+          GravityField: "only Earth's gravity field is modelled",
+          External: "external (plugin) forces need real GMAT",
         });
     }
     this.mark(path, pos);
   }
 
-  /** Check the model is Earth point-mass gravity and reduce it; refuse anything else. */
-  resolve(): ResolvedForceModel {
+  #dataFile(name: string, shipped: string, field: string): URL | undefined {
+    const pos = this.assigned.get(field) ?? this.pos;
+    return dataFileUrl(name, shipped, pos.file);
+  }
+
+  /**
+   * Check the model against what the engine models and reduce it to a {@link ForceModelSpec}.
+   *
+   * @throws {ScriptError} `ENGINE_UNSUPPORTED` naming the construct, or `SCRIPT_BAD_VALUE`.
+   */
+  resolve(): ForceModelSpec {
     const primaries = this.primaryBodies ?? [];
     const points = this.pointMasses ?? [];
     const where = (f: string) => this.assigned.get(f) ?? this.pos;
     for (const body of primaries) {
       if (body !== "Earth") {
-        this.diag.unsupported(where("PrimaryBodies"), `gravity field of ${body}`, {
+        this.diag.unsupported(where("PrimaryBodies"), `the gravity field of ${body}`, {
           construct: "ForceModel.PrimaryBodies",
-          hint: "only Earth may be a primary body",
+          hint: "only Earth may be a primary body; list other bodies as PointMasses",
         });
       }
     }
+    const thirdBodies: string[] = [];
     for (const body of points) {
-      if (body !== "Earth") {
+      if (body === "Earth") continue;
+      if (!(THIRD_BODIES as readonly string[]).includes(body)) {
         this.diag.unsupported(where("PointMasses"), `third-body gravity of ${body}`, {
           construct: "ForceModel.PointMasses",
-          hint: "remove third bodies; only an Earth point mass is modelled",
+          hint: `point masses the engine has ephemerides for: ${THIRD_BODIES.join(", ")}`,
         });
       }
+      thirdBodies.push(body);
     }
     if (primaries.includes("Earth") && points.includes("Earth")) {
       this.diag.fail(
@@ -182,36 +316,65 @@ export class ForceModelResource extends Resource {
         `${this.name} lists Earth both as a primary body and as a point mass`,
         {
           construct: "ForceModel.PointMasses",
-          hint:
-            "keep one: PointMasses = {Earth}, or PrimaryBodies = {Earth} with degree and order 0",
+          hint: "keep one: PrimaryBodies = {Earth} (harmonic field) or PointMasses = {Earth}",
         },
       );
     }
     const earthPrimary = primaries.includes("Earth") ||
       (this.primaryBodies === undefined && this.pointMasses === undefined);
-    if (earthPrimary && (this.degree !== 0 || this.order !== 0)) {
-      const pos = this.assigned.get("GravityField.Earth.Degree") ??
-        this.assigned.get("GravityField.Earth.Order") ?? where("PrimaryBodies");
+    for (const body of this.extraShadowBodies) {
+      if (body !== "Luna" && body !== "Earth") {
+        this.diag.unsupported(where("SRP.ExtraShadowBodies"), `shadows cast by ${body}`, {
+          construct: "ForceModel.SRP.ExtraShadowBodies",
+          hint: "the engine's shadow model knows Earth and Luna",
+        });
+      }
+    }
+    const potential = basename(this.potentialFile.replace(/\\/g, "/"));
+    const harmonic = earthPrimary && (this.degree > 0 || this.order > 0);
+    if (harmonic && !SHIPPED_POTENTIALS.has(potential)) {
       this.diag.unsupported(
-        pos,
-        `${this.name} uses Earth harmonic gravity of degree ${this.degree} and order ${this.order}` +
-          (this.assigned.has("GravityField.Earth.Degree") ? "" : " (GMAT's default, JGM-2)"),
+        where("GravityField.Earth.PotentialFile"),
+        `the potential file ${this.potentialFile}`,
         {
-          construct: "ForceModel.GravityField",
-          hint: `for a point-mass Earth set ${this.name}.GravityField.Earth.Degree = 0 and ` +
-            `${this.name}.GravityField.Earth.Order = 0, or ${this.name}.PointMasses = {Earth} ` +
-            "without PrimaryBodies; harmonics need real GMAT",
+          construct: "ForceModel.GravityField.Earth.PotentialFile",
+          hint: `the built-in engine ships ${[...SHIPPED_POTENTIALS].join(", ")}`,
         },
       );
     }
-    if (!earthPrimary && !points.includes("Earth")) {
-      this.diag.fail(
-        "SCRIPT_BAD_VALUE",
-        where("PointMasses"),
-        `${this.name} has no Earth gravity at all`,
-        { construct: "ForceModel.PointMasses", hint: "add PointMasses = {Earth}" },
-      );
-    }
-    return { mu: EARTH_MU, errorControl: this.errorControl };
+    return {
+      gravity: harmonic
+        ? {
+          kind: "harmonic",
+          potentialFile: potential,
+          degree: this.degree,
+          order: this.order,
+        }
+        : earthPrimary || points.includes("Earth")
+        ? { kind: "pointMass" }
+        : { kind: "none" },
+      thirdBodies,
+      srp: this.srp
+        ? {
+          flux: this.flux,
+          nominalSun: this.nominalSun,
+          extraShadowBodies: this.extraShadowBodies.filter((b) => b === "Luna"),
+        }
+        : undefined,
+      drag: this.drag === "None" ? undefined : {
+        model: this.drag,
+        f107: this.f107,
+        f107a: this.f107a,
+        kp: this.magneticIndex,
+        historicSource: this.historicWeatherSource,
+        predictedSource: this.predictedWeatherSource,
+        cssiFile: this.#dataFile(this.cssiFile, SHIPPED_CSSI, "Drag.CSSISpaceWeatherFile"),
+        schattenFile: this.#dataFile(this.schattenFile, SHIPPED_SCHATTEN, "Drag.SchattenFile"),
+        schattenErrorModel: this.schattenErrorModel as SchattenError,
+        schattenTimingModel: this.schattenTimingModel as SchattenTiming,
+      },
+      relativistic: this.relativistic,
+      errorControl: this.errorControl,
+    };
   }
 }

@@ -19,6 +19,7 @@ import {
   isEpochFormat,
   keplerianToCartesian,
   parseEpoch,
+  type SpacecraftPhysics,
 } from "../../physics/mod.ts";
 import { GmatSweepError } from "../../errors/mod.ts";
 import type { FieldValue } from "../values.ts";
@@ -31,7 +32,7 @@ export const KEPLERIAN_FIELDS = ["SMA", "ECC", "INC", "RAAN", "AOP", "TA"] as co
 
 const STATE_TYPES = ["Cartesian", "Keplerian"] as const;
 
-/** Fields accepted and kept but without effect on the supported physics (no drag, no SRP). */
+/** Numeric fields kept: Cd, Cr and the areas drive drag and SRP; the ids are bookkeeping. */
 const INERT_NUMBERS = ["Cd", "Cr", "DragArea", "SRPArea", "NAIFId", "SpiceFrameId"] as const;
 /** Display and attitude fields: no effect on translational motion under point-mass gravity. */
 const INERT_ANY = new Set([
@@ -111,6 +112,10 @@ const PHYSICS_FIELDS = new Set<string>([
   "DisplayStateType",
   "DryMass",
   "AnomalyType",
+  "Cd",
+  "Cr",
+  "DragArea",
+  "SRPArea",
 ]);
 
 /** Display state types GMAT accepts besides the two the engine reads. */
@@ -147,8 +152,13 @@ export class SpacecraftResource extends Resource {
   elements: number[] = [7100, 0, 1300, 0, 7.35, 1];
   /** Dry mass, kg. */
   dryMass = 850;
-  /** Inert physical properties (Cd, Cr, areas...). */
-  readonly inert: Record<string, number | string> = { Cd: 2.2, Cr: 1.8, DragArea: 15, SRPArea: 1 };
+  /** Physical properties (Cd, Cr, DragArea, SRPArea: read by drag and SRP) and other fields kept. */
+  readonly properties: Record<string, number | string> = {
+    Cd: 2.2,
+    Cr: 1.8,
+    DragArea: 15,
+    SRPArea: 1,
+  };
   /** The `Id` written to ephemeris files. */
   id = "SatId";
 
@@ -216,9 +226,9 @@ export class SpacecraftResource extends Resource {
     } else if (field === "Id") {
       this.id = v.text();
     } else if ((INERT_NUMBERS as readonly string[]).includes(field)) {
-      this.inert[field] = v.number();
+      this.properties[field] = v.number();
     } else if (INERT_ANY.has(field)) {
-      this.inert[field] = v.value.kind === "number" ? v.value.value : v.value.kind;
+      this.properties[field] = v.value.kind === "number" ? v.value.value : v.value.kind;
     } else {
       return this.otherField(path, pos, UNSUPPORTED);
     }
@@ -396,6 +406,17 @@ export class SpacecraftResource extends Resource {
   /** Total mass, kg (dry mass: tanks are not supported). */
   totalMass(): number {
     return this.dryMass;
+  }
+
+  /** What drag and SRP read of this spacecraft, as it is now. */
+  physics(): SpacecraftPhysics {
+    return {
+      massKg: this.totalMass(),
+      cd: Number(this.properties.Cd),
+      dragAreaM2: Number(this.properties.DragArea),
+      cr: Number(this.properties.Cr),
+      srpAreaM2: Number(this.properties.SRPArea),
+    };
   }
 }
 
