@@ -7,6 +7,7 @@
  * @module
  */
 
+import { dirname, resolve } from "node:path";
 import type { Script, SourcePos } from "../script/ast.ts";
 import { ScriptError, type ScriptErrorCode } from "../script/errors.ts";
 
@@ -24,7 +25,15 @@ export class Diagnostics {
   /** Warnings raised so far, in order. */
   readonly warnings: string[] = [];
 
-  constructor(script: Script) {
+  /**
+   * @param script The parsed script.
+   * @param dirOf The directory relative names in a file of the script are read from (default:
+   *   the file's own directory).
+   */
+  constructor(
+    script: Script,
+    readonly dirOf: (file: string) => string = (file) => dirname(resolve(file)),
+  ) {
     this.#script = script;
   }
 

@@ -8,7 +8,7 @@
  * @module
  */
 
-import { dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { GmatSweepError } from "../errors/mod.ts";
 import type { SourcePos } from "../script/ast.ts";
 import { fileIncludeReader, parseScript } from "../script/parser.ts";
@@ -61,6 +61,12 @@ export interface RunScriptOptions {
   readonly outputDir?: string;
   /** The directory `./` and `../` Filenames are relative to. Default: the script's directory. */
   readonly scriptDir?: string;
+  /**
+   * The directory the script's relative `#Include` and data-file names are read from, when the
+   * text runs from another place than where it was written (a sweep's run directory). Default:
+   * the script's directory.
+   */
+  readonly sourceDir?: string;
   /** Aborts the run between integration steps. */
   readonly signal?: AbortSignal;
   /**
@@ -112,9 +118,14 @@ interface CheckedScript {
   readonly needsEarthFixed: boolean;
 }
 
-function checkScript(text: string, file: string): CheckedScript {
-  const script = parseScript(text, { file, include: fileIncludeReader });
-  const diag = new Diagnostics(script);
+function checkScript(text: string, file: string, sourceDir?: string): CheckedScript {
+  const topDir = sourceDir ?? dirname(resolve(file));
+  const dirOf = (f: string) => f === file ? topDir : dirname(resolve(f));
+  const script = parseScript(text, {
+    file,
+    include: (name, from) => fileIncludeReader(name, join(dirOf(from), basename(from))),
+  });
+  const diag = new Diagnostics(script, dirOf);
   const model = buildModel(script, diag);
   const needs = { earthFixed: false };
   const scope = scopeOf(model, needs);
@@ -141,8 +152,8 @@ function checkScript(text: string, file: string): CheckedScript {
  * @returns The warnings the run would print.
  * @throws {ScriptError} Exactly as {@link runScriptText} would before running.
  */
-export function checkScriptText(text: string, file: string): string[] {
-  return [...checkScript(text, file).diag.warnings];
+export function checkScriptText(text: string, file: string, sourceDir?: string): string[] {
+  return [...checkScript(text, file, sourceDir).diag.warnings];
 }
 
 /**
@@ -163,6 +174,7 @@ export async function runScriptText(
   const { diag, model, commands, reportParams, initial, needsEarthFixed } = checkScript(
     text,
     file,
+    options.sourceDir,
   );
   const physics = options.physics ?? new PhysicsData();
   const earthFixed = needsEarthFixed

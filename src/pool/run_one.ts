@@ -8,7 +8,7 @@
  * @module
  */
 
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { runScriptText } from "../engine/mod.ts";
 import type { EngineOutput } from "../engine/mod.ts";
 import {
@@ -18,6 +18,7 @@ import {
   prepareGmatRun,
   runGmatConsole,
 } from "../gmat/mod.ts";
+import { PhysicsData } from "../physics/mod.ts";
 import type { RunOutcome } from "../runs/mod.ts";
 import { canonicalScriptSha256, overrideInserter, type OverrideValue } from "../script/mod.ts";
 import { writeRunOutputs } from "../table/mod.ts";
@@ -30,8 +31,14 @@ interface CachedScript {
   readonly outputs: ReturnType<typeof discoverOutputs>;
 }
 
-/** Per-process cache of script texts, keyed by path and expected hash. */
+/**
+ * Per-process cache of script texts (keyed by path and expected hash) and of the physics data
+ * the built-in engine reads (gravity models, Earth orientation, ephemeris, space weather), so a
+ * worker parses each once for all its runs.
+ */
 export class ScriptCache {
+  /** The built-in engine's data, shared by this process's runs. */
+  readonly physics: PhysicsData = new PhysicsData();
   readonly #texts = new Map<string, string>();
   readonly #parsed = new Map<string, CachedScript>();
 
@@ -129,6 +136,8 @@ export async function runOne(
         cache.script(job.scriptPath, job.scriptSha256),
         overrides,
         log,
+        cache.physics,
+        signal,
       );
     } else {
       const text = cache.text(job.scriptPath, job.scriptSha256);
@@ -174,6 +183,8 @@ async function runBuiltin(
   script: CachedScript,
   overrides: Record<string, OverrideValue>,
   log: RunLog,
+  physics: PhysicsData,
+  signal?: AbortSignal,
 ): Promise<readonly EngineOutput[]> {
   const runScript = join(job.runDir, basename(job.scriptPath));
   const redirect: Record<string, OverrideValue> = {};
@@ -184,6 +195,10 @@ async function runBuiltin(
   const result = await runScriptText(runText, runScript, {
     outputDir: job.runDir,
     scriptDir: job.runDir,
+    // Includes and data files named relative to the script are found beside the original.
+    sourceDir: dirname(resolve(job.scriptPath)),
+    physics,
+    signal,
   });
   for (const w of result.warnings) log.info(`engine: ${w}`);
   log.info(

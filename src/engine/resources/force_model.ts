@@ -13,7 +13,7 @@
  * @module
  */
 
-import { basename, dirname, isAbsolute, resolve } from "node:path";
+import { basename, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { SourcePos } from "../../script/ast.ts";
 import {
@@ -56,13 +56,12 @@ const PREDICTED_SOURCES = [
  * relative names from its bin directory; a script in GMAT's samples folder reaches
  * `../samples/SupportFiles/` the same way from its own directory).
  */
-function dataFileUrl(name: string, shipped: string, scriptFile: string): URL | undefined {
+function dataFileUrl(name: string, shipped: string, scriptDir: string): URL | undefined {
   const clean = name.replace(/\\/g, "/");
   if (basename(clean) === shipped && (!clean.includes("/") || clean.includes("data/"))) {
     return undefined;
   }
-  const path = isAbsolute(clean) ? clean : resolve(dirname(resolve(scriptFile)), clean);
-  return pathToFileURL(path);
+  return pathToFileURL(isAbsolute(clean) ? clean : resolve(scriptDir, clean));
 }
 
 /** A ForceModel resource. */
@@ -278,7 +277,7 @@ export class ForceModelResource extends Resource {
 
   #dataFile(name: string, shipped: string, field: string): URL | undefined {
     const pos = this.assigned.get(field) ?? this.pos;
-    return dataFileUrl(name, shipped, pos.file);
+    return dataFileUrl(name, shipped, this.diag.dirOf(pos.file));
   }
 
   /**
