@@ -252,10 +252,10 @@ const CASES: Case[] = [
     says: /Propagate: expected ',' or '\}'/,
   },
   {
-    name: "report parameter needing Earth rotation",
-    text: rep("Sat.Latitude"),
+    name: "a report parameter the engine does not evaluate",
+    text: rep("Sat.BetaAngle"),
     code: "ENGINE_UNSUPPORTED",
-    says: /Latitude/,
+    says: /BetaAngle/,
   },
   {
     name: "report parameter in a rotating frame",
