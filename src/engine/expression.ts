@@ -1,10 +1,14 @@
 /**
  * Compiling parsed GMAT expressions ({@link Expr} trees from the script front end) into closures
- * the built-in engine evaluates: numbers, parameters and variables, `+ - * / ^`, unary signs,
- * parentheses, GMAT's scalar math functions (angles in radians, as GMAT's) and the constant `pi`.
+ * the built-in engine evaluates: numbers, strings and matrices; names (parameters, Variables,
+ * Arrays, Strings) resolved once by a {@link NameBinder}; array elements `A(i, j)`, rows and
+ * columns `A(:, j)`; `+ - * / ^`, unary signs, the transpose `'`, matrix literals; GMAT's
+ * built-in functions (`src/engine/math/functions.ts`); and, in conditions, comparisons joined by
+ * `&` and `|`.
  *
- * Names are bound at compile time, so a typo fails before the run. What the engine does not
- * evaluate (matrices, strings, transposes, comparisons) is refused with the construct's place.
+ * Names and function signatures are checked at compile time, so a typo fails before the run;
+ * what can only fail on values (dimensions, a singular matrix) fails at run time with the
+ * expression named.
  *
  * @module
  */
@@ -12,124 +16,311 @@
 import type { Expr, SourcePos } from "../script/ast.ts";
 import { exprText } from "../script/expression.ts";
 import type { Diagnostics } from "./diagnostics.ts";
+import { BUILTIN_FUNCTIONS } from "./math/functions.ts";
+import { Matrix, MatrixError, transpose } from "./math/matrix.ts";
+import { asNumber, binary, negate, type Value, type ValueKind } from "./math/value.ts";
 
-/** A compiled expression. */
+/** A compiled numeric expression. */
 export type Compiled = () => number;
 
-/** Binds a name (a parameter or variable) to a function returning its current value. */
-export type NameBinder = (name: string, pos: SourcePos) => () => number;
+/** A compiled expression of any kind. */
+export interface CompiledValue {
+  /** The kind the expression has, or `any` when only the run knows (a function of arrays). */
+  readonly kind: ValueKind | "any";
+  /** Evaluate it now. */
+  readonly get: () => Value;
+}
 
-/** GMAT's scalar math functions the engine evaluates, by their case-sensitive script names. */
-export const SCALAR_FUNCTIONS: Readonly<Record<string, (...a: number[]) => number>> = {
-  sqrt: Math.sqrt,
-  abs: Math.abs,
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  asin: Math.asin,
-  acos: Math.acos,
-  atan: Math.atan,
-  atan2: Math.atan2,
-  exp: Math.exp,
-  log: Math.log,
-  log10: Math.log10,
-  mod: (a, b) => a - Math.floor(a / b) * b,
-  floor: Math.floor,
-  ceil: Math.ceil,
-  fix: Math.trunc,
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  tanh: Math.tanh,
-  DegToRad: (d) => d * Math.PI / 180,
-  RadToDeg: (r) => r * 180 / Math.PI,
-  Abs: Math.abs,
-};
+/** What a name refers to: its kind and a getter of its current value. */
+export interface BoundName {
+  /** The kind of the value. */
+  readonly kind: ValueKind;
+  /** The current value. */
+  readonly get: () => Value;
+}
 
-const ARITY: Readonly<Record<string, number>> = { atan2: 2, mod: 2 };
+/** Resolves a name (a parameter, Variable, Array or String) or throws the project's error. */
+export type NameBinder = (name: string, pos: SourcePos) => BoundName;
+
+/** A value an expression could not compute (wrong dimensions, a string in arithmetic...). */
+export class ExpressionError extends Error {
+  override readonly name = "ExpressionError";
+}
 
 /**
- * Compile an expression tree.
+ * Compile an expression of any kind.
  *
  * @param expr The parsed expression.
- * @param bind Resolves names to value getters (and throws for unknown ones).
+ * @param bind Resolves names (and throws for unknown ones).
  * @param diag Error sink.
- * @returns A function computing the current value.
- * @throws {ScriptError} `ENGINE_UNSUPPORTED` for matrices, strings and the like,
- *   `SCRIPT_SYNTAX` for an unknown function or a wrong argument count.
+ * @param condition Allow comparisons and `&`/`|` (their value is 1 or 0).
  */
-export function compileExpression(expr: Expr, bind: NameBinder, diag: Diagnostics): Compiled {
+export function compileValue(
+  expr: Expr,
+  bind: NameBinder,
+  diag: Diagnostics,
+  condition = false,
+): CompiledValue {
+  const c = (e: Expr) => compileValue(e, bind, diag, condition);
+  const wrap = (fn: () => Value): () => Value => () => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof MatrixError) {
+        throw new ExpressionError(`${exprText(expr)}: ${e.message}`, { cause: e });
+      }
+      throw e;
+    }
+  };
   switch (expr.kind) {
     case "number": {
       const x = expr.value;
-      return () => x;
+      return { kind: "number", get: () => x };
+    }
+    case "string": {
+      const s = expr.value;
+      return { kind: "string", get: () => s };
     }
     case "ref":
-      if (expr.name === "pi") return () => Math.PI;
+      if (expr.name === "pi") return { kind: "number", get: () => Math.PI };
       return bind(expr.name, expr.pos);
     case "unary": {
-      const operand = compileExpression(expr.operand, bind, diag);
-      return expr.op === "-" ? () => -operand() : operand;
+      const operand = c(expr.operand);
+      return {
+        kind: operand.kind,
+        get: expr.op === "-" ? wrap(() => negate(operand.get())) : operand.get,
+      };
+    }
+    case "transpose": {
+      const operand = c(expr.operand);
+      return {
+        kind: "matrix",
+        get: wrap(() => {
+          const v = operand.get();
+          if (typeof v === "number") return v;
+          if (typeof v === "string") throw new MatrixError("a string has no transpose");
+          return transpose(v);
+        }),
+      };
     }
     case "binary": {
-      const l = compileExpression(expr.left, bind, diag);
-      const r = compileExpression(expr.right, bind, diag);
-      switch (expr.op) {
-        case "+":
-          return () => l() + r();
-        case "-":
-          return () => l() - r();
-        case "*":
-          return () => l() * r();
-        case "/":
-          return () => l() / r();
-        case "^":
-          return () => Math.pow(l(), r());
-      }
-      break;
-    }
-    case "apply": {
-      const fn = SCALAR_FUNCTIONS[expr.name];
-      if (!fn) {
-        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(expr.name) && expr.args.length > 0) {
-          diag.unsupported(expr.pos, `the call or array element ${exprText(expr)}`, {
-            construct: "Array or function call",
-            hint: `the built-in engine evaluates ${Object.keys(SCALAR_FUNCTIONS).join(", ")}; ` +
-              "arrays and other GMAT functions need real GMAT",
-          });
-        }
-        diag.unsupported(expr.pos, `the call ${exprText(expr)}`, {
-          construct: "function call",
-          hint: "method and plugin calls need real GMAT",
-        });
-      }
-      const want = ARITY[expr.name] ?? 1;
-      if (expr.args.length !== want) {
-        diag.fail(
+      const l = c(expr.left), r = c(expr.right);
+      const kind = l.kind === "number" && r.kind === "number"
+        ? "number"
+        : l.kind === "string" || r.kind === "string"
+        ? diag.fail(
           "SCRIPT_BAD_VALUE",
           expr.pos,
-          `${expr.name} takes ${want} argument${want > 1 ? "s" : ""}, got ${expr.args.length}`,
-          { construct: expr.name, hint: `write ${expr.name}(${want > 1 ? "a, b" : "x"})` },
-        );
+          `'${expr.op}' cannot take a string in ${exprText(expr)}`,
+          {
+            construct: "expression",
+            hint: "use sprintf or strcat to build strings",
+          },
+        )
+        : "any";
+      if (kind === "number") {
+        const lf = l.get as () => number, rf = r.get as () => number;
+        switch (expr.op) {
+          case "+":
+            return { kind, get: () => lf() + rf() };
+          case "-":
+            return { kind, get: () => lf() - rf() };
+          case "*":
+            return { kind, get: () => lf() * rf() };
+          case "/":
+            return { kind, get: () => lf() / rf() };
+          case "^":
+            return { kind, get: () => Math.pow(lf(), rf()) };
+        }
       }
-      const args = expr.args.map((a) => compileExpression(a, bind, diag));
-      if (args.length === 1) {
-        const [a] = args;
-        return () => fn(a());
-      }
-      const [a, b] = args;
-      return () => fn(a(), b());
+      const op = expr.op;
+      return { kind: "any", get: wrap(() => binary(op, l.get(), r.get())) };
     }
+    case "matrix": {
+      const rows = expr.rows.map((row) => row.map(c));
+      return {
+        kind: "matrix",
+        get: wrap(() => {
+          const values = rows.map((row) => row.map((x) => asNumber(x.get(), "a matrix element")));
+          const cols = values[0]?.length ?? 0;
+          if (values.some((r) => r.length !== cols)) {
+            throw new MatrixError("the rows of a matrix must have the same length");
+          }
+          return new Matrix(values.length, cols, Float64Array.from(values.flat()));
+        }),
+      };
+    }
+    case "apply":
+      return compileApply(expr, bind, diag, condition);
+    case "compare":
+    case "logical": {
+      if (!condition) {
+        return diag.unsupported(expr.pos, `a comparison in ${exprText(expr)}`, {
+          construct: "expression (comparison)",
+          hint: "comparisons belong in If and While conditions",
+        });
+      }
+      const l = c(expr.left), r = c(expr.right);
+      if (expr.kind === "logical") {
+        const lf = asNumberGetter(l), rf = asNumberGetter(r);
+        return {
+          kind: "number",
+          get: expr.op === "&"
+            ? () => (lf() !== 0 && rf() !== 0 ? 1 : 0)
+            : () => lf() !== 0 || rf() !== 0 ? 1 : 0,
+        };
+      }
+      const op = expr.op;
+      if (l.kind === "string" || r.kind === "string") {
+        if (op !== "==" && op !== "~=") {
+          diag.fail("SCRIPT_BAD_VALUE", expr.pos, `'${op}' cannot compare strings`, {
+            construct: "condition",
+            hint: "compare strings with == or ~=",
+          });
+        }
+        return { kind: "number", get: () => ((l.get() === r.get()) === (op === "==") ? 1 : 0) };
+      }
+      const lf = asNumberGetter(l), rf = asNumberGetter(r);
+      const test: Record<string, (a: number, b: number) => boolean> = {
+        "==": (a, b) => a === b,
+        "~=": (a, b) => a !== b,
+        "<": (a, b) => a < b,
+        ">": (a, b) => a > b,
+        "<=": (a, b) => a <= b,
+        ">=": (a, b) => a >= b,
+      };
+      const t = test[op];
+      return { kind: "number", get: () => (t(lf(), rf()) ? 1 : 0) };
+    }
+    case "colon":
+      return diag.fail("SCRIPT_SYNTAX", expr.pos, "a ':' index outside an array's parentheses", {
+        construct: "expression",
+        hint: "write A(:, 1) for a column",
+      });
   }
-  const what: Record<string, string> = {
-    string: "a string",
-    matrix: "a matrix",
-    transpose: "a transpose",
-    compare: "a comparison",
-    logical: "a logical operator",
-    colon: "a ':' index",
+}
+
+function asNumberGetter(v: CompiledValue): () => number {
+  if (v.kind === "number") return v.get as () => number;
+  return () => asNumber(v.get(), "a condition");
+}
+
+/** `name(args)`: an array element, row or column, or a built-in function. */
+function compileApply(
+  expr: Extract<Expr, { kind: "apply" }>,
+  bind: NameBinder,
+  diag: Diagnostics,
+  condition: boolean,
+): CompiledValue {
+  const fn = BUILTIN_FUNCTIONS[expr.name];
+  if (fn) {
+    if (!fn.arity.includes(expr.args.length)) {
+      diag.fail(
+        "SCRIPT_BAD_VALUE",
+        expr.pos,
+        `${expr.name} takes ${fn.arity.join(" or ")} argument(s), got ${expr.args.length}`,
+        { construct: expr.name, hint: `check the call ${exprText(expr)}` },
+      );
+    }
+    const args = expr.args.map((a) => compileValue(a, bind, diag, condition));
+    const name = expr.name;
+    const kind = fn.returns === "same" ? args[0]?.kind ?? "any" : fn.returns;
+    return {
+      kind,
+      get: () => {
+        try {
+          return fn.call(args.map((a) => a.get()), name);
+        } catch (e) {
+          if (e instanceof Error && e.name !== "Error") {
+            throw new ExpressionError(`${exprText(expr)}: ${e.message}`, { cause: e });
+          }
+          throw e;
+        }
+      },
+    };
+  }
+  const target = bind(expr.name, expr.pos);
+  if (target.kind !== "matrix") {
+    return diag.unsupported(expr.pos, `the call ${exprText(expr)}`, {
+      construct: "function call",
+      hint: `${expr.name} is neither an Array nor a GMAT function the built-in engine evaluates ` +
+        `(${Object.keys(BUILTIN_FUNCTIONS).filter((k) => /^[a-z]/.test(k)).join(", ")})`,
+    });
+  }
+  if (expr.args.length < 1 || expr.args.length > 2) {
+    diag.fail("SCRIPT_BAD_VALUE", expr.pos, `${expr.name} takes one or two indices`, {
+      construct: "Array element",
+      hint: `write ${expr.name}(i, j)`,
+    });
+  }
+  const index = expr.args.map((a) =>
+    a.kind === "colon" ? undefined : compileValue(a, bind, diag, condition)
+  );
+  return {
+    kind: index.some((i) => i === undefined) ? "matrix" : "number",
+    get: () => {
+      const m = target.get() as Matrix;
+      return elementOf(m, index.map((i) => i && asNumber(i.get(), "an index")), exprText(expr));
+    },
   };
-  return diag.unsupported(expr.pos, `${what[expr.kind]} in ${exprText(expr)}`, {
-    construct: `expression (${what[expr.kind]})`,
-    hint: "the built-in engine evaluates scalar arithmetic; use real GMAT for this",
-  });
+}
+
+/** A(i, j), A(i) (column-major linear index, as MATLAB), or a row/column with ':'. */
+export function elementOf(m: Matrix, index: readonly (number | undefined)[], what: string): Value {
+  const check = (i: number, n: number) => {
+    if (!Number.isInteger(i) || i < 1 || i > n) {
+      throw new ExpressionError(`${what}: index ${i} is outside 1..${n}`);
+    }
+    return i - 1;
+  };
+  if (index.length === 1) {
+    const i = index[0];
+    if (i === undefined) return new Matrix(m.data.length, 1, Float64Array.from(transposeData(m)));
+    const k = check(i, m.data.length);
+    return m.at(k % m.rows, Math.floor(k / m.rows));
+  }
+  const [i, j] = index;
+  if (i !== undefined && j !== undefined) return m.at(check(i, m.rows), check(j, m.cols));
+  if (i === undefined && j !== undefined) {
+    const c = check(j, m.cols);
+    return new Matrix(m.rows, 1, Float64Array.from({ length: m.rows }, (_, r) => m.at(r, c)));
+  }
+  if (i !== undefined) {
+    const r = check(i, m.rows);
+    return new Matrix(1, m.cols, m.data.slice(r * m.cols, (r + 1) * m.cols));
+  }
+  return m.clone();
+}
+
+function transposeData(m: Matrix): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < m.cols; j++) for (let i = 0; i < m.rows; i++) out.push(m.at(i, j));
+  return out;
+}
+
+/**
+ * Compile a numeric expression (assignments to numbers, stop-condition goals).
+ *
+ * @throws {ScriptError} When the expression is not numeric or names something unknown.
+ */
+export function compileExpression(expr: Expr, bind: NameBinder, diag: Diagnostics): Compiled {
+  const v = compileValue(expr, bind, diag);
+  if (v.kind === "number") return v.get as Compiled;
+  if (v.kind === "string") {
+    return diag.fail("SCRIPT_BAD_VALUE", expr.pos, `${exprText(expr)} is text, not a number`, {
+      construct: "expression",
+      hint: "use a numeric parameter, Variable or array element",
+    });
+  }
+  const what = exprText(expr);
+  return () => {
+    try {
+      return asNumber(v.get(), what);
+    } catch (e) {
+      if (e instanceof MatrixError) {
+        throw new ExpressionError(`${what}: ${e.message}`, { cause: e });
+      }
+      throw e;
+    }
+  };
 }

@@ -8,6 +8,7 @@
 
 import type {
   AssignmentStatement,
+  CreatedName,
   CreateStatement,
   MissionStatement,
   Script,
@@ -27,19 +28,23 @@ import { ReportFileResource } from "./resources/report_file.ts";
 import type { Resource } from "./resources/resource.ts";
 import { SpacecraftResource } from "./resources/spacecraft.ts";
 import { VariableResource } from "./resources/variable.ts";
+import { ArrayResource } from "./resources/array.ts";
+import { StringResource } from "./resources/string.ts";
 import { FieldValue } from "./values.ts";
 
-type Factory = (create: CreateStatement, name: string, diag: Diagnostics) => Resource;
+type Factory = (create: CreateStatement, name: CreatedName, diag: Diagnostics) => Resource;
 
 const FACTORIES: Readonly<Record<string, Factory>> = {
-  Spacecraft: (c, n, d) => new SpacecraftResource(n, c.pos, d),
-  ForceModel: (c, n, d) => new ForceModelResource(n, c.pos, d),
-  Propagator: (c, n, d) => new PropagatorResource(n, c.pos, d),
-  ImpulsiveBurn: (c, n, d) => new ImpulsiveBurnResource(n, c.pos, d),
-  Variable: (c, n, d) => new VariableResource(n, c.pos, d),
-  ReportFile: (c, n, d) => new ReportFileResource(n, c.pos, d),
-  EphemerisFile: (c, n, d) => new EphemerisFileResource(n, c.pos, d),
-  CoordinateSystem: (c, n, d) => new CoordinateSystemResource(n, c.pos, d),
+  Spacecraft: (c, n, d) => new SpacecraftResource(n.name, c.pos, d),
+  ForceModel: (c, n, d) => new ForceModelResource(n.name, c.pos, d),
+  Propagator: (c, n, d) => new PropagatorResource(n.name, c.pos, d),
+  ImpulsiveBurn: (c, n, d) => new ImpulsiveBurnResource(n.name, c.pos, d),
+  Variable: (c, n, d) => new VariableResource(n.name, c.pos, d),
+  Array: (_c, n, d) => new ArrayResource(n.name, n.pos, d, n.dims),
+  String: (c, n, d) => new StringResource(n.name, c.pos, d),
+  ReportFile: (c, n, d) => new ReportFileResource(n.name, c.pos, d),
+  EphemerisFile: (c, n, d) => new EphemerisFileResource(n.name, c.pos, d),
+  CoordinateSystem: (c, n, d) => new CoordinateSystemResource(n.name, c.pos, d),
 };
 
 /** GMAT resource types the engine knows but does not model, with what to do instead. */
@@ -59,8 +64,6 @@ const REFUSED_TYPES: Readonly<Record<string, string>> = {
   ElectricThruster: "finite burns are not modelled; use ImpulsiveBurn",
   Thruster: "finite burns are not modelled; use ImpulsiveBurn",
   FiniteBurn: "finite burns are not modelled; use ImpulsiveBurn",
-  Array: "arrays are not supported; use one Variable per element",
-  String: "string variables are not supported",
   Barycenter: "only Earth-centred dynamics are modelled",
   LibrationPoint: "only Earth-centred dynamics are modelled",
   Planet: "only Earth-centred dynamics are modelled",
@@ -220,15 +223,15 @@ function create(model: Model, stmt: CreateStatement, diag: Diagnostics): void {
         hint: first ? `rename one of them (first created at line ${first.pos.line})` : "rename it",
       });
     }
-    if (n.dims) {
-      diag.unsupported(n.pos, `array dimensions on ${stmt.type} ${n.name}`, {
-        construct: stmt.type,
-        hint: "remove the [rows,cols] suffix",
+    if (n.dims && stmt.type !== "Array") {
+      diag.fail("SCRIPT_BAD_VALUE", n.pos, `dimensions on ${stmt.type} ${n.name}`, {
+        construct: `Create ${stmt.type}`,
+        hint: "only Arrays take [rows, columns]; remove the suffix",
       });
     }
     const resource = display
       ? new DisplayResource(stmt.type, n.name, stmt.pos, diag)
-      : factory(stmt, n.name, diag);
+      : factory(stmt, n, diag);
     model.resources.set(n.name, resource);
     if (display) diag.warn(stmt.pos, `${stmt.type} ${n.name} is a GUI display; it is ignored`);
   }
@@ -243,10 +246,8 @@ export function applyAssignment(
   const [owner, ...path] = stmt.path;
   const resource = model.resources.get(owner);
   if (stmt.index) {
-    diag.unsupported(stmt.pos, `the array element assignment ${stmt.target}(...)`, {
-      construct: "Array element assignment",
-      hint: "Arrays are not modelled; use Variables, or run the script with real GMAT",
-    });
+    setArrayElement(model, stmt, diag);
+    return;
   }
   if (!resource) {
     if (owner === "SolarSystem") {
@@ -294,6 +295,25 @@ export function applyAssignment(
     }
   }
   resource.set(path, new FieldValue(diag, stmt.target, stmt.value), stmt.pos);
+}
+
+/** `A(i, j) = x` before the mission: indices and value must be numbers. */
+function setArrayElement(model: Model, stmt: AssignmentStatement, diag: Diagnostics): void {
+  const array = model.get(stmt.target, ArrayResource);
+  const fail = (message: string, hint: string): never =>
+    diag.fail("SCRIPT_BAD_VALUE", stmt.pos, message, { construct: "Array element", hint });
+  if (!array || stmt.path.length !== 1) {
+    return fail(
+      `'${stmt.target}' is not an Array`,
+      `create it with 'Create Array ${stmt.target}[3, 1]'`,
+    );
+  }
+  const index = stmt.index!.map((e) => e.kind === "number" ? e.value : NaN);
+  if (index.length > 2 || index.some((i) => !Number.isInteger(i))) {
+    fail(`the indices of ${stmt.text} must be whole numbers`, "write e.g. A(1, 2) = 5");
+  }
+  const value = new FieldValue(diag, stmt.target, stmt.value).number();
+  array.setElement(index[0], index[1] ?? 1, value, stmt.pos);
 }
 
 /** Cross-resource checks: references resolve, force models are supported. */

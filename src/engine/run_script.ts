@@ -15,6 +15,7 @@ import { fileIncludeReader, parseScript } from "../script/parser.ts";
 import { ScriptError } from "../script/errors.ts";
 import { MissionRunError } from "./commands/command.ts";
 import { compileMission } from "./commands/mission.ts";
+import { missionNames, RunContext } from "./names.ts";
 import { Diagnostics } from "./diagnostics.ts";
 import { buildModel, type Model } from "./model.ts";
 import { EphemerisOutput } from "./outputs/ephemeris_output.ts";
@@ -116,6 +117,8 @@ interface CheckedScript {
   readonly initial: (readonly [SpacecraftResource, Float64Array])[];
   /** Whether a parameter reads Earth's body-fixed frame (Altitude, Latitude, Longitude). */
   readonly needsEarthFixed: boolean;
+  /** The run the compiled mission reads its values from. */
+  readonly ctx: RunContext;
 }
 
 function checkScript(text: string, file: string, sourceDir?: string): CheckedScript {
@@ -129,7 +132,9 @@ function checkScript(text: string, file: string, sourceDir?: string): CheckedScr
   const model = buildModel(script, diag);
   const needs = { earthFixed: false };
   const scope = scopeOf(model, needs);
-  const commands = compileMission(script.mission, model, scope, diag);
+  const ctx = new RunContext();
+  const names = missionNames(model, scope, diag, ctx);
+  const commands = compileMission(script.mission, { model, scope, diag, names });
   if (commands.length === 0 && script.mission.length === 0) {
     diag.warn(script.beginMission, "the mission sequence is empty");
   }
@@ -140,7 +145,15 @@ function checkScript(text: string, file: string, sourceDir?: string): CheckedScr
     ]),
   );
   const initial = model.all(SpacecraftResource).map((sc) => [sc, sc.initialState()] as const);
-  return { diag, model, commands, reportParams, initial, needsEarthFixed: needs.earthFixed };
+  return {
+    diag,
+    model,
+    commands,
+    reportParams,
+    initial,
+    needsEarthFixed: needs.earthFixed,
+    ctx,
+  };
 }
 
 /**
@@ -171,7 +184,7 @@ export async function runScriptText(
   file: string,
   options: RunScriptOptions = {},
 ): Promise<EngineRunResult> {
-  const { diag, model, commands, reportParams, initial, needsEarthFixed } = checkScript(
+  const { diag, model, commands, reportParams, initial, needsEarthFixed, ctx } = checkScript(
     text,
     file,
     options.sourceDir,
@@ -210,7 +223,10 @@ export async function runScriptText(
       const sc = model.get(ef.spacecraft!, SpacecraftResource)!;
       ephemerides.push(new EphemerisOutput(ef, sc, path, BUILTIN_ENGINE_VERSION));
     }
-    const limits = { maxSteps: options.maxSteps ?? DEFAULT_RUN_LIMITS.maxSteps };
+    const limits = {
+      ...DEFAULT_RUN_LIMITS,
+      maxSteps: options.maxSteps ?? DEFAULT_RUN_LIMITS.maxSteps,
+    };
     runtime = new Runtime(
       model,
       diag,
@@ -221,6 +237,7 @@ export async function runScriptText(
       physics,
       earthFixed,
     );
+    ctx.start(runtime);
     for (const [sc, state] of initial) {
       runtime.states.set(sc, { state, epochA1: sc.epochA1, missionStartA1: sc.epochA1 });
     }

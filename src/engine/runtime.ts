@@ -42,10 +42,15 @@ export interface RunCounters {
 export interface RunLimits {
   /** Most integration steps one Propagate command may take. */
   readonly maxSteps: number;
+  /** Most passes of one While or For loop. */
+  readonly maxLoopIterations: number;
 }
 
-/** Default {@link RunLimits}: a million steps is years of propagation at GMAT's largest step. */
-export const DEFAULT_RUN_LIMITS: RunLimits = { maxSteps: 1_000_000 };
+/**
+ * Default {@link RunLimits}: a million steps is years of propagation at GMAT's largest step; a
+ * million loop passes is far beyond any mission's.
+ */
+export const DEFAULT_RUN_LIMITS: RunLimits = { maxSteps: 1_000_000, maxLoopIterations: 1_000_000 };
 
 /** A mission in progress. */
 export class Runtime {

@@ -73,6 +73,7 @@ export class ReportFileWriter {
   readonly #delimiter: string;
   readonly #writeHeaders: boolean;
   readonly #lineEnding: LineEnding;
+  readonly #plainWidths: readonly number[];
 
   /**
    * @param columnNames The ReportFile's `Add` list, verbatim.
@@ -103,6 +104,9 @@ export class ReportFileWriter {
       if (name.includes("Gregorian")) width = Math.max(width, 24);
       return width + 3;
     });
+    this.#plainWidths = this.columnNames.map((name) =>
+      this.#fixedWidth ? Math.max(columnWidth, name.length) + 3 : 0
+    );
   }
 
   /**
@@ -113,6 +117,17 @@ export class ReportFileWriter {
   header(): string {
     if (!this.#writeHeaders) return "";
     return this.#line(this.columnNames, this.#delimiter);
+  }
+
+  /**
+   * The header a `Report` command writes: like {@link header}, but GMAT sizes every name's cell
+   * by the column width alone there (a Gregorian epoch's data cell is still one wider).
+   *
+   * @returns The header line, or `""` when `writeHeaders` is false.
+   */
+  reportCommandHeader(): string {
+    if (!this.#writeHeaders) return "";
+    return this.#line(this.columnNames, this.#delimiter, this.#plainWidths);
   }
 
   /**
@@ -145,12 +160,12 @@ export class ReportFileWriter {
     return formatG(cell, this.#precision, { showPoint: this.#zeroFill });
   }
 
-  #line(texts: readonly string[], fill: string): string {
+  #line(texts: readonly string[], fill: string, widths = this.cellWidths): string {
     if (!this.#fixedWidth) return texts.join(this.#delimiter) + this.#lineEnding;
     let line = "";
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i];
-      const pad = this.cellWidths[i] - text.length;
+      const pad = widths[i] - text.length;
       if (pad <= 0) line += text;
       else if (this.#leftJustify) line += text + fill.repeat(pad);
       else line += fill.repeat(pad) + text;

@@ -198,10 +198,10 @@ const CASES: Case[] = [
     says: /command Target/,
   },
   {
-    name: "While loop",
-    text: mis("While Sat.ElapsedDays < 1\nEndWhile"),
+    name: "Optimize block",
+    text: mis("Optimize NLP\nEndOptimize"),
     code: "ENGINE_UNSUPPORTED",
-    says: /command While/,
+    says: /command Optimize/,
   },
   {
     name: "finite burn command",
@@ -346,13 +346,10 @@ const CASES: Case[] = [
     says: /Spacecraft field Sat\.Tanks/,
   },
   {
-    name: "an array element set before the mission",
-    text: leoScript({ resources: `Create Array A[2, 2]\nA(1, 1) = 5 ${MARK}` }).replace(
-      `Create Array A[2, 2]\nA(1, 1) = 5 ${MARK}`,
-      `Create Array A[2, 2] ${MARK}\nA(1, 1) = 5`,
-    ),
-    code: "ENGINE_UNSUPPORTED",
-    says: /resource type Array/,
+    name: "an array element outside its dimensions",
+    text: leoScript({ resources: `Create Array A[2, 2]\nA(3, 1) = 5 ${MARK}` }),
+    code: "SCRIPT_BAD_VALUE",
+    says: /A\(3, 1\) is outside 2x2/,
   },
   {
     name: "a function call in the mission",

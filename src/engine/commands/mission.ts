@@ -28,9 +28,15 @@ import {
 } from "../../physics/mod.ts";
 import { cartesianToKeplerian, keplerianToCartesian } from "../../physics/mod.ts";
 import { type Diagnostics, didYouMean } from "../diagnostics.ts";
-import { type Compiled, compileExpression } from "../expression.ts";
+import { compileExpression, compileValue, type NameBinder } from "../expression.ts";
+import type { ReportItem } from "../outputs/report_output.ts";
+import { compileControlFlow, CONTROL_FLOW } from "./control_flow.ts";
+import { Matrix } from "../math/matrix.ts";
+import { describe, kindOf, type Value } from "../math/value.ts";
+import { ArrayResource } from "../resources/array.ts";
+import { StringResource } from "../resources/string.ts";
 import type { Model } from "../model.ts";
-import { bindParameter, type ParameterScope } from "../parameters.ts";
+import type { ParameterScope } from "../parameters.ts";
 import { ImpulsiveBurnResource } from "../resources/impulsive_burn.ts";
 import { ReportFileResource } from "../resources/report_file.ts";
 import { CARTESIAN_FIELDS, KEPLERIAN_FIELDS, SpacecraftResource } from "../resources/spacecraft.ts";
@@ -62,9 +68,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   Achieve: "solver commands are not executed",
   Minimize: "solver commands are not executed",
   NonlinearConstraint: "solver commands are not executed",
-  If: "control flow (If/Else/EndIf) is not executed yet",
-  While: "control flow (While/EndWhile) is not executed yet",
-  For: "control flow (For/EndFor) is not executed yet",
   BeginFiniteBurn: "finite burns are not modelled; use an ImpulsiveBurn and Maneuver",
   EndFiniteBurn: "finite burns are not modelled; use an ImpulsiveBurn and Maneuver",
   BeginFileThrust: "thrust history files are not modelled",
@@ -84,33 +87,44 @@ const REFUSED: Readonly<Record<string, string>> = {
   Global: "global objects only matter to GMAT functions, which are not executed",
 };
 
+/** What compiling a mission needs: the resources, name lookup, the error sink, the run. */
+export interface MissionCompiler {
+  /** The resource model. */
+  readonly model: Model;
+  /** Parameter lookup. */
+  readonly scope: ParameterScope;
+  /** Error sink. */
+  readonly diag: Diagnostics;
+  /** Names in expressions. */
+  readonly names: NameBinder;
+}
+
 /**
- * Compile a mission sequence.
+ * Compile a mission sequence (or a block's body).
  *
- * @param mission The statements after BeginMissionSequence.
- * @param model The resource model.
- * @param scope Parameter lookup.
- * @param diag Error sink.
+ * @param mission The statements.
+ * @param mc The compiler's context.
  * @returns The commands in order.
  */
 export function compileMission(
   mission: readonly MissionStatement[],
-  model: Model,
-  scope: ParameterScope,
-  diag: Diagnostics,
+  mc: MissionCompiler,
 ): Command[] {
+  const { model, scope, diag } = mc;
   const out: Command[] = [];
   for (const stmt of mission) {
     switch (stmt.kind) {
       case "missionAssignment":
-        out.push(compileAssignment(stmt, model, scope, diag));
+        out.push(compileAssignment(stmt, model, mc.names, diag));
         break;
       case "command":
         if (stmt.name === "BeginScript") {
           // A script block groups statements; they run in order.
-          out.push(...compileMission(stmt.body ?? [], model, scope, diag));
+          out.push(...compileMission(stmt.body ?? [], mc));
+        } else if (CONTROL_FLOW.has(stmt.name)) {
+          out.push(compileControlFlow(stmt, mc, (body) => compileMission(body, mc)));
         } else {
-          const cmd = compileCommand(stmt, model, scope, diag);
+          const cmd = compileCommand(stmt, model, scope, diag, mc);
           if (cmd) out.push(cmd);
         }
         break;
@@ -143,14 +157,15 @@ function compileCommand(
   model: Model,
   scope: ParameterScope,
   diag: Diagnostics,
+  mc: MissionCompiler,
 ): Command | undefined {
   switch (cmd.name) {
     case "Propagate":
-      return compilePropagate(cmd, model, scope, diag);
+      return compilePropagate(cmd, model, scope, diag, mc.names);
     case "Maneuver":
       return compileManeuver(cmd, model, diag);
     case "Report":
-      return compileReport(cmd, model, scope, diag);
+      return compileReport(cmd, model, mc.names, diag);
     case "Toggle":
       return compileToggle(cmd, model, diag);
     case "Stop":
@@ -200,7 +215,7 @@ function compileCommand(
 function compileReport(
   cmd: CommandStatement,
   model: Model,
-  scope: ParameterScope,
+  names: NameBinder,
   diag: Diagnostics,
 ): Command {
   const d = cmd.detail;
@@ -217,23 +232,20 @@ function compileReport(
       hint: "create it with 'Create ReportFile'",
     });
   }
-  const params = d.items.map((item) => {
-    if (item.kind !== "ref") {
-      diag.unsupported(item.pos, `reporting ${exprText(item)}`, {
-        construct: "Report item",
-        hint: "report parameters and Variables by name; arrays and strings need real GMAT",
-      });
-    }
-    return bindParameter(item.name, item.pos, scope, diag);
+  const items: ReportItem[] = d.items.map((item) => {
+    const value = compileValue(item, names, diag);
+    const name = exprText(item);
+    return { name, get: value.get };
   });
-  return {
+  const command = {
     name: "Report",
     pos: cmd.pos,
     run(rt: Runtime) {
       const out = rt.reports.find((r) => r.resource === rf);
-      out?.report(params, rt.snapshot);
+      out?.reportItems(command, items);
     },
   };
+  return command;
 }
 
 function compileToggle(cmd: CommandStatement, model: Model, diag: Diagnostics): Command {
@@ -268,17 +280,24 @@ function compileToggle(cmd: CommandStatement, model: Model, diag: Diagnostics): 
 function compileAssignment(
   stmt: MissionAssignmentStatement,
   model: Model,
-  scope: ParameterScope,
+  names: NameBinder,
   diag: Diagnostics,
 ): Command {
   const lhs = stmt.target.name;
   const parts = stmt.target.path;
   const target = model.resources.get(parts[0]);
+  if (target instanceof ArrayResource && parts.length === 1) {
+    return compileArrayAssignment(stmt, target, names, diag);
+  }
   if (stmt.target.index) {
-    diag.unsupported(stmt.pos, `array element assignment ${stmt.lhs}`, {
+    diag.fail("SCRIPT_BAD_VALUE", stmt.pos, `'${lhs}' is not an Array`, {
       construct: "Array element assignment",
-      hint: `Arrays are not modelled; use Variables, or ${UNSUPPORTED_HINT}`,
+      hint: `create it with 'Create Array ${lhs}[rows, columns]'`,
     });
+  }
+  if (target instanceof StringResource && parts.length === 1) {
+    const value = compileRhs(stmt, names, diag, "string");
+    return assignment(stmt, () => value(), (_rt, v) => void (target.value = v as string));
   }
   const copy = compileCopy(stmt, model, diag);
   if (copy) return copy;
@@ -288,31 +307,6 @@ function compileAssignment(
   if (target instanceof SpacecraftResource && parts.length === 2 && target.isInertField(parts[1])) {
     diag.warn(stmt.pos, `${lhs} does not change the built-in engine's physics; ignored`);
     return { name: "Assignment", pos: stmt.pos, run() {} };
-  }
-  let value: Compiled;
-  if (stmt.value.kind === "number") {
-    const x = stmt.value.value;
-    value = () => x;
-  } else if (stmt.value.kind === "expr") {
-    value = compileExpression(stmt.value.expr, (name, pos) => {
-      const b = bindParameter(name, pos, scope, diag);
-      if (b.isString) {
-        diag.unsupported(pos, `the text parameter ${name} in arithmetic`, {
-          construct: "String parameter",
-          hint: "use a numeric parameter such as Sat.A1ModJulian",
-        });
-      }
-      return () => b.evaluate(b.spacecraft ? currentSnapshot!(b.spacecraft) : undefined) as number;
-    }, diag);
-  } else {
-    return diag.unsupported(
-      stmt.rhsPos,
-      `assigning ${stmt.value.kind} text to ${lhs} during the mission`,
-      {
-        construct: "text assignment",
-        hint: `the engine assigns numbers during the mission; ${UNSUPPORTED_HINT}`,
-      },
-    );
   }
   const fail = (message: string, hint: string): never =>
     diag.unsupported(stmt.pos, message, {
@@ -371,35 +365,116 @@ function compileAssignment(
   } else {
     return fail(
       `assigning ${lhs} during the mission`,
-      "the engine assigns Variables, spacecraft state elements, DryMass and burn elements",
+      "the engine assigns Variables, Arrays, Strings, spacecraft state elements, DryMass and " +
+        "burn elements",
     );
   }
-  let currentSnapshot: Runtime["snapshot"] | undefined;
+  const value = compileRhs(stmt, names, diag, "number");
+  return assignment(stmt, () => {
+    const x = value() as number;
+    if (!Number.isFinite(x)) throw new Error(`the value is ${x}; check the expression`);
+    return x;
+  }, (rt, v) => apply(rt, v as number));
+}
+
+/** A mission assignment command: evaluate, then apply, each failure a run error naming it. */
+function assignment(
+  stmt: MissionAssignmentStatement,
+  evaluate: () => Value,
+  apply: (rt: Runtime, v: Value) => void,
+): Command {
+  const lhs = stmt.lhs;
   return {
     name: "Assignment",
     pos: stmt.pos,
     run(rt: Runtime) {
-      currentSnapshot = rt.snapshot;
-      let x: number;
       try {
-        x = value();
+        apply(rt, evaluate());
       } catch (e) {
-        throw new MissionRunError(lhs, stmt.pos, e instanceof Error ? e.message : String(e), {
-          cause: e,
-        });
-      }
-      if (!Number.isFinite(x)) {
-        throw new MissionRunError(lhs, stmt.pos, `the value is ${x}; check the expression`);
-      }
-      try {
-        apply(rt, x);
-      } catch (e) {
+        if (e instanceof MissionRunError) throw e;
         throw new MissionRunError(lhs, stmt.pos, e instanceof Error ? e.message : String(e), {
           cause: e,
         });
       }
     },
   };
+}
+
+/** The right-hand side as a value of the kind the target takes. */
+function compileRhs(
+  stmt: MissionAssignmentStatement,
+  names: NameBinder,
+  diag: Diagnostics,
+  want: "number" | "string" | "matrix",
+): () => Value {
+  const v = stmt.value;
+  if (v.kind === "number" && want !== "string") {
+    const x = v.value;
+    return () => x;
+  }
+  if ((v.kind === "string" || v.kind === "word") && want === "string") {
+    const text = v.value;
+    return () => text;
+  }
+  if (v.kind !== "expr") {
+    return diag.unsupported(stmt.rhsPos, `assigning ${stmt.rhs} to ${stmt.lhs}`, {
+      construct: "assignment",
+      hint: `${stmt.lhs} takes a ${want}; ${UNSUPPORTED_HINT}`,
+    });
+  }
+  if (want === "number") return compileExpression(v.expr, names, diag);
+  const c = compileValue(v.expr, names, diag);
+  if (c.kind !== "any" && c.kind !== want) {
+    diag.fail("SCRIPT_BAD_VALUE", stmt.rhsPos, `${stmt.lhs} takes a ${want}, got a ${c.kind}`, {
+      construct: "assignment",
+      hint: want === "string" ? "use sprintf or num2str to make text" : "assign an array value",
+    });
+  }
+  return () => {
+    const x = c.get();
+    if (kindOf(x) !== want && !(want === "matrix" && typeof x === "number")) {
+      throw new Error(`${stmt.lhs} takes a ${want}, got ${describe(x)}`);
+    }
+    return x;
+  };
+}
+
+/** `A = expr` (a whole array of the same shape) or `A(i, j) = expr` (one element). */
+function compileArrayAssignment(
+  stmt: MissionAssignmentStatement,
+  array: ArrayResource,
+  names: NameBinder,
+  diag: Diagnostics,
+): Command {
+  const index = stmt.target.index;
+  if (!index) {
+    const value = compileRhs(stmt, names, diag, "matrix");
+    return assignment(stmt, value, (_rt, v) => {
+      const m = typeof v === "number" ? new Matrix(1, 1, Float64Array.of(v)) : v as Matrix;
+      if (m.rows !== array.value.rows || m.cols !== array.value.cols) {
+        throw new Error(`${array.name} is ${array.value.shape}, the value is ${m.shape}`);
+      }
+      array.value = m.clone();
+    });
+  }
+  if (index.length > 2 || index.some((e) => e.kind === "colon")) {
+    diag.unsupported(stmt.pos, `assigning ${stmt.lhs}`, {
+      construct: "Array slice assignment",
+      hint: "assign single elements A(i, j) or the whole array",
+    });
+  }
+  const at = index.map((e) => compileExpression(e, names, diag));
+  const value = compileRhs(stmt, names, diag, "number");
+  return assignment(stmt, value, (_rt, v) => {
+    const i = at[0](), j = at.length > 1 ? at[1]() : 1;
+    const m = array.value;
+    if (
+      !Number.isInteger(i) || !Number.isInteger(j) || i < 1 || j < 1 || i > m.rows || j > m.cols
+    ) {
+      throw new Error(`${array.name}(${i}, ${j}) is outside ${m.shape}`);
+    }
+    m.data[(i - 1) * m.cols + (j - 1)] = v as number;
+  });
 }
 
 /**

@@ -26,7 +26,7 @@ import {
 import type { CommandStatement, SourcePos } from "../../script/ast.ts";
 import { exprText } from "../../script/expression.ts";
 import type { Diagnostics } from "../diagnostics.ts";
-import { compileExpression } from "../expression.ts";
+import { compileExpression, type NameBinder } from "../expression.ts";
 import type { Model } from "../model.ts";
 import { bindParameter, type BoundParameter, type ParameterScope } from "../parameters.ts";
 import { PropagatorResource } from "../resources/propagator.ts";
@@ -54,6 +54,7 @@ export function compilePropagate(
   model: Model,
   scope: ParameterScope,
   diag: Diagnostics,
+  names: NameBinder,
 ): Command {
   const detail = cmd.detail;
   if (detail?.kind !== "propagate") {
@@ -173,14 +174,17 @@ export function compilePropagate(
       }
       text = `${lhs} = ${exprText(c.goal)}`;
       goal = compileExpression(c.goal, (name, p) => {
-        const b = bindParameter(name, p, scope, diag);
-        if (b.spacecraft || b.isString) {
-          diag.unsupported(p, `stop goal '${name}' read from a spacecraft`, {
+        const b = names(name, p);
+        if (
+          b.kind !== "number" ||
+          name.includes(".") && model.get(name.split(".")[0], SpacecraftResource)
+        ) {
+          diag.unsupported(p, `stop goal '${name}' read from a spacecraft or not a number`, {
             construct: "Propagate stop condition",
-            hint: "use a number or a Variable as the goal",
+            hint: "use a number, a Variable or an array element as the goal",
           });
         }
-        return () => b.evaluate(undefined) as number;
+        return b;
       }, diag);
     }
     stops.push({ param, text, goal, pos });

@@ -6,10 +6,20 @@
  * @module
  */
 
-import { type ReportCell, ReportFileWriter } from "../../formats/mod.ts";
+import { formatG, type ReportCell, ReportFileWriter } from "../../formats/mod.ts";
+import { Matrix } from "../math/matrix.ts";
+import type { Value } from "../math/value.ts";
 import type { BoundParameter, Snapshot } from "../parameters.ts";
 import type { ReportFileResource } from "../resources/report_file.ts";
 import type { SpacecraftResource } from "../resources/spacecraft.ts";
+
+/** One item of a Report command: its name as written and its current value. */
+export interface ReportItem {
+  /** The name as written (the header). */
+  readonly name: string;
+  /** The current value: a number, a string, or an Array's matrix. */
+  readonly get: () => Value;
+}
 
 /** Gives the current snapshot of a spacecraft. */
 export type SnapshotSource = (sc: SpacecraftResource) => Snapshot;
@@ -96,6 +106,30 @@ export class ReportOutput {
     this.rows++;
   }
 
+  /**
+   * The Report command: one row of its items, with their header the first time the command
+   * runs. Arrays are written as GMAT does: a column vector down the rows of its column, a row
+   * vector or matrix as space-separated rows.
+   */
+  reportItems(command: object, items: readonly ReportItem[]): void {
+    if (!this.resource.writeReport) return;
+    const names = items.map((p) => p.name);
+    const writer = this.#writer(names);
+    if (!this.#commandHeaders.has(command)) {
+      this.#pending.push(writer.reportCommandHeader());
+      this.#commandHeaders.add(command);
+    }
+    const values = items.map((i) => i.get());
+    if (values.every((v) => !(v instanceof Matrix))) {
+      this.#pending.push(writer.row(values as ReportCell[]));
+    } else {
+      this.#pending.push(...matrixRows(values, this.resource));
+    }
+    this.rows++;
+  }
+
+  readonly #commandHeaders = new WeakSet<object>();
+
   /** Write buffered lines to disk. */
   flush(): void {
     if (this.#pending.length === 0) return;
@@ -118,4 +152,31 @@ function evaluateAll(params: readonly BoundParameter[], snap: SnapshotSource): R
     const value = p.evaluate(p.spacecraft ? snap(p.spacecraft) : undefined);
     return value;
   });
+}
+
+/** Lines of a Report row holding arrays: column vectors run down, other arrays row by row. */
+function matrixRows(values: readonly Value[], rf: ReportFileResource): string[] {
+  const cells = values.map((v) => {
+    if (typeof v === "number") return [formatG(v, rf.precision)];
+    if (typeof v === "string") return [v];
+    if (v.cols === 1) return Array.from(v.data, (x) => formatG(x, rf.precision));
+    const lines: string[] = [];
+    for (let i = 0; i < v.rows; i++) {
+      const row = Array.from(
+        v.data.subarray(i * v.cols, (i + 1) * v.cols),
+        (x) => formatG(x, rf.precision),
+      );
+      lines.push(row.join(" "));
+    }
+    return lines;
+  });
+  const height = Math.max(...cells.map((c) => c.length));
+  const out: string[] = [];
+  for (let k = 0; k < height; k++) {
+    out.push(
+      cells.map((c) => (c[k] ?? "").padEnd(rf.columnWidth) + " ").join("").trimEnd() +
+        "\n",
+    );
+  }
+  return out;
 }
