@@ -16,6 +16,7 @@
 import type { Expr, SourcePos } from "../script/ast.ts";
 import { exprText } from "../script/expression.ts";
 import type { Diagnostics } from "./diagnostics.ts";
+import { GMAT_MATH_FUNCTIONS } from "../script/gmat_types.ts";
 import { BUILTIN_FUNCTIONS } from "./math/functions.ts";
 import { Matrix, MatrixError, transpose } from "./math/matrix.ts";
 import { asNumber, binary, negate, type Value, type ValueKind } from "./math/value.ts";
@@ -238,6 +239,14 @@ function compileApply(
         }
       },
     };
+  }
+  if (GMAT_MATH_FUNCTIONS.includes(expr.name)) {
+    return diag.unsupported(expr.pos, `GMAT's function ${expr.name}`, {
+      construct: `function ${expr.name}`,
+      hint: `the built-in engine evaluates ${
+        Object.keys(BUILTIN_FUNCTIONS).filter((k) => /^[a-z]/.test(k)).join(", ")
+      }; ${expr.name} needs real GMAT`,
+    });
   }
   const target = bind(expr.name, expr.pos);
   if (target.kind !== "matrix") {

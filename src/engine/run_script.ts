@@ -129,6 +129,16 @@ function checkScript(text: string, file: string, sourceDir?: string): CheckedScr
     include: (name, from) => fileIncludeReader(name, join(dirOf(from), basename(from))),
   });
   const diag = new Diagnostics(script, dirOf);
+  if (script.functionHeader) {
+    diag.unsupported(
+      script.functionHeader.pos,
+      `the GMAT function file ${script.functionHeader.name}`,
+      {
+        construct: "GmatFunction",
+        hint: "a .gmf file runs when a script calls it; GMAT functions need real GMAT",
+      },
+    );
+  }
   const model = buildModel(script, diag);
   const needs = { earthFixed: false };
   const scope = scopeOf(model, needs);

@@ -87,12 +87,20 @@ export function compilePropagate(
       hint: "remove the quoted extras (STM, covariance), or run the script with real GMAT",
     });
   }
+  let stopTolerance = STOP_TOLERANCE;
   for (const opt of detail.options) {
     if (opt.name === "StopTolerance") {
-      diag.unsupported(opt.pos, "a StopTolerance option", {
-        construct: "Propagate StopTolerance",
-        hint: "remove it (the engine stops within 1e-7 of the goal, GMAT's default)",
-      });
+      const v = opt.value.kind === "expr" && opt.value.expr.kind === "number"
+        ? opt.value.expr.value
+        : NaN;
+      if (!(v > 0)) {
+        diag.fail("SCRIPT_BAD_VALUE", opt.pos, `StopTolerance must be a positive number`, {
+          construct: "Propagate StopTolerance",
+          hint: "write e.g. {Sat.Periapsis, StopTolerance = 1e-5}",
+        });
+      }
+      stopTolerance = v;
+      continue;
     }
     if (opt.name !== "OrbitColor") {
       diag.fail("SCRIPT_BAD_VALUE", opt.pos, `Propagate has no option '${opt.name}'`, {
@@ -189,7 +197,7 @@ export function compilePropagate(
     }
     stops.push({ param, text, goal, pos });
   }
-  return new PropagateCommand(cmd.pos, prop.name, sats, settings, stops, fm);
+  return new PropagateCommand(cmd.pos, prop.name, sats, settings, stops, fm, stopTolerance);
 }
 
 interface Point {
@@ -207,6 +215,8 @@ class PropagateCommand implements Command {
     readonly settings: ConstructorParameters<typeof AdaptiveIntegrator>[0],
     readonly stops: readonly StopSpec[],
     readonly forces: ForceModelSpec,
+    /** GMAT's `StopTolerance` for event stops (default 1e-7). */
+    readonly stopTolerance = STOP_TOLERANCE,
   ) {}
 
   #fail(message: string, cause?: unknown): never {
@@ -289,7 +299,7 @@ class PropagateCommand implements Command {
       const last = states[this.sats.indexOf(stop.param.spacecraft!)].lastStop;
       const tol = kind.kind === "time"
         ? TIME_TOLERANCE / kind.secondsPerUnit
-        : 10 * Math.max(last?.miss ?? 0, STOP_TOLERANCE);
+        : 10 * Math.max(last?.miss ?? 0, this.stopTolerance);
       const suppressFirst = last?.key === key &&
         Math.abs(wrapFor(kind, goal, startValue) - goal) <= tol;
       return { stop, goal, key, prev: startValue, suppressFirst };
@@ -422,7 +432,8 @@ class PropagateCommand implements Command {
       ? round1us(estimate)
       : round1us(interval);
     let y1 = trial(x1);
-    if (Math.abs(goal - y1) <= STOP_TOLERANCE) return { dt: x1, miss: Math.abs(goal - y1) };
+    const tol = this.stopTolerance;
+    if (Math.abs(goal - y1) <= tol) return { dt: x1, miss: Math.abs(goal - y1) };
 
     // 2. Secant iterations, each from the last accepted state.
     for (let iter = 0; iter < 50; iter++) {
@@ -432,7 +443,7 @@ class PropagateCommand implements Command {
       if (!(x2 > 0) || x2 > 1.1 * interval) break;
       const y2 = trial(x2);
       [x0, y0, x1, y1] = [x1, y1, x2, y2];
-      if (Math.abs(goal - y1) < STOP_TOLERANCE) return { dt: x1, miss: Math.abs(goal - y1) };
+      if (Math.abs(goal - y1) < tol) return { dt: x1, miss: Math.abs(goal - y1) };
     }
 
     // 3. Bisection on [0, 1.1 * interval] by the sign of value - goal.
@@ -443,7 +454,7 @@ class PropagateCommand implements Command {
     for (let iter = 0; iter < 60; iter++) {
       mid = round1us((lo + hi) / 2);
       fm = trial(mid);
-      if (Math.abs(goal - fm) < STOP_TOLERANCE || hi - lo <= 2e-6) break;
+      if (Math.abs(goal - fm) < tol || hi - lo <= 2e-6) break;
       if (y0Sign(fm - goal) === flo) {
         lo = mid;
         flo = y0Sign(fm - goal);

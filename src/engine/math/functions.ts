@@ -90,6 +90,11 @@ const RAW: Record<string, BuiltinFunction> = {
     returns: "string",
     call: ([a], n) => formatG(asNumber(a, n), 16),
   },
+  strcmp: {
+    arity: [2],
+    returns: "number",
+    call: ([a, b]) => (typeof a === "string" && typeof b === "string" && a === b ? 1 : 0),
+  },
   strcat: {
     arity: [1, 2, 3, 4, 5, 6, 7, 8],
     returns: "string",

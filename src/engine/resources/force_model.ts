@@ -13,7 +13,7 @@
  * @module
  */
 
-import { basename, isAbsolute, resolve } from "node:path";
+import { basename, dirname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { SourcePos } from "../../script/ast.ts";
 import {
@@ -61,7 +61,26 @@ function dataFileUrl(name: string, shipped: string, scriptDir: string): URL | un
   if (basename(clean) === shipped && (!clean.includes("/") || clean.includes("data/"))) {
     return undefined;
   }
-  return pathToFileURL(isAbsolute(clean) ? clean : resolve(scriptDir, clean));
+  if (isAbsolute(clean)) return pathToFileURL(clean);
+  const direct = resolve(scriptDir, clean);
+  // GMAT reads `../samples/...` from its bin directory: in an install, scripts live under
+  // <GMAT>/samples, so the file is found beside the nearest folder that holds the rest.
+  const m = /^\.\.\/samples\/(.+)$/.exec(clean);
+  if (m && !exists(direct)) {
+    for (let dir = scriptDir;; dir = dirname(dir)) {
+      if (exists(resolve(dir, m[1]))) return pathToFileURL(resolve(dir, m[1]));
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return pathToFileURL(direct);
+}
+
+function exists(path: string): boolean {
+  try {
+    return Deno.statSync(path).isFile;
+  } catch {
+    return false;
+  }
 }
 
 /** A ForceModel resource. */
