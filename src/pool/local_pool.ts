@@ -33,6 +33,44 @@ export interface LocalPoolOptions {
    * @default {`deno run -A worker_main.ts`, or `<binary> __pool-worker` from a compiled binary}
    */
   readonly workerCommand?: readonly string[];
+  /**
+   * Allow more than {@link maxLocalWorkers} workers (up to {@link FORCED_WORKERS_LIMIT}).
+   * @default {false}
+   */
+  readonly forceWorkers?: boolean;
+}
+
+/** Workers per core a pool accepts unless forced: more only thrash the machine. */
+export const WORKERS_PER_CORE = 4;
+/** The most workers a pool accepts even when forced. */
+export const FORCED_WORKERS_LIMIT = 1024;
+
+/** The most workers a pool accepts unless forced: {@link WORKERS_PER_CORE} per core. */
+export function maxLocalWorkers(): number {
+  return WORKERS_PER_CORE * (navigator.hardwareConcurrency || 1);
+}
+
+/**
+ * Why a worker count is refused, or undefined when it is accepted.
+ *
+ * @param workers The requested worker count.
+ * @param force Whether more than {@link maxLocalWorkers} may be used.
+ * @returns A sentence naming the bound, or undefined.
+ */
+export function workerCountProblem(workers: number, force = false): string | undefined {
+  if (!Number.isInteger(workers) || workers < 1) {
+    return `workers must be an integer >= 1, got ${workers}`;
+  }
+  const max = maxLocalWorkers();
+  if (workers > FORCED_WORKERS_LIMIT) {
+    return `${workers} workers is more than ${FORCED_WORKERS_LIMIT}, the most a local pool runs`;
+  }
+  if (workers > max && !force) {
+    return `${workers} workers is more than ${WORKERS_PER_CORE} per core (${max} here); ` +
+      `force it (--force-workers, forceWorkers: true) if the runs wait on something other ` +
+      `than this machine's CPUs`;
+  }
+  return undefined;
 }
 
 const WORKER_MAIN = new URL("./worker_main.ts", import.meta.url);
@@ -258,13 +296,13 @@ export class LocalPool implements AsyncDisposable {
    * Creates a pool; worker processes start lazily, when jobs arrive.
    *
    * @param options Worker count, per-run timeout, process-per-run and the `deno` executable.
-   * @throws {RangeError} If `workers` is not an integer >= 1.
+   * @throws {RangeError} If `workers` is not an integer >= 1, or above the bound (see
+   *   {@link workerCountProblem}).
    */
   constructor(options: LocalPoolOptions = {}) {
     const n = options.workers ?? navigator.hardwareConcurrency ?? 1;
-    if (!Number.isInteger(n) || n < 1) {
-      throw new RangeError(`Cannot create LocalPool: workers must be an integer >= 1, got ${n}`);
-    }
+    const problem = workerCountProblem(n, options.forceWorkers);
+    if (problem !== undefined) throw new RangeError(`Cannot create LocalPool: ${problem}`);
     this.workers = n;
     this.#options = options;
   }

@@ -5,7 +5,14 @@
  * @module
  */
 
-export { LocalPool, type LocalPoolOptions } from "./local_pool.ts";
+export {
+  FORCED_WORKERS_LIMIT,
+  LocalPool,
+  type LocalPoolOptions,
+  maxLocalWorkers,
+  workerCountProblem,
+  WORKERS_PER_CORE,
+} from "./local_pool.ts";
 export {
   type EngineChoice,
   EngineChoiceSchema,

@@ -19,6 +19,7 @@ import {
   runGmatConsole,
 } from "../gmat/mod.ts";
 import { PhysicsData } from "../physics/mod.ts";
+import { storageCodeOf } from "../errors/storage_error.ts";
 import type { RunOutcome } from "../runs/mod.ts";
 import { canonicalScriptSha256, overrideInserter, type OverrideValue } from "../script/mod.ts";
 import { writeRunOutputs } from "../table/mod.ts";
@@ -159,6 +160,8 @@ export async function runOne(
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     log.error(`status=failed ${message}`);
+    // A full disk or a denied write is not the run's failure: the driver stops the sweep.
+    const storage = storageCodeOf(e);
     outcome = {
       ...base,
       status: "failed",
@@ -167,6 +170,7 @@ export async function runOne(
       durationS: (performance.now() - t0) / 1000,
       stderr: message,
       logPath,
+      ...(storage === undefined ? {} : { storageError: message }),
     };
   }
   try {

@@ -5,6 +5,8 @@
  */
 
 export {
+  type FileDigest,
+  FileDigestSchema,
   type JsonValue,
   JsonValueSchema,
   type OverrideValueJson,

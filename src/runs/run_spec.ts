@@ -74,6 +74,23 @@ type _PostprocessStatusMatchesSchema = Assert<
   SameType<PostprocessStatus, z.infer<typeof PostprocessStatusSchema>>
 >;
 
+/** Schema of a file's recorded size and SHA-256 (lowercase hex). */
+export const FileDigestSchema = z.object({
+  /** Size in bytes. */
+  size: z.number().int().nonnegative(),
+  /** SHA-256 of the content, 64 lowercase hex digits. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** A file's recorded size and SHA-256. */
+export type FileDigest = {
+  /** Size in bytes. */
+  size: number;
+  /** SHA-256 of the content, 64 lowercase hex digits. */
+  sha256: string;
+};
+type _FileDigestMatchesSchema = Assert<SameType<FileDigest, z.infer<typeof FileDigestSchema>>>;
+
 /** Schema of a run outcome. */
 export const RunOutcomeSchema = z.object({
   runId: z.number().int().nonnegative(),
@@ -101,6 +118,13 @@ export const RunOutcomeSchema = z.object({
   logPath: z.string().nullable(),
   /** 1 for the first attempt, incremented by each resume that retries the run. */
   attempt: z.number().int().positive(),
+  /** Size and SHA-256 of each output and hook output, keyed by absolute path (set by the driver). */
+  outputDigests: z.record(z.string(), FileDigestSchema).optional(),
+  /**
+   * Set when the run failed because storage failed (disk full, permission denied, read-only or
+   * I/O error): the run is not at fault, so the driver stops the sweep instead of recording it.
+   */
+  storageError: z.string().optional(),
 });
 
 /** What happened to one run (the shape `RunOutcomeSchema` validates). */
@@ -134,6 +158,10 @@ export type RunOutcome = {
   logPath: string | null;
   /** 1 for the first attempt, incremented by each resume that retries the run. */
   attempt: number;
+  /** Size and SHA-256 of each output and hook output, keyed by absolute path (set by the driver). */
+  outputDigests?: Record<string, FileDigest>;
+  /** Set when the run failed because storage failed: the sweep stops instead of recording it. */
+  storageError?: string;
 };
 type _RunOutcomeMatchesSchema = Assert<SameType<RunOutcome, z.infer<typeof RunOutcomeSchema>>>;
 
