@@ -19,7 +19,7 @@
 import { isAbsolute, relative, resolve, sep, win32 } from "node:path";
 import { compareCodePoints, type Manifest, sortedJsonStringify } from "../manifest/mod.ts";
 import { ArchiveError } from "./errors.ts";
-import { editMembers, type MemberEdit } from "./json_members.ts";
+import { editMembers, type MemberEdit } from "../manifest/json_members.ts";
 
 /** Directory of the run tree inside the bundle. */
 export const RUNS_DIR = "runs";

@@ -8,6 +8,7 @@
 export { attachDisplay, type Displayable, JUPYTER_DISPLAY, type MimeBundle } from "./bundle.ts";
 export { escapeHtml, htmlFacts, htmlStatusBar, htmlTable } from "./html.ts";
 export { manifestBundle, type SweepFacts } from "./manifest_display.ts";
+export { readManifest } from "./displayed_manifest.ts";
 export {
   displayTable,
   indexColumns,

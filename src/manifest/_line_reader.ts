@@ -15,9 +15,13 @@ export interface RawLine {
   readonly text: string;
   /** Whether the line ended with `\n` (false only for a torn last line). */
   readonly terminated: boolean;
+  /** Byte offset of the line's first byte in the file. */
+  readonly offset: number;
+  /** The line's length in bytes, without its newline. */
+  readonly bytes: number;
 }
 
-const CHUNK = 64 * 1024;
+const CHUNK = 256 * 1024;
 const NEWLINE = 0x0a;
 
 /**
@@ -39,8 +43,10 @@ export async function openManifestFile(
 }
 
 /**
- * Yield the lines of a manifest file in order. The file is read in 64 KiB chunks; only the
- * current line is held in memory. A final piece without `\n` is yielded with `terminated: false`.
+ * Yield the lines of a manifest file in order. The file is read in 1 MiB chunks; the complete
+ * lines of a chunk are decoded at once and cut at their newlines (byte offsets are found from the
+ * bytes, so they are exact for any text). Only the current chunk is held in memory. A final piece
+ * without `\n` is yielded with `terminated: false`.
  *
  * @param path The manifest path.
  * @throws {ManifestNotFoundError} If the file does not exist.
@@ -50,41 +56,73 @@ export async function* readRawLines(path: string): AsyncGenerator<RawLine> {
   using file = await openManifestFile(path, { read: true });
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const buffer = new Uint8Array(CHUNK);
-  let pending: Uint8Array[] = [];
+  let carry: Uint8Array = new Uint8Array(0);
   let line = 0;
-  const decode = (parts: Uint8Array[], n: number): string => {
-    try {
-      return decoder.decode(concat(parts));
-    } catch (cause) {
-      throw new ManifestCorruptError(
-        path,
-        n,
-        "line is not valid UTF-8",
-        `repair or delete line ${n}`,
-        { cause },
-      );
-    }
-  };
+  let offset = 0;
   while (true) {
     const read = await file.read(buffer);
     if (read === null) break;
     const chunk = buffer.subarray(0, read);
-    let start = 0;
-    let nl = chunk.indexOf(NEWLINE, start);
-    while (nl !== -1) {
-      pending.push(chunk.slice(start, nl));
-      line++;
-      yield { line, text: decode(pending, line), terminated: true };
-      pending = [];
-      start = nl + 1;
-      nl = chunk.indexOf(NEWLINE, start);
+    const last = chunk.lastIndexOf(NEWLINE);
+    if (last === -1) {
+      carry = concat([carry, chunk]);
+      continue;
     }
-    if (start < read) pending.push(chunk.slice(start));
+    const block = carry.length === 0
+      ? chunk.subarray(0, last + 1)
+      : concat([carry, chunk.subarray(0, last + 1)]);
+    carry = chunk.slice(last + 1);
+    let text: string;
+    try {
+      text = decoder.decode(block);
+    } catch (cause) {
+      throw invalidUtf8(path, line + 1 + firstInvalidLine(block), cause);
+    }
+    // Walk the newlines of the bytes and of the text together.
+    let b = 0;
+    let t = 0;
+    while (b < block.length) {
+      const bn = block.indexOf(NEWLINE, b);
+      const tn = text.indexOf("\n", t);
+      line++;
+      yield { line, text: text.slice(t, tn), terminated: true, offset: offset + b, bytes: bn - b };
+      b = bn + 1;
+      t = tn + 1;
+    }
+    offset += block.length;
   }
-  if (pending.length > 0) {
+  if (carry.length > 0) {
     line++;
     // A torn tail may end inside a multi-byte character: decode it leniently, it is dropped.
-    yield { line, text: new TextDecoder().decode(concat(pending)), terminated: false };
+    const text = new TextDecoder().decode(carry);
+    yield { line, text, terminated: false, offset, bytes: carry.length };
+  }
+}
+
+function invalidUtf8(path: string, n: number, cause: unknown): ManifestCorruptError {
+  return new ManifestCorruptError(
+    path,
+    n,
+    "line is not valid UTF-8",
+    `repair or delete line ${n}`,
+    { cause },
+  );
+}
+
+/** The 0-based index, among a block's lines, of the first line that is not valid UTF-8. */
+function firstInvalidLine(block: Uint8Array): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let start = 0;
+  for (let k = 0;; k++) {
+    const nl = block.indexOf(NEWLINE, start);
+    const end = nl === -1 ? block.length : nl;
+    try {
+      decoder.decode(block.subarray(start, end));
+    } catch {
+      return k;
+    }
+    if (nl === -1) return k;
+    start = nl + 1;
   }
 }
 
@@ -92,10 +130,10 @@ function concat(parts: Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0];
   const total = parts.reduce((n, p) => n + p.length, 0);
   const out = new Uint8Array(total);
-  let offset = 0;
+  let at = 0;
   for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
+    out.set(p, at);
+    at += p.length;
   }
   return out;
 }

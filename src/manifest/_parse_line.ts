@@ -6,8 +6,14 @@
  */
 
 import type { z } from "zod";
-import { type ManifestEntry, ManifestEntrySchema } from "./entry.ts";
+import {
+  type EntryIndexFields,
+  EntryIndexFieldsSchema,
+  type ManifestEntry,
+  ManifestEntrySchema,
+} from "./entry.ts";
 import { ManifestCorruptError } from "./errors.ts";
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from "./json_depth.ts";
 import {
   MANIFEST_SCHEMA_VERSION,
   type ManifestHeader,
@@ -29,6 +35,15 @@ function parseObject(
   line: number,
   fix: string,
 ): Record<string, unknown> {
+  // Before parsing: schema checks and encoders recurse once per nesting level.
+  if (exceedsJsonDepth(text, MAX_JSON_DEPTH)) {
+    throw new ManifestCorruptError(
+      path,
+      line,
+      `JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+      fix,
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -106,6 +121,29 @@ export function parseEntryText(text: string, path: string, line: number): Manife
   const fix = entryFix(line);
   const raw = parseObject(text, path, line, fix);
   const result = ManifestEntrySchema.safeParse(raw);
+  if (!result.success) {
+    throw new ManifestCorruptError(path, line, describeIssues(result.error, "entry"), fix, {
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+/**
+ * Parse one complete entry line for an index: the JSON must be valid (and not nested too deep)
+ * and the indexed fields must satisfy the entry schema; the other fields are checked when the
+ * entry is read in full ({@link parseEntryText}).
+ *
+ * @param text The line without its newline.
+ * @param path The manifest path, for messages.
+ * @param line The 1-based line number.
+ * @returns The indexed fields.
+ * @throws {ManifestCorruptError} At `line` for invalid JSON, a non-object or a bad indexed field.
+ */
+export function parseEntryIndexFields(text: string, path: string, line: number): EntryIndexFields {
+  const fix = entryFix(line);
+  const raw = parseObject(text, path, line, fix);
+  const result = EntryIndexFieldsSchema.safeParse(raw);
   if (!result.success) {
     throw new ManifestCorruptError(path, line, describeIssues(result.error, "entry"), fix, {
       cause: result.error,

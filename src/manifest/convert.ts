@@ -4,14 +4,16 @@
  *
  * Relative paths are what make a study movable: the manifest and the output tree can be copied to
  * another directory or machine and still resolve. They are computed lexically (no symlink
- * resolution) and written with `/` separators on every platform. Python manifests hold absolute
- * paths; {@link outcomeFromEntry} keeps those as they are.
+ * resolution) and written with `/` separators on every platform. Reading, every path must resolve
+ * inside the output directory (a manifest is untrusted input, see `confine.ts`); Python manifests
+ * hold absolute paths, which {@link outcomeFromEntry} accepts when they point into it.
  *
  * @module
  */
 
-import { isAbsolute, relative, resolve, sep, win32 } from "node:path";
-import type { RunOutcome, RunSpec } from "../runs/mod.ts";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { FileDigest, RunOutcome, RunSpec } from "../runs/mod.ts";
+import { confinedPath, isInside } from "./confine.ts";
 import type { ManifestEntry } from "./entry.ts";
 import { ManifestPathError } from "./errors.ts";
 
@@ -64,6 +66,9 @@ export function entryFromOutcome(
     relativeInside(outcome.runId, field, path, outputDir);
   const relMap = (field: string, map: Record<string, string>) =>
     Object.fromEntries(Object.entries(map).map(([k, p]) => [k, rel(`${field}.${k}`, p)]));
+  const digests = outcome.outputDigests === undefined ? undefined : Object.fromEntries(
+    Object.entries(outcome.outputDigests).map(([p, d]) => [rel("output_digests", p), d]),
+  );
   return {
     run_id: outcome.runId,
     overrides: spec.overrides,
@@ -83,6 +88,7 @@ export function entryFromOutcome(
     stderr: outcome.stderr,
     log_path: outcome.logPath === null ? null : rel("log_path", outcome.logPath),
     attempt: outcome.attempt,
+    ...(digests === undefined ? {} : { output_digests: digests }),
   };
 }
 
@@ -96,53 +102,62 @@ function relativeInside(runId: number, field: string, path: string, outputDir: s
       "is not absolute; expected a path in",
     );
   }
-  const rel = relative(outputDir, resolve(path));
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+  if (!isInside(outputDir, resolve(path))) {
     throw new ManifestPathError(runId, field, path, outputDir, "is outside the output directory");
   }
+  const rel = relative(outputDir, resolve(path));
   return sep === "/" ? rel : rel.split(sep).join("/");
 }
 
 /**
- * Turn a manifest entry back into a run outcome, resolving relative paths against the output
- * directory (absolute paths, as the Python tool writes them, are kept).
+ * Turn a manifest entry back into a run outcome, resolving its paths against the output directory.
+ * Every path must resolve inside it (relative ones as this tool writes them, absolute ones as the
+ * Python tool writes them): the entry is untrusted input.
  *
  * @param entry The entry.
  * @param outputDir The sweep's output directory (where it is now).
- * @returns The outcome with absolute paths.
+ * @returns The outcome with absolute paths (and digests keyed by them).
+ * @throws {ManifestPathError} When a path resolves outside the output directory.
  *
  * @example
  * ```ts
  * import { outcomeFromEntry } from "./mod.ts";
  * const outcome = outcomeFromEntry({
  *   run_id: 3, overrides: {}, status: "ok", output_paths: { report__RF: "run-3/report__RF.parquet" },
- *   extra_outputs: {}, postprocess_status: "none", postprocess: null, context: {},
- *   started_at: "2026-01-01T00:00:00.000Z", ended_at: "2026-01-01T00:00:02.000Z",
- *   duration_s: 2, stderr: null, log_path: null, attempt: 1,
+ *   extra_outputs: {}, postprocess_status: "none", postprocess: null, postprocess_error: null,
+ *   postprocess_log_path: null, context: {}, started_at: "2026-01-01T00:00:00.000Z",
+ *   ended_at: "2026-01-01T00:00:02.000Z", duration_s: 2, stderr: null, log_path: null, attempt: 1,
  * }, "/moved/out");
  * console.log(outcome.outputPaths.report__RF); // /moved/out/run-3/report__RF.parquet
  * ```
  */
 export function outcomeFromEntry(entry: ManifestEntry, outputDir: string): RunOutcome {
   const base = resolve(outputDir);
-  const abs = (p: string) => (isAbsolute(p) || win32.isAbsolute(p) ? p : resolve(base, p));
-  const absMap = (map: Record<string, string>) =>
-    Object.fromEntries(Object.entries(map).map(([k, p]) => [k, abs(p)]));
+  const id = entry.run_id;
+  const abs = (field: string, p: string) => confinedPath(base, p, id, field);
+  const absMap = (field: string, map: Record<string, string>) =>
+    Object.fromEntries(Object.entries(map).map(([k, p]) => [k, abs(`${field}.${k}`, p)]));
+  const digests: Record<string, FileDigest> | undefined = entry.output_digests === undefined
+    ? undefined
+    : Object.fromEntries(
+      Object.entries(entry.output_digests).map(([p, d]) => [abs("output_digests", p), d]),
+    );
   return {
-    runId: entry.run_id,
+    runId: id,
     status: entry.status,
-    outputPaths: absMap(entry.output_paths),
-    extraOutputs: absMap(entry.extra_outputs),
+    outputPaths: absMap("output_paths", entry.output_paths),
+    extraOutputs: absMap("extra_outputs", entry.extra_outputs),
     postprocessStatus: entry.postprocess_status,
     postprocessError: entry.postprocess_error,
     postprocessLogPath: entry.postprocess_log_path === null
       ? null
-      : abs(entry.postprocess_log_path),
+      : abs("postprocess_log_path", entry.postprocess_log_path),
     startedAt: entry.started_at,
     endedAt: entry.ended_at,
     durationS: entry.duration_s,
     stderr: entry.stderr,
-    logPath: entry.log_path === null ? null : abs(entry.log_path),
+    logPath: entry.log_path === null ? null : abs("log_path", entry.log_path),
     attempt: entry.attempt,
+    ...(digests === undefined ? {} : { outputDigests: digests }),
   };
 }

@@ -15,6 +15,8 @@
 
 import { z } from "zod";
 import {
+  type FileDigest,
+  FileDigestSchema,
   type JsonValue,
   JsonValueSchema,
   type OverrideValueJson,
@@ -63,12 +65,32 @@ const entryShape = {
   solver_paths: z.record(z.string(), JsonValueSchema).optional(),
   /** Python 0.5+: solver name to whether it converged. */
   converged: z.record(z.string(), JsonValueSchema).optional(),
+  /**
+   * Size and SHA-256 of each output and hook output when the run was recorded, keyed by the path
+   * as recorded in `output_paths` / `extra_outputs` (this tool; absent in older manifests).
+   */
+  output_digests: z.record(z.string(), FileDigestSchema).optional(),
 };
 
 const EntryObjectSchema = z.object(entryShape);
 
 /** Schema of a manifest entry (on-disk form); fills defaults and keeps unknown fields. */
 export const ManifestEntrySchema = z.looseObject(entryShape);
+
+/**
+ * The fields a manifest index keeps (run id, status, attempt, duration, whether a context is
+ * recorded), checked by the entry schema's own definitions. The rest of an entry is checked when
+ * the entry itself is read.
+ */
+export const EntryIndexFieldsSchema = EntryObjectSchema.pick({
+  run_id: true,
+  status: true,
+  attempt: true,
+  duration_s: true,
+}).extend({ context: z.record(z.string(), z.unknown()).default({}) });
+
+/** What {@link EntryIndexFieldsSchema} gives. */
+export type EntryIndexFields = z.output<typeof EntryIndexFieldsSchema>;
 
 /** A manifest entry as parsed (every default filled in). */
 export type ManifestEntry = {
@@ -108,6 +130,8 @@ export type ManifestEntry = {
   solver_paths?: Record<string, JsonValue>;
   /** Python 0.5+: solver name to whether it converged. */
   converged?: Record<string, JsonValue>;
+  /** Size and SHA-256 of each output and hook output, keyed by its recorded path. */
+  output_digests?: Record<string, FileDigest>;
 };
 type _ManifestEntryMatchesSchema = Assert<
   SameType<ManifestEntry, z.output<typeof EntryObjectSchema>>
@@ -154,6 +178,8 @@ export type ManifestEntryInput = {
   solver_paths?: Record<string, unknown>;
   /** Python 0.5+: solver name to whether it converged. */
   converged?: Record<string, unknown>;
+  /** Size and SHA-256 of each output and hook output, keyed by its recorded path. */
+  output_digests?: Record<string, FileDigest>;
 };
 type _ManifestEntryInputMatchesSchema = Assert<
   SameType<ManifestEntryInput, z.input<typeof EntryObjectSchema>>

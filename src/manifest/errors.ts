@@ -126,6 +126,7 @@ export class ManifestPathError extends GmatSweepError {
    * @param offendingPath The path.
    * @param outputDir The sweep's output directory.
    * @param reason Why it cannot be recorded (e.g. `is outside the output directory`).
+   * @param fix How to repair it (default: write run outputs under the output directory).
    */
   constructor(
     runId: number,
@@ -133,17 +134,51 @@ export class ManifestPathError extends GmatSweepError {
     offendingPath: string,
     outputDir: string,
     reason: string,
+    fix?: string,
   ) {
     super(
       "MANIFEST_PATH_OUTSIDE_OUTPUT_DIR",
       `run ${runId}: ${field} ${JSON.stringify(offendingPath)} ${reason} ` +
-        `${JSON.stringify(outputDir)}; fix: write every run output (and hook output) under ` +
-        `the output directory, e.g. <output dir>/run-${runId}/, so the manifest can record it ` +
-        `relative to that directory`,
+        `${JSON.stringify(outputDir)}; fix: ${
+          fix ?? `write every run output (and hook output) under ` +
+              `the output directory, e.g. <output dir>/run-${runId}/, so the manifest can record ` +
+              `it relative to that directory`
+        }`,
     );
     this.runId = runId;
     this.field = field;
     this.offendingPath = offendingPath;
     this.outputDir = outputDir;
+  }
+}
+
+/**
+ * Another process holds the manifest (or the sweep's output directory): each has one writer at a
+ * time. The lock is the operating system's (`flock`), so it ends with its holder, even on kill -9.
+ */
+export class ManifestLockedError extends GmatSweepError {
+  /** Always `MANIFEST_LOCKED`. */
+  declare readonly code: "MANIFEST_LOCKED";
+  /** The locked manifest or lock file. */
+  readonly path: string;
+  /** Who holds it, as far as known (e.g. `pid 4242 on node1: gmat-sweep resume, since ...`). */
+  readonly holder: string | undefined;
+
+  /**
+   * Creates a locked-manifest error.
+   *
+   * @param path The manifest or the sweep's lock file.
+   * @param what What is locked (`the manifest`, `the output directory /x`).
+   * @param holder Who holds it, when known.
+   */
+  constructor(path: string, what: string, holder?: string) {
+    super(
+      "MANIFEST_LOCKED",
+      `${path}: ${what} is in use by another gmat-sweep driver` +
+        `${holder ? ` (${holder})` : ""}; fix: wait until it ends (or stop it), then run ` +
+        `again: a sweep has one writer at a time`,
+    );
+    this.path = path;
+    this.holder = holder;
   }
 }

@@ -64,7 +64,7 @@ const headerShape = {
   sweep_seed: z.number().int().nullable(),
   /** The run set, tagged by `_kind` (`grid`, `explicit`, `monte_carlo`, ...); opaque here. */
   parameter_spec: z.record(z.string(), JsonValueSchema),
-  /** Planned run count at launch; frozen (see `totalRunCount`). */
+  /** Planned run count: at launch, then the target of each `extend` (see `totalRunCount`). */
   run_count: z.number().int().nonnegative(),
   /** Pool name (`"local"`, `"slurm"`, or the Python pool class); missing means `"unknown"`. */
   backend: z.string().default("unknown"),
@@ -120,7 +120,7 @@ export type ManifestHeader = {
   sweep_seed: number | null;
   /** The run set, tagged by `_kind` (`grid`, `explicit`, `monte_carlo`, ...); opaque here. */
   parameter_spec: Record<string, JsonValue>;
-  /** Planned run count at launch; frozen (see `totalRunCount`). */
+  /** Planned run count: at launch, then the target of each `extend` (see `totalRunCount`). */
   run_count: number;
   /** Pool name (`"local"`, `"slurm"`, or the Python pool class); missing means `"unknown"`. */
   backend: string;

@@ -3,13 +3,14 @@
  * finished run, in the Python gmat-sweep's format (snake_case fields, sorted keys, Python's JSON
  * encoding), so manifests written by either tool are read by the other.
  *
- * - Write: {@link ManifestWriter} (durable appends with `FsFile.syncData()`, torn-tail repair on
- *   resume).
- * - Read: {@link readManifest} (last-wins dedupe), {@link iterateEntries} (streaming),
+ * - Write: {@link ManifestWriter} (one locked writer, group-committed durable appends with
+ *   `FsFile.syncData()`, torn-tail repair on resume).
+ * - Read: {@link readManifest} (last-wins dedupe), {@link indexManifest} (one pass, bounded
+ *   memory: run id to status and offset), {@link iterateEntries} (streaming),
  *   {@link readManifestHeader}; queries {@link findFailed}, {@link findMissing},
  *   {@link totalRunCount}, {@link extensionRunCount}.
  * - Convert: {@link entryFromOutcome} / {@link outcomeFromEntry} (paths relative to the output
- *   directory on disk, absolute in memory).
+ *   directory on disk, absolute in memory, always confined to it: {@link confinedPath}).
  * - Gate: {@link checkScriptDrift}.
  *
  * @module
@@ -27,12 +28,27 @@ export {
 export { type ManifestEntry, type ManifestEntryInput, ManifestEntrySchema } from "./entry.ts";
 export {
   ManifestCorruptError,
+  ManifestLockedError,
   ManifestNotFoundError,
   ManifestPathError,
   ScriptDriftError,
 } from "./errors.ts";
+export { checkRealPathInside, confinedPath, isInside, OUTSIDE_PATH_FIX } from "./confine.ts";
+export { exceedsJsonDepth, MAX_JSON_DEPTH } from "./json_depth.ts";
+export { digestBytes, digestFile, digestMismatch } from "./file_digest.ts";
+export { tryLockExclusive } from "./try_lock.ts";
+export {
+  type IndexedRun,
+  indexManifest,
+  type LinePosition,
+  type ManifestEntryReader,
+  ManifestIndex,
+  type ManifestTotals,
+  type StatusCounts,
+} from "./manifest_index.ts";
 export { compareCodePoints, sortedJsonStringify } from "./sorted_json.ts";
 export {
+  type AppendedLine,
   type FsyncMode,
   ManifestWriter,
   type ManifestWriterOptions,
@@ -44,6 +60,8 @@ export {
   type ManifestLine,
   readManifest,
   readManifestHeader,
+  type ScanItem,
+  scanManifest,
 } from "./reader.ts";
 export { extensionRunCount, findFailed, findMissing, totalRunCount } from "./queries.ts";
 export { entryFromOutcome, type EntryFromOutcomeOptions, outcomeFromEntry } from "./convert.ts";

@@ -50,8 +50,9 @@ function maxRunId(manifest: Pick<Manifest, "entries">): number {
 }
 
 /**
- * The sweep's run count including extensions: `max(run_count, max(run_id) + 1)`. The header's
- * `run_count` is frozen at launch, so after `extend` it lags behind.
+ * The sweep's run count including extensions: `max(run_count, max(run_id) + 1)`. This tool's
+ * `extend` raises the header's `run_count` to its target before any run; the Python tool's left
+ * it frozen at launch, so there it lags behind.
  *
  * @param manifest A manifest from `readManifest`.
  * @returns The total run count.

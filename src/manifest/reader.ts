@@ -14,8 +14,6 @@ import { parseEntryText, parseHeaderText } from "./_parse_line.ts";
 import type { ManifestEntry } from "./entry.ts";
 import { ManifestCorruptError } from "./errors.ts";
 import type { ManifestHeader } from "./header.ts";
-import { attachDisplay } from "../display/bundle.ts";
-import { manifestBundle } from "../display/manifest_display.ts";
 
 /** A manifest read into memory. */
 export interface Manifest {
@@ -42,10 +40,11 @@ export interface ManifestLine {
   readonly entry: ManifestEntry;
 }
 
-type ScanItem =
-  | { kind: "header"; header: ManifestHeader }
-  | { kind: "entry"; line: number; entry: ManifestEntry }
-  | { kind: "torn"; line: number };
+/** What {@link scanManifest} yields: the header, each complete entry line, a torn tail. */
+export type ScanItem =
+  | { kind: "header"; header: ManifestHeader; bytes: number }
+  | { kind: "entry"; line: number; entry: ManifestEntry; offset: number; bytes: number }
+  | { kind: "torn"; line: number; offset: number };
 
 const EMPTY_FIX = "the sweep never wrote its header; delete the file and start the sweep again";
 
@@ -58,19 +57,44 @@ function tornHeader(path: string): ManifestCorruptError {
   );
 }
 
-async function* scan(path: string): AsyncGenerator<ScanItem> {
+/**
+ * Take the header (line 1) off a manifest's lines and validate it.
+ *
+ * @param lines The manifest's lines, from the first.
+ * @param path The manifest path, for messages.
+ * @returns The header and its line's length in bytes (without the newline).
+ * @throws {ManifestCorruptError} At line 1 for an empty file, a torn or malformed header.
+ */
+export async function readHeaderLine(
+  lines: AsyncIterator<RawLine>,
+  path: string,
+): Promise<{ header: ManifestHeader; bytes: number }> {
+  const first = await lines.next();
+  if (first.done) throw new ManifestCorruptError(path, 1, "manifest is empty", EMPTY_FIX);
+  if (!first.value.terminated) throw tornHeader(path);
+  return { header: parseHeaderText(first.value.text, path), bytes: first.value.bytes };
+}
+
+/**
+ * Read a manifest line by line in bounded memory: the validated header first, then each complete
+ * entry line (validated, with its byte offset and length), then a torn tail if there is one.
+ *
+ * @param path The manifest path.
+ * @throws {ManifestNotFoundError} If the file does not exist.
+ * @throws {ManifestCorruptError} When a malformed line is reached.
+ */
+export async function* scanManifest(path: string): AsyncGenerator<ScanItem> {
   const lines = readRawLines(path);
   try {
-    const first = await lines.next();
-    if (first.done) throw new ManifestCorruptError(path, 1, "manifest is empty", EMPTY_FIX);
-    if (!first.value.terminated) throw tornHeader(path);
-    yield { kind: "header", header: parseHeaderText(first.value.text, path) };
+    const { header, bytes } = await readHeaderLine(lines, path);
+    yield { kind: "header", header, bytes };
     for await (const raw of lines as AsyncIterable<RawLine>) {
       if (!raw.terminated) {
-        yield { kind: "torn", line: raw.line };
+        yield { kind: "torn", line: raw.line, offset: raw.offset };
         return;
       }
-      yield { kind: "entry", line: raw.line, entry: parseEntryText(raw.text, path, raw.line) };
+      const entry = parseEntryText(raw.text, path, raw.line);
+      yield { kind: "entry", line: raw.line, entry, offset: raw.offset, bytes: raw.bytes };
     }
   } finally {
     await lines.return(undefined);
@@ -114,7 +138,7 @@ export async function readManifest(path: string): Promise<Manifest> {
   const position = new Map<number, number>();
   let lineCount = 0;
   let droppedTornTail = false;
-  for await (const item of scan(path)) {
+  for await (const item of scanManifest(path)) {
     if (item.kind === "header") {
       header = item.header;
       lineCount = 1;
@@ -131,9 +155,8 @@ export async function readManifest(path: string): Promise<Manifest> {
       droppedTornTail = true;
     }
   }
-  if (header === undefined) throw new Error("unreachable: scan() yields the header first");
-  const manifest: Manifest = { path, header, entries, lineCount, droppedTornTail };
-  return attachDisplay(manifest, () => manifestBundle(manifest));
+  if (header === undefined) throw new Error("unreachable: scanManifest() yields the header first");
+  return { path, header, entries, lineCount, droppedTornTail };
 }
 
 /**
@@ -155,7 +178,7 @@ export async function readManifest(path: string): Promise<Manifest> {
  * ```
  */
 export async function* iterateEntries(path: string): AsyncGenerator<ManifestLine> {
-  for await (const item of scan(path)) {
+  for await (const item of scanManifest(path)) {
     if (item.kind === "entry") yield { line: item.line, entry: item.entry };
   }
 }
@@ -169,8 +192,8 @@ export async function* iterateEntries(path: string): AsyncGenerator<ManifestLine
  * @throws {ManifestCorruptError} If the file is empty or line 1 is torn or malformed.
  */
 export async function readManifestHeader(path: string): Promise<ManifestHeader> {
-  for await (const item of scan(path)) {
+  for await (const item of scanManifest(path)) {
     if (item.kind === "header") return item.header;
   }
-  throw new Error("unreachable: scan() yields the header first");
+  throw new Error("unreachable: scanManifest() yields the header first");
 }

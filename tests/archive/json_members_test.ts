@@ -4,7 +4,7 @@
  * position, and the scanner finds the members of nested objects and arrays correctly.
  */
 import assert from "node:assert/strict";
-import { editMembers, scanObject } from "../../src/archive/json_members.ts";
+import { editMembers, scanObject } from "../../src/manifest/json_members.ts";
 import { compareCodePoints } from "../../src/manifest/mod.ts";
 
 Deno.test("scanObject finds top-level members past nested values and tricky strings", () => {

@@ -5,6 +5,7 @@ import {
   extensionRunCount,
   findFailed,
   findMissing,
+  ManifestPathError,
   ManifestWriter,
   outcomeFromEntry,
   readManifest,
@@ -26,7 +27,7 @@ Deno.test("the Python-format fixtures are exactly what json.dumps(sort_keys=True
   }
 });
 
-Deno.test("readManifest() loads a Python 0.4 manifest and outcomeFromEntry() keeps its absolute paths", async () => {
+Deno.test("readManifest() loads a Python 0.4 manifest; outcomeFromEntry() takes its absolute paths inside the output dir only", async () => {
   const m = await readManifest(V04);
   const h = m.header;
   assert.equal(h.schema_version, 1);
@@ -48,12 +49,19 @@ Deno.test("readManifest() loads a Python 0.4 manifest and outcomeFromEntry() kee
     assert.deepEqual(e.extra_outputs, {});
     assert.equal(e.postprocess_status, "none");
   }
-  // Python's paths are absolute; any output dir leaves them as they are.
-  const o = outcomeFromEntry(m.entries[1], "/somewhere/else");
+  // Python's paths are absolute: accepted where they point into the output directory...
+  const o = outcomeFromEntry(m.entries[1], "/home/analyst/sma_scan/out");
   assert.deepEqual(o.outputPaths, {
     report__RF: "/home/analyst/sma_scan/out/run-1/report__RF.parquet",
   });
   assert.equal(o.logPath, "/home/analyst/sma_scan/out/run-1/worker.log");
+  // ...and refused anywhere else: a manifest never points outside its sweep.
+  assert.throws(
+    () => outcomeFromEntry(m.entries[1], "/somewhere/else"),
+    (e) =>
+      e instanceof ManifestPathError && e.field === "output_paths.report__RF" &&
+      /resolves outside the output directory "\/somewhere\/else"/.test(e.message),
+  );
   assert.equal(o.startedAt, "2026-05-10T10:02:10.718579+00:00");
   assert.equal(o.durationS, 2.401876);
 });
@@ -84,9 +92,10 @@ Deno.test("readManifest() loads a Python 0.6-style manifest with hooks, contexts
   assert.deepEqual(e0.converged, { DC: true });
   assert.deepEqual(e0.solver_paths, { DC: "/Users/analyst/atlas/runs/run-0/solver__DC.parquet" });
   assert.equal(e0.context.norad_id, 25544);
-  assert.deepEqual(outcomeFromEntry(e0, "/x").extraOutputs, {
+  assert.deepEqual(outcomeFromEntry(e0, "/Users/analyst/atlas/runs").extraOutputs, {
     comparison: "/Users/analyst/atlas/runs/run-0/comparison.parquet",
   });
+  assert.throws(() => outcomeFromEntry(e0, "/x"), ManifestPathError);
 });
 
 Deno.test("ManifestWriter appends to a Python manifest without disturbing its lines", async () => {
