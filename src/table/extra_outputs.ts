@@ -6,14 +6,17 @@
  * Every row of a registered file becomes a row with its run's `run_id`; a run that did not
  * register the key (failed, skipped, its hook failed, or the hook returned other keys) gives one
  * marker row of nulls. `__status` is the run's status and `__postprocess_status` the hook's, so a
- * hook bug is never mistaken for an engine failure. No run registering the key at all is an
- * error naming the key and the keys that exist.
+ * hook bug is never mistaken for an engine failure. A registered file that is missing, unreadable
+ * or not the file the manifest recorded (size and SHA-256, when entries carry `outputDigests`)
+ * gives one marker row whose `__status` is `output_missing` or `output_damaged`, and a warning.
+ * No run registering the key at all is an error naming the key and the keys that exist.
  *
  * @module
  */
 
 import * as arrow from "apache-arrow";
-import type { PostprocessStatus, RunStatus } from "../runs/mod.ts";
+import { createHash } from "node:crypto";
+import type { FileDigest, PostprocessStatus, RunStatus } from "../runs/mod.ts";
 import { displayTable } from "../display/mod.ts";
 import { readParquet } from "./parquet_io.ts";
 import { TableError } from "./table_error.ts";
@@ -28,6 +31,40 @@ export interface ExtraOutputEntry {
   readonly postprocessStatus: PostprocessStatus;
   /** Hook output name to absolute path. */
   readonly extraOutputs: Readonly<Record<string, string>>;
+  /** Recorded size and SHA-256 of files, by absolute path (a manifest's `output_digests`). */
+  readonly outputDigests?: Readonly<Record<string, FileDigest>>;
+}
+
+/** Options of {@link extraOutputsTable}. */
+export interface ExtraOutputsOptions {
+  /** Called with each warning (a file that is missing or damaged). */
+  readonly onWarning?: (message: string) => void;
+}
+
+/** A registered file's table, or why it cannot be used. */
+async function readRegistered(
+  path: string,
+  digest: FileDigest | undefined,
+): Promise<{ table: arrow.Table } | { status: "output_missing" | "output_damaged"; why: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await Deno.readFile(path);
+  } catch (e) {
+    return e instanceof Deno.errors.NotFound
+      ? { status: "output_missing", why: "is missing" }
+      : { status: "output_damaged", why: `cannot be read (${(e as Error).message})` };
+  }
+  if (digest !== undefined) {
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    if (bytes.length !== digest.size || sha256 !== digest.sha256) {
+      return { status: "output_damaged", why: "is not the file the manifest recorded" };
+    }
+  }
+  try {
+    return { table: await readParquet(bytes) };
+  } catch (e) {
+    return { status: "output_damaged", why: `cannot be decoded (${(e as Error).message})` };
+  }
 }
 
 type Cell = number | bigint | string | boolean | null;
@@ -37,14 +74,15 @@ type Cell = number | bigint | string | boolean | null;
  *
  * @param entries The runs (last attempt per run), in any order.
  * @param key The hook output name.
+ * @param options A warning callback (files that are missing or damaged).
  * @returns An Arrow table: `run_id`, the file's columns, `__status`, `__postprocess_status`,
  *   sorted by run_id (rows of one run keep their file order).
- * @throws {TableError} `TABLE_UNKNOWN_NAME` when no run registered `key`; `TABLE_PARQUET` when a
- *   registered file cannot be read.
+ * @throws {TableError} `TABLE_UNKNOWN_NAME` when no run registered `key`.
  */
 export async function extraOutputsTable(
   entries: readonly ExtraOutputEntry[],
   key: string,
+  options: ExtraOutputsOptions = {},
 ): Promise<arrow.Table> {
   const sorted = [...entries].sort((a, b) => a.runId - b.runId);
   if (!sorted.some((e) => key in e.extraOutputs)) {
@@ -74,12 +112,23 @@ export async function extraOutputsTable(
   for (const e of sorted) {
     const path = e.extraOutputs[key];
     let table: arrow.Table | undefined;
-    if (path !== undefined) table = await readParquet(path);
+    let rowStatus: string = e.status;
+    if (path !== undefined) {
+      const read = await readRegistered(path, e.outputDigests?.[path]);
+      if ("table" in read) table = read.table;
+      else {
+        rowStatus = read.status;
+        options.onWarning?.(
+          `Run ${e.runId}: hook output ${key} file ${path} ${read.why}; the run is a marker ` +
+            `row (${read.status})`,
+        );
+      }
+    }
     const n = table && table.numRows > 0 ? table.numRows : 1;
     for (const f of table?.schema.fields ?? []) pad(f.name);
     for (let i = 0; i < n; i++) {
       runIds.push(e.runId);
-      status.push(e.status);
+      status.push(rowStatus);
       hookStatus.push(e.postprocessStatus);
     }
     for (const name of order) {

@@ -30,7 +30,7 @@ export {
   stitchToParquet,
 } from "./stitch_runs.ts";
 export { readParquet } from "./parquet_io.ts";
-export type { EntryStatus } from "./stitch_plan.ts";
+export type { EntryStatus, MarkerStatus } from "./stitch_plan.ts";
 export { type ParquetLayout, RUN_FILE_LAYOUT, STITCHED_FILE_LAYOUT } from "./parquet_layout.ts";
 export { reportTable, TIME_COLUMN } from "./report_table.ts";
 export { oemTable, stkTable } from "./ephemeris_table.ts";
@@ -38,4 +38,8 @@ export { contactTable, INTERVAL_ID_COLUMN } from "./contact_table.ts";
 export { EPOCH_FORMAT_KEY, EPOCH_SCALE_KEY, TIME_SOURCE_KEY, UNIT_KEY } from "./_arrow_build.ts";
 export { CENTRAL_BODY_KEY, FRAME_KEY } from "./ephemeris_table.ts";
 export { PANDAS_METADATA_KEY, type PandasMetadata } from "./pandas_metadata.ts";
-export { type ExtraOutputEntry, extraOutputsTable } from "./extra_outputs.ts";
+export {
+  type ExtraOutputEntry,
+  type ExtraOutputsOptions,
+  extraOutputsTable,
+} from "./extra_outputs.ts";

@@ -5,15 +5,19 @@
  * Entries are ordered by run id (stable), so the stitched table does not depend on completion
  * order. A failed or skipped entry, an ok entry without the output, and an ok entry whose file is
  * missing, unreadable, empty or lacks the index column (a timestamp `time`; for contacts an
- * integer `interval_id`) become one marker row each (the missing, unreadable and index-less ones
- * also a warning). An empty file's schema does not join the union (its column types are unknown:
- * a header-only ReportFile types every column as text). Only footers are read: a few kilobytes
- * per file.
+ * integer `interval_id`) become one marker row each. The marker of a failed or skipped entry, or
+ * of an empty file, carries the entry's status; an ok entry whose file is missing is
+ * `output_missing`, one whose file is unreadable, index-less or not the size the manifest
+ * recorded is `output_damaged` (each also a warning): an ok status never stands for data that is
+ * not there. An empty file's schema does not join the union (its column types are unknown: a
+ * header-only ReportFile types every column as text). Only footers are read: a few kilobytes per
+ * file.
  *
  * @module
  */
 
 import * as arrow from "apache-arrow";
+import type { FileDigest } from "../runs/mod.ts";
 import { valueClassOf } from "./column_sink.ts";
 import { type ParquetFooter, type PlainChunk, readParquetFooter } from "./parquet_footer.ts";
 import { schemaOfFooter } from "./parquet_io.ts";
@@ -21,6 +25,13 @@ import { TIME_COLUMN } from "./report_table.ts";
 
 /** A run's status, as the stitcher sees it. */
 export type EntryStatus = "ok" | "failed" | "skipped";
+
+/**
+ * The `__status` of a marker row: the entry's status, or for an ok run whose output cannot be
+ * used, `output_missing` (the file is not there) or `output_damaged` (unreadable, not a table
+ * of the kind, or not the file the manifest recorded).
+ */
+export type MarkerStatus = EntryStatus | "output_missing" | "output_damaged";
 
 /** A run that brings a file's rows. */
 export interface DataItem {
@@ -38,15 +49,19 @@ export interface DataItem {
   readonly plain: readonly PlainChunk[] | undefined;
   /** First row of the final table it fills. */
   readonly at: number;
+  /** The SHA-256 the manifest recorded for the file, checked when it is read. */
+  readonly sha256: string | undefined;
 }
 
 /** A run that becomes one marker row. */
 export interface MarkerItem {
   readonly kind: "marker";
   readonly runId: number;
-  readonly status: EntryStatus;
+  readonly status: MarkerStatus;
   /** The row of the final table it fills. */
   readonly at: number;
+  /** Rows reserved for it (more than 1 when a file failed after its rows were planned). */
+  readonly span?: number;
 }
 
 /** One run of the plan. */
@@ -77,6 +92,8 @@ export interface PlanEntry {
   readonly runId: number;
   readonly status: EntryStatus;
   readonly outputPaths: Readonly<Record<string, string>>;
+  /** Recorded size and SHA-256 of files, by absolute path (from the manifest). */
+  readonly outputDigests?: Readonly<Record<string, FileDigest>>;
 }
 
 function message(e: unknown): string {
@@ -154,7 +171,7 @@ export function planStitch(
   const used = new Map<string, arrow.Schema>();
   const items: StitchItem[] = [];
   let at = 0;
-  const marker = (runId: number, status: EntryStatus): void => {
+  const marker = (runId: number, status: MarkerStatus): void => {
     items.push({ kind: "marker", runId, status, at });
     at += 1;
   };
@@ -168,12 +185,24 @@ export function planStitch(
     try {
       footer = readParquetFooter(path);
     } catch (e) {
+      const missing = e instanceof Deno.errors.NotFound;
       warn(
-        e instanceof Deno.errors.NotFound
-          ? `Run ${entry.runId}: ${key} file ${path} is missing; the run is a marker row`
-          : `Run ${entry.runId}: cannot read ${path} (${message(e)}); the run is a marker row`,
+        missing
+          ? `Run ${entry.runId}: ${key} file ${path} is missing; the run is a marker row ` +
+            `(output_missing)`
+          : `Run ${entry.runId}: cannot read ${path} (${message(e)}); the run is a marker row ` +
+            `(output_damaged)`,
       );
-      marker(entry.runId, entry.status);
+      marker(entry.runId, missing ? "output_missing" : "output_damaged");
+      continue;
+    }
+    const digest = entry.outputDigests?.[path];
+    if (digest !== undefined && digest.size !== footer.fileSize) {
+      warn(
+        `Run ${entry.runId}: ${path} has ${footer.fileSize} bytes, the manifest recorded ` +
+          `${digest.size} (truncated or replaced); the run is a marker row (output_damaged)`,
+      );
+      marker(entry.runId, "output_damaged");
       continue;
     }
     let info = schemas.get(footer.schemaKey);
@@ -182,8 +211,10 @@ export function planStitch(
       schemas.set(footer.schemaKey, info);
     }
     if (info.problem !== undefined) {
-      warn(`Run ${entry.runId}: ${path} ${info.problem}; the run is a marker row`);
-      marker(entry.runId, entry.status);
+      warn(
+        `Run ${entry.runId}: ${path} ${info.problem}; the run is a marker row (output_damaged)`,
+      );
+      marker(entry.runId, "output_damaged");
       continue;
     }
     if (footer.numRows === 0) {
@@ -200,6 +231,7 @@ export function planStitch(
       schemaKey: footer.schemaKey,
       plain: plainChunksOf(footer, info.schema),
       at,
+      sha256: digest?.sha256,
     });
     at += footer.numRows;
   }

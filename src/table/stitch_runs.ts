@@ -9,7 +9,9 @@
  * golden file). It is sorted by `(run_id, index)` whatever order the entries come in. Data rows
  * have `__status = "ok"`; every failed or skipped entry, and every ok entry lacking the output (or
  * whose file is missing, unreadable, empty or has no index column), contributes exactly one
- * marker row: index and data null, `__status` = the entry's status.
+ * marker row: index and data null, `__status` = the entry's status, or `output_missing` /
+ * `output_damaged` for an ok run whose file is missing / unusable (unreadable, or not the size
+ * and SHA-256 the manifest recorded, when entries carry `outputDigests`).
  * After a sweep ran nothing here throws, except for the name errors, which come before any work:
  * a file that cannot be used becomes a marker row and a warning.
  *
@@ -29,6 +31,8 @@
  */
 
 import * as arrow from "apache-arrow";
+import { createHash } from "node:crypto";
+import type { FileDigest } from "../runs/mod.ts";
 import { GMAT_SWEEP_VERSION } from "../sweep/version.ts";
 import { EPOCH_SCALE_KEY, TIMESTAMP_NS } from "./_arrow_build.ts";
 import { BigInt64Sink, type ColumnSink, createSink } from "./column_sink.ts";
@@ -47,6 +51,7 @@ import {
   type DataItem,
   type EntryStatus,
   type IndexColumn,
+  type MarkerItem,
   planStitch,
   type StitchItem,
   TIME_INDEX,
@@ -68,6 +73,11 @@ export interface StitchEntry {
   readonly status: EntryStatus;
   /** Output key (`report__RF`) to the absolute path of the run's Parquet file. */
   readonly outputPaths: Readonly<Record<string, string>>;
+  /**
+   * Size and SHA-256 recorded for files, by absolute path (a manifest's `output_digests`): a file
+   * that differs becomes an `output_damaged` marker row.
+   */
+  readonly outputDigests?: Readonly<Record<string, FileDigest>>;
 }
 
 /** Options of {@linkcode stitchRuns}. */
@@ -167,7 +177,8 @@ function statusData(items: readonly StitchItem[], length: number): arrow.Data {
       const s = encoder.encode(item.status);
       data.set(s, pos);
       pos += s.length;
-      words[2 * (item.at + 1)] = pos;
+      // Rows reserved for a file that failed are dropped later; keep their offsets valid.
+      for (let r = 0; r < (item.span ?? 1); r++) words[2 * (item.at + r + 1)] = pos;
     }
   }
   return arrow.makeData({ type: new arrow.LargeUtf8(), length, valueOffsets: offsets, data });
@@ -342,24 +353,45 @@ function stitchOne(
   const drop: [number, number][] = [];
   const reader = new FileReader();
 
+  const final: StitchItem[] = [];
   for (const item of items) {
     runIds.fill(BigInt(item.runId), item.at, item.at + (item.kind === "data" ? item.rows : 1));
     if (item.kind === "marker") {
       for (const sink of sinks.all) sink.fillNull(item.at, 1);
+      final.push(item);
       continue;
     }
     try {
       const bytes = reader.read(item.path, item.size);
+      if (item.sha256 !== undefined) {
+        const actual = createHash("sha256").update(bytes).digest("hex");
+        if (actual !== item.sha256) {
+          throw new Error(
+            `its SHA-256 ${actual.slice(0, 12)}... is not the ${item.sha256.slice(0, 12)}... ` +
+              `the manifest recorded`,
+          );
+        }
+      }
       const schema = schemas.get(item.schemaKey)!.schema;
       if (item.plain === undefined || !copyPlain(bytes, item, schema, sinks)) {
         copyDecoded(bytes, item, sinks);
       }
+      final.push(item);
     } catch (e) {
       warn(
-        `Run ${item.runId}: cannot decode ${item.path} (${message(e)}); the run is a marker row`,
+        `Run ${item.runId}: cannot use ${item.path} (${message(e)}); the run is a marker row ` +
+          `(output_damaged)`,
       );
       for (const sink of sinks.all) sink.fillNull(item.at, 1);
       if (item.rows > 1) drop.push([item.at + 1, item.at + item.rows]);
+      const damaged: MarkerItem = {
+        kind: "marker",
+        runId: item.runId,
+        status: "output_damaged",
+        at: item.at,
+        span: item.rows,
+      };
+      final.push(damaged);
     }
   }
 
@@ -370,7 +402,7 @@ function stitchOne(
   const children = [
     arrow.makeData({ type: new arrow.Int64(), length, data: runIds }),
     ...sinks.all.map((s) => s.finish()),
-    statusData(items, length),
+    statusData(final, length),
   ];
   const struct = arrow.makeData({ type: new arrow.Struct(fields), length, nullCount: 0, children });
   let table = new arrow.Table([new arrow.RecordBatch(schema, struct)]);

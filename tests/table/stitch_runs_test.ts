@@ -13,6 +13,7 @@ import {
   writeRunOutputs,
 } from "../../src/table/mod.ts";
 import { fixture, t, tempDir, type TestColumn, values, writeRunFile } from "./_support.ts";
+import { digestFile } from "../../src/manifest/mod.ts";
 
 const SNAPPY = {
   compression: "snappy",
@@ -233,7 +234,7 @@ Deno.test("stitchAllRuns() stitches every name of the kind", async () => {
   assert.equal(stitchAllRuns([], { kind: "ephemeris" }).size, 0);
 });
 
-Deno.test("stitchRuns() turns a missing, corrupt, timeless or empty file into a marker and a warning", async () => {
+Deno.test("stitchRuns() turns a missing, corrupt, timeless or empty file into a marker (output_missing / output_damaged) and a warning", async () => {
   await using dir = await tempDir();
   const key = "report__RF";
   const good = await writeRunFile(dir.path, 0, key, [
@@ -266,16 +267,82 @@ Deno.test("stitchRuns() turns a missing, corrupt, timeless or empty file into a 
   assert.deepEqual(values(table, "run_id"), [0n, 0n, 1n, 2n, 3n, 4n, 5n]);
   assert.deepEqual(values(table, "x"), [1, 2, null, null, null, null, null]);
   assert.deepEqual(values(table, "time"), [t(0), t(1), null, null, null, null, null]);
-  assert.deepEqual(values(table, "__status"), ["ok", "ok", "ok", "ok", "ok", "ok", "ok"]);
+  // An ok status never stands for data that is not there; an empty report is a legitimate ok.
+  assert.deepEqual(values(table, "__status"), [
+    "ok",
+    "ok",
+    "output_missing",
+    "output_damaged",
+    "output_damaged",
+    "ok",
+    "output_damaged",
+  ]);
   assert.equal(warnings.length, 4, warnings.join("\n"));
-  assert.match(warnings[0], new RegExp(`^Run 1: report__RF file ${missing} is missing`));
+  assert.match(
+    warnings[0],
+    new RegExp(`^Run 1: report__RF file ${missing} is missing; .*\\(output_missing\\)$`),
+  );
   assert.match(
     warnings[1],
-    /^Run 2: cannot read .*corrupt\.parquet \(Cannot read the Parquet footer/,
+    /^Run 2: cannot read .*corrupt\.parquet \(Cannot read the Parquet footer.*\(output_damaged\)$/,
   );
-  assert.match(warnings[2], /^Run 3: .* has no 'time' column; the run is a marker row$/);
-  assert.match(warnings[3], /^Run 5: cannot decode .*report__RF\.parquet/);
+  assert.match(warnings[2], /^Run 3: .* has no 'time' column; the run is a marker row/);
+  assert.match(warnings[3], /^Run 5: cannot use .*report__RF\.parquet .*\(output_damaged\)$/);
 });
+
+Deno.test("stitchRuns() checks files against the size and SHA-256 recorded for them", async () => {
+  await using dir = await tempDir();
+  const key = "report__RF";
+  const columns = (x: number) => [
+    { name: "time", ns: [t(0), t(1)] },
+    { name: "x", float: [x, x + 1] },
+  ];
+  const paths = [];
+  for (let runId = 0; runId < 4; runId++) {
+    paths.push(await writeRunFile(dir.path, runId, key, columns(10 * runId)));
+  }
+  const digests = await Promise.all(paths.map((p) => digestFile(p)));
+  // Run 1: one value byte changed in place (same size; the plain page still decodes).
+  const bytes = await Deno.readFile(paths[1]);
+  const at = findFloat(bytes, 10);
+  bytes[at + 7] ^= 0x01;
+  await Deno.writeFile(paths[1], bytes);
+  // Run 2: truncated. Run 3: replaced by another run's (valid) file.
+  await Deno.writeFile(paths[2], (await Deno.readFile(paths[2])).subarray(0, 40));
+  await Deno.copyFile(paths[0], paths[3]);
+  const entries = paths.map((p, runId): StitchEntry => ({
+    runId,
+    status: "ok",
+    outputPaths: { [key]: p },
+    outputDigests: { [p]: digests[runId] },
+  }));
+  const { table, warnings } = stitchRuns(entries, { kind: "report" });
+  assert.deepEqual(values(table, "__status"), [
+    "ok",
+    "ok",
+    "output_damaged",
+    "output_damaged",
+    "output_damaged",
+  ]);
+  assert.deepEqual(values(table, "x"), [0, 1, null, null, null]);
+  assert.equal(warnings.length, 3, warnings.join("\n"));
+  // The footer pass finds the truncated file; reading the files finds the changed contents.
+  assert.match(warnings[0], /^Run 2: cannot read .* does not end with the Parquet magic/);
+  assert.match(warnings[1], /^Run 1: cannot use .* SHA-256 .* the manifest recorded/);
+  assert.match(warnings[2], /^Run 3: cannot use .* SHA-256/);
+  // Without recorded digests the changed value goes through: that is what the record is for.
+  const unchecked = stitchRuns(entries.map(({ outputDigests: _, ...e }) => e), { kind: "report" });
+  assert.equal(values(unchecked.table, "__status").filter((s) => s === "ok").length, 6);
+});
+
+/** The offset of a float64 value in a file's bytes (little-endian). */
+function findFloat(bytes: Uint8Array, value: number): number {
+  const needle = new Uint8Array(new Float64Array([value]).buffer);
+  for (let i = 0; i + 8 <= bytes.length; i++) {
+    if (needle.every((b, k) => bytes[i + k] === b)) return i;
+  }
+  throw new Error(`${value} not found`);
+}
 
 Deno.test("stitchRuns() stitches ephemerides with their frame metadata", async () => {
   await using dir = await tempDir();
