@@ -17,16 +17,21 @@
  */
 
 export { GmatSweepError } from "./src/errors/mod.ts";
+export { StorageError, type StorageErrorCode } from "./src/errors/storage_error.ts";
 
 // Sweeps
 export {
+  CONFIRM_RUNS,
   type ContextProvider,
+  type DiskEstimate,
   type FromManifestOptions,
   GMAT_SWEEP_VERSION,
   latinHypercube,
   lazyExtraOutputs,
   lazyOutputs,
   type ManifestTableOptions,
+  type ManifestTotals,
+  MAX_RUNS,
   monteCarlo,
   monteCarloExtend,
   type ResolvedEngine,
@@ -36,10 +41,16 @@ export {
   Sweep,
   sweep,
   SweepConfigError,
+  SweepExistsError,
   type SweepOptions,
   type SweepProgress,
   type SweepResult,
   type SweepSummary,
+  type TableOptions,
+  type VerifyProblem,
+  type VerifyReport,
+  verifySweep,
+  type VerifySweepOptions,
 } from "./src/sweep/mod.ts";
 
 // Run sets and the seed contract
@@ -75,6 +86,7 @@ export {
   type UniformDistribution,
 } from "./src/runset/mod.ts";
 export type {
+  FileDigest,
   JsonValue,
   OverrideValueJson,
   PostprocessStatus,
@@ -85,34 +97,46 @@ export type {
 
 // Manifest
 export {
+  type AppendedLine,
   checkScriptDrift,
   type CheckScriptDriftOptions,
   type EngineInfo,
   findFailed,
   findMissing,
   type FsyncMode,
+  type IndexedRun,
+  indexManifest,
+  type LinePosition,
   type Manifest,
   MANIFEST_SCHEMA_VERSION,
   ManifestCorruptError,
   type ManifestEntry,
   type ManifestEntryInput,
+  type ManifestEntryReader,
   type ManifestHeader,
   type ManifestHeaderInput,
+  ManifestIndex,
+  ManifestLockedError,
   ManifestNotFoundError,
+  ManifestPathError,
   ManifestWriter,
   type ManifestWriterStats,
-  readManifest,
   type ScriptDriftCheck,
   ScriptDriftError,
+  type StatusCounts,
 } from "./src/manifest/mod.ts";
+
+export { readManifest } from "./src/display/mod.ts";
 
 // Tables
 export {
   contactTable,
   type EntryStatus,
   type ExtraOutputEntry,
+  type ExtraOutputsOptions,
   extraOutputsTable,
   INTERVAL_ID_COLUMN,
+  type MarkerStatus,
   type OutputKind,
   readParquet,
   type StitchAllOptions,

@@ -1,19 +1,16 @@
 /**
  * The gmat-sweep command line: subcommand dispatch, the only top-level catch, the only exit code.
  *
+ * Each command's module is imported when that command runs (static specifiers, so `deno compile`
+ * still embeds them): `--help` loads nothing, `show` and `verify` load the manifest layer only,
+ * and the plot and analysis libraries (vega, vega-lite, d3) load for `plot` alone.
+ *
  * @module
  */
 
-import { runConsole } from "../engine/mod.ts";
-import { workerMain } from "../pool/worker_main.ts";
-import { runSlurmTask } from "../pool/slurm_task_main.ts";
+import { GmatSweepError } from "../errors/mod.ts";
 import { POOL_WORKER_COMMAND, SLURM_TASK_COMMAND } from "../runtime/mod.ts";
-import { archiveCommand } from "./archive_command.ts";
-import { engineCommand } from "./engine_command.ts";
-import { plotCommand } from "./plot_command.ts";
 import { ExitError } from "./exit_error.ts";
-import { showCommand } from "./show_command.ts";
-import { exitCodeFor, reopenCommand, sweepCommand } from "./sweep_commands.ts";
 
 /** Top-level help. */
 export const MAIN_HELP = `gmat-sweep: parameter sweeps and Monte Carlo over GMAT mission scripts
@@ -29,6 +26,7 @@ Commands:
   resume MANIFEST --script    re-run failed and missing runs
   extend MANIFEST --script    add runs to a Monte Carlo sweep
   show MANIFEST               summary, --detail table, or --run N
+  verify MANIFEST             check every recorded output against its size and SHA-256
   plot KIND MANIFEST --out F  scatter | heatmap | band | convergence plot as SVG
   archive MANIFEST --script --out F.zip
                               a byte-deterministic zip of a sweep (sha256sum -c checks it)
@@ -43,6 +41,29 @@ Examples:
   gmat-sweep engine fixtures/scripts/leo_basic.script --out /tmp/leo
   gmat-sweep gmat-console --run fixtures/scripts/leo_basic.script --logfile /tmp/GmatLog.txt
 `;
+
+/**
+ * The exit code of a library error (see the help's exit codes), undefined for other errors.
+ *
+ * @param e Anything thrown.
+ * @returns 2 bad input, 3 manifest problem, 4 backend problem, 5 storage problem, 1 otherwise.
+ */
+export function exitCodeFor(e: unknown): number | undefined {
+  if (!(e instanceof GmatSweepError)) return undefined;
+  if (e.code.startsWith("MANIFEST")) return 3;
+  if (e.code.startsWith("STORAGE_")) return 5;
+  if (
+    ["SWEEP_CONFIG", "SWEEP_EXISTS", "RUNSET_CONFIG", "SCRIPT_DRIFT", "OVERRIDE_INVALID"]
+      .includes(e.code)
+  ) {
+    return 2;
+  }
+  if (e.code.startsWith("SCRIPT_") || e.code === "ENGINE_UNSUPPORTED") return 2;
+  if (e.code.startsWith("HOOK_")) return 2;
+  if (e.code === "GMAT_NOT_FOUND" || e.code.startsWith("BACKEND")) return 4;
+  if (e.code.startsWith("SLURM")) return 4;
+  return 1;
+}
 
 /** Run the CLI with arguments; returns the exit code (never exits the process). */
 export async function main(
@@ -65,27 +86,29 @@ export async function main(
       case "monte-carlo":
       case "latin-hypercube":
       case "explicit":
-        return await sweepCommand(command, rest, io);
+        return await (await import("./sweep_commands.ts")).sweepCommand(command, rest, io);
       case "resume":
       case "extend":
-        return await reopenCommand(command, rest, io);
+        return await (await import("./sweep_commands.ts")).reopenCommand(command, rest, io);
       // Hidden: what a compiled binary runs for its own pool workers and SLURM tasks.
       case POOL_WORKER_COMMAND:
-        await workerMain();
+        await (await import("../pool/worker_main.ts")).workerMain();
         return 0;
       case SLURM_TASK_COMMAND:
-        await runSlurmTask(rest);
+        await (await import("../pool/slurm_task_main.ts")).runSlurmTask(rest);
         return 0;
       case "plot":
-        return await plotCommand(rest, io);
+        return await (await import("./plot_command.ts")).plotCommand(rest, io);
       case "archive":
-        return await archiveCommand(rest, io);
+        return await (await import("./archive_command.ts")).archiveCommand(rest, io);
       case "show":
-        return await showCommand(rest, io);
+        return await (await import("./show_command.ts")).showCommand(rest, io);
+      case "verify":
+        return await (await import("./verify_command.ts")).verifyCommand(rest, io);
       case "engine":
-        return await engineCommand(rest, io.print);
+        return await (await import("./engine_command.ts")).engineCommand(rest, io.print);
       case "gmat-console":
-        return await runConsole(rest, {
+        return await (await import("../engine/mod.ts")).runConsole(rest, {
           print: io.print,
           binDir: Deno.env.get("GMAT_SWEEP_BIN_DIR") ?? Deno.cwd(),
         });

@@ -1,14 +1,24 @@
 /**
  * `gmat-sweep show MANIFEST`: a manifest's summary, a per-run table, or one run in full.
  *
+ * The manifest is read once into an index (run id -> status, duration, offset of its last line),
+ * in bounded memory whatever its size; `--run N` and `--detail` read the entries they print back
+ * from their offsets, so a 10^6-run manifest is never held as objects.
+ *
  * @module
  */
 
-import { type ManifestEntry, readManifest } from "../manifest/mod.ts";
+import {
+  indexManifest,
+  type ManifestEntry,
+  type ManifestEntryReader,
+  type ManifestIndex,
+} from "../manifest/mod.ts";
+import type { RunStatus } from "../runs/mod.ts";
 import { ExitError } from "./exit_error.ts";
 import { parseCommand } from "./parse_command.ts";
 import type { CliIo } from "./sweep_commands.ts";
-import { summaryLine } from "./sweep_commands.ts";
+import { summaryLine } from "./summary_line.ts";
 
 /** Help of the show command. */
 export const SHOW_HELP = `gmat-sweep show: what a manifest records
@@ -25,7 +35,9 @@ Examples:
   gmat-sweep show sweeps/sma/manifest.jsonl --run 3
 `;
 
-const ORDER = { failed: 0, skipped: 1, ok: 2 } as const;
+/** The `--detail` order: failures first, then skipped, then ok; by run id within each. */
+const ORDER: readonly RunStatus[] = ["failed", "skipped", "ok"];
+const HEADER = ["run_id", "status", "duration_s", "stderr_summary", "log_path"];
 
 function firstLine(text: string | null | undefined, width = 60): string {
   if (!text) return "—";
@@ -33,20 +45,47 @@ function firstLine(text: string | null | undefined, width = 60): string {
   return line.length > width ? line.slice(0, width - 3) + "..." : line;
 }
 
-/** Render the `--detail` table. */
-export function detailTable(entries: readonly ManifestEntry[]): string[] {
-  const rows = [...entries].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.run_id - b.run_id)
-    .map((e) => [
-      String(e.run_id),
-      e.status,
-      (e.duration_s ?? 0).toFixed(3),
-      firstLine(e.stderr),
-      e.log_path ?? "—",
-    ]);
-  const header = ["run_id", "status", "duration_s", "stderr_summary", "log_path"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+function detailRow(e: ManifestEntry): string[] {
+  return [
+    String(e.run_id),
+    e.status,
+    (e.duration_s ?? 0).toFixed(3),
+    firstLine(e.stderr),
+    e.log_path ?? "—",
+  ];
+}
+
+/** The entries of the given statuses, in `--detail` order, read back one at a time. */
+async function* detailEntries(
+  index: ManifestIndex,
+  reader: ManifestEntryReader,
+  statuses: readonly RunStatus[],
+): AsyncGenerator<ManifestEntry> {
+  for (const status of statuses) {
+    for (const id of index.idsWithStatus(status)) {
+      const e = await reader.read(id);
+      if (e !== undefined) yield e;
+    }
+  }
+}
+
+/**
+ * Print the `--detail` table in two passes over the entries (column widths, then rows), so
+ * memory stays bounded by one entry.
+ */
+async function printDetail(
+  index: ManifestIndex,
+  statuses: readonly RunStatus[],
+  print: (line: string) => void,
+): Promise<void> {
+  await using reader = await index.entryReader();
+  const widths = HEADER.map((h) => h.length);
+  for await (const e of detailEntries(index, reader, statuses)) {
+    detailRow(e).forEach((c, i) => (widths[i] = Math.max(widths[i], c.length)));
+  }
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  return [fmt(header), ...rows.map(fmt)];
+  print(fmt(HEADER));
+  for await (const e of detailEntries(index, reader, statuses)) print(fmt(detailRow(e)));
 }
 
 /** Run the show command. */
@@ -74,15 +113,16 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
   if (v.detail && v.run !== undefined) {
     throw new ExitError(2, "--detail and --run exclude each other");
   }
-  const manifest = await readManifest(parsed.positionals[0]);
+  const index = await indexManifest(parsed.positionals[0]);
   if (v.run !== undefined) {
     const id = Number(v.run);
-    const e = manifest.entries.find((x) => x.run_id === id);
-    if (!Number.isInteger(id) || !e) {
-      throw new ExitError(
-        3,
-        `run ${v.run} is not in ${manifest.path} (it has ${manifest.entries.length} runs)`,
-      );
+    let e: ManifestEntry | undefined;
+    if (Number.isInteger(id)) {
+      await using reader = await index.entryReader();
+      e = await reader.read(id);
+    }
+    if (!e) {
+      throw new ExitError(3, `run ${v.run} is not in ${index.path} (it has ${index.size} runs)`);
     }
     io.print(`run ${e.run_id}: ${e.status} (attempt ${e.attempt ?? 1})`);
     io.print(`  duration_s: ${e.duration_s}`);
@@ -111,15 +151,12 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (v.detail) {
-    const entries = v.filter
-      ? manifest.entries.filter((e) => e.status === v.filter)
-      : manifest.entries;
-    for (const line of detailTable(entries)) io.print(line);
+    await printDetail(index, v.filter ? [v.filter as RunStatus] : ORDER, io.print);
   }
-  const wall = manifest.entries.reduce((s, e) => s + (e.duration_s ?? 0), 0);
+  const totals = index.totals();
   io.print(
-    `${manifest.header.run_count} planned; ` +
-      summaryLine(manifest, wall, manifest.path).replace(/ in [\d.]+ s wall \(/, " ("),
+    `${index.header.run_count} planned; ` +
+      summaryLine(totals, totals.runTimeS, index.path).replace(/ in [\d.]+ s wall \(/, " ("),
   );
   return 0;
 }

@@ -7,8 +7,6 @@
  */
 
 import { resolve } from "node:path";
-import { GmatSweepError } from "../errors/mod.ts";
-import { type Manifest, readManifest } from "../manifest/mod.ts";
 import {
   gridFromShorthands,
   gridRunSet,
@@ -18,16 +16,17 @@ import {
   readExplicitRows,
   type RunSet,
 } from "../runset/mod.ts";
-import {
-  type SlurmBackendOptions,
-  Sweep,
-  type SweepOptions,
-  type SweepSummary,
-} from "../sweep/mod.ts";
+// The sweep's own modules, not sweep/mod.ts (which also loads the table layer).
+import { formatBytes } from "../sweep/format_bytes.ts";
+import { checkRunCount, CONFIRM_RUNS, MAX_RUNS } from "../sweep/run_limits.ts";
+import type { SlurmBackendOptions } from "../sweep/backend_choice.ts";
+import { Sweep, type SweepOptions, type SweepSummary } from "../sweep/sweep.ts";
 import { ExitError } from "./exit_error.ts";
 import { parseCommand } from "./parse_command.ts";
 import { readContextFile } from "./context_file.ts";
 import { terminalProgress } from "./progress.ts";
+import { summaryLine } from "./summary_line.ts";
+import { workerCountProblem } from "../pool/local_pool.ts";
 
 /** Printing sinks. */
 export interface CliIo {
@@ -50,6 +49,8 @@ const COMMON_OPTIONS = {
   "backend-arg": { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
+  "force-workers": { type: "boolean" },
+  yes: { type: "boolean", short: "y" },
   postprocess: { type: "string" },
   "postprocess-allow": { type: "string", multiple: true },
   "postprocess-timeout": { type: "string" },
@@ -72,7 +73,8 @@ const HOOK_HELP = `Postprocess hook:
 const COMMON_HELP = `Common options:
   --out DIR             output directory: run-<id>/ folders and, by default, manifest.jsonl
   --manifest PATH       write the manifest here instead of DIR/manifest.jsonl
-  --workers N           worker processes (default: number of cores)
+  --workers N           worker processes (default: number of cores; at most 4 per core)
+  --force-workers       allow more than 4 workers per core (runs waiting on something else)
   --engine E            auto | builtin | gmat (default auto: real GMAT when found)
   --gmat-root DIR       GMAT install root (else GMAT_ROOT, ~/gmat-*, /opt/gmat-*, PATH)
   --timeout SECONDS     per-run timeout; the run's processes are killed and it is marked failed
@@ -83,16 +85,31 @@ const COMMON_HELP = `Common options:
   --backend B           local (worker processes here, default) or slurm (job arrays)
   --backend-arg K=V     slurm settings, repeatable: partition=P account=A qos=Q time=MIN
                         mem=MB cpus=N max-concurrent=N runs-per-task=N extra=--constraint=x
+  -y, --yes             start a sweep of more than ${
+  CONFIRM_RUNS.toLocaleString("en-US")
+} runs (without
+                        it, such a sweep is refused after saying its size and the disk it
+                        needs, measured on its first run); at most ${
+  MAX_RUNS.toLocaleString("en-US")
+} runs
   -q, --quiet           no progress bar
+One driver at a time: the output directory and the manifest are locked while a sweep runs
+(the lock ends with the process, kill -9 included).
 Exit codes: 0 done (individual runs may have failed: see the summary), 1 error, 2 bad input,
-3 manifest problem, 4 backend problem, 130 interrupted (resume to finish).`;
+3 manifest problem (corrupt, or in use by another driver), 4 backend problem, 5 storage problem
+(disk full, permission denied, read-only or failing disk: the message names the path; the
+manifest is consistent, free space and resume), 130 interrupted (resume to finish).`;
 
 /** Help texts by command. */
 export const SWEEP_HELP: Readonly<Record<string, string>> = {
   run: `gmat-sweep run: a full-factorial grid over script fields
 
 Usage:
-  gmat-sweep run SCRIPT --grid NAME=SPEC [--grid ...] --out DIR [options]
+  gmat-sweep run SCRIPT --grid NAME=SPEC [--grid ...] --out DIR [--overwrite] [options]
+
+A directory (or --manifest path) that already holds a sweep is refused: finish it with
+resume, choose a new --out, or pass --overwrite to delete its manifest and run-<id>
+directories first (other files there are kept).
 
 Grid specs:
   Sat.SMA=7000:7300:16     16 values from 7000 to 7300 inclusive (numpy.linspace)
@@ -114,6 +131,7 @@ Examples:
 
 Usage:
   gmat-sweep monte-carlo SCRIPT --n N --perturb NAME=DIST [--perturb ...] --seed S --out DIR
+                         [--overwrite]
 
 Distributions:
   Sat.SMA=normal:7000:5          normal(mu, sigma)
@@ -136,6 +154,7 @@ Examples:
 
 Usage:
   gmat-sweep latin-hypercube SCRIPT --n N --perturb NAME=DIST [...] --seed S --out DIR
+                             [--overwrite]
 
 Distributions as for monte-carlo.
 
@@ -150,7 +169,7 @@ Example:
   explicit: `gmat-sweep explicit: one run per row of a CSV or Parquet file
 
 Usage:
-  gmat-sweep explicit SCRIPT --samples rows.csv|rows.parquet --out DIR [options]
+  gmat-sweep explicit SCRIPT --samples rows.csv|rows.parquet --out DIR [--overwrite] [options]
 
 The header row names the fields (Sat.SMA, Sat.Epoch, ...); each row is one run.
 
@@ -168,6 +187,8 @@ Usage:
 
 The script's canonical hash must match the manifest's (--allow-script-drift to accept a change).
 --output-dir gives the run tree when it is not the manifest's directory.
+Resume goes up to the header's run_count, which an interrupted extend has already raised to its
+target. The manifest is read once, into an index (run id -> status and offset).
 A postprocess hook recorded in the manifest is re-applied to the runs resume does (with its
 recorded permissions); --postprocess, if given, must name the same hook. --context-file supplies
 contexts for runs that never ran (runs with an entry keep their recorded context).
@@ -178,12 +199,17 @@ Example:
   extend: `gmat-sweep extend: add runs to a Monte Carlo sweep
 
 Usage:
-  gmat-sweep extend MANIFEST --script SCRIPT --n N [--output-dir DIR] [options]
+  gmat-sweep extend MANIFEST --script SCRIPT (--n N | --to TOTAL) [--output-dir DIR] [options]
 
 The new runs draw exactly what a fresh sweep of the larger size would draw at those run ids.
+The target size is recorded in the manifest header before any run, so an interrupted extend is
+finished by resume (or by extend --to with the same TOTAL). --n N adds N runs to a complete
+sweep; --to TOTAL grows it to TOTAL runs and is idempotent (the same TOTAL again does only
+what is failed or missing, nothing when it is complete).
 
-Example:
+Examples:
   gmat-sweep extend sweeps/mc/manifest.jsonl --script leo.script --n 500
+  gmat-sweep extend sweeps/mc/manifest.jsonl --script leo.script --to 1500
 `,
 };
 
@@ -194,15 +220,51 @@ function usage(command: string, message: string): never {
 function intOption(command: string, name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n)) usage(command, `--${name} expects an integer, got '${text}'`);
+  if (!Number.isSafeInteger(n)) usage(command, `--${name} expects an integer, got '${text}'`);
   return n;
+}
+
+/** Refuse a run count above the bound (exit 2) before anything is built. */
+function boundedRuns(command: string, runs: number, what: string): void {
+  try {
+    checkRunCount(runs, what);
+  } catch (e) {
+    usage(command, (e as Error).message);
+  }
+}
+
+/**
+ * Above {@link CONFIRM_RUNS} runs, `--yes` is needed: without it the sweep is refused after its
+ * first run has been done once in a scratch directory to measure the disk it needs.
+ */
+async function confirmSize(
+  command: string,
+  sweep: Sweep,
+  runs: number,
+  yes: boolean,
+): Promise<void> {
+  if (runs <= CONFIRM_RUNS || yes) return;
+  const estimate = await sweep.estimateDisk(runs);
+  const size = estimate.totalBytes === undefined
+    ? `its first run failed when measured (${
+      estimate.probeError?.split("\n")[0]
+    }), so its disk use is unknown`
+    : `its first run wrote ${formatBytes(estimate.perRunBytes!)} plus a ` +
+      `${formatBytes(estimate.manifestBytesPerRun)} manifest line, so it needs about ` +
+      `${formatBytes(estimate.totalBytes)} in ${sweep.outputDir}`;
+  throw new ExitError(
+    2,
+    `this ${command} would do ${runs.toLocaleString("en-US")} runs (more than ` +
+      `${CONFIRM_RUNS.toLocaleString("en-US")}); ${size}. Nothing was written. To start it, ` +
+      `run the same command with --yes`,
+  );
 }
 
 async function commonOptions(
   command: string,
   v: Record<string, string | boolean | string[] | undefined>,
   label: string,
-): Promise<SweepOptions & { quiet: boolean; finish: () => void }> {
+): Promise<SweepOptions & { quiet: boolean; yes: boolean; finish: () => void }> {
   const backend = v.backend as string | undefined;
   if (backend !== undefined && backend !== "local" && backend !== "slurm") {
     usage(command, `--backend must be local or slurm, got '${backend}'`);
@@ -218,6 +280,11 @@ async function commonOptions(
   }
   const workers = intOption(command, "workers", v.workers as string | undefined);
   if (workers !== undefined && workers < 1) usage(command, "--workers must be at least 1");
+  const forceWorkers = v["force-workers"] === true;
+  const workerProblem = workers === undefined || backend === "slurm"
+    ? undefined
+    : workerCountProblem(workers, forceWorkers);
+  if (workerProblem !== undefined) usage(command, `--workers: ${workerProblem}`);
   const timeout = v.timeout === undefined ? undefined : Number(v.timeout);
   if (timeout !== undefined && !(timeout > 0)) {
     usage(command, "--timeout must be a positive number of seconds");
@@ -246,6 +313,7 @@ async function commonOptions(
     engine: engine as SweepOptions["engine"],
     gmatRoot: v["gmat-root"] as string | undefined,
     workers,
+    forceWorkers,
     timeoutS: timeout,
     processPerRun: v["process-per-run"] === true,
     fsync: v["no-fsync-each"] === true ? { batch } : "each",
@@ -257,7 +325,9 @@ async function commonOptions(
     postprocessPermissions: allow,
     postprocessTimeoutS: hookTimeout,
     contextProvider,
+    overwrite: v.overwrite === true,
     quiet,
+    yes: v.yes === true,
     finish: progress.finish,
   };
 }
@@ -327,21 +397,6 @@ function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
   };
 }
 
-/** The summary line: `N runs (A ok, B failed) in T s wall — output: DIR`. */
-export function summaryLine(manifest: Manifest, wallS: number, outputDir: string): string {
-  const counts = { ok: 0, failed: 0, skipped: 0 };
-  let runTime = 0;
-  for (const e of manifest.entries) {
-    counts[e.status]++;
-    runTime += e.duration_s ?? 0;
-  }
-  const parts = [`${counts.ok} ok`];
-  if (counts.failed) parts.push(`${counts.failed} failed`);
-  if (counts.skipped) parts.push(`${counts.skipped} skipped`);
-  return `${manifest.entries.length} runs (${parts.join(", ")}) in ${wallS.toFixed(2)} s wall ` +
-    `(${runTime.toFixed(2)} s of run time) — output: ${outputDir}`;
-}
-
 async function execute(
   sweep: Sweep,
   action: (signal: AbortSignal) => Promise<SweepSummary>,
@@ -357,8 +412,7 @@ async function execute(
     finish();
     dispose();
   }
-  const manifest = await readManifest(sweep.manifestPath);
-  io.print(summaryLine(manifest, summary.wallS, sweep.outputDir));
+  io.print(summaryLine(summary.totals, summary.wallS, sweep.outputDir));
   if (summary.interrupted) {
     io.error(
       `gmat-sweep: interrupted after ${summary.ran} runs this time; the manifest is consistent. ` +
@@ -385,6 +439,7 @@ export async function sweepCommand(command: string, args: string[], io: CliIo): 
     n: { type: "string" },
     seed: { type: "string" },
     samples: { type: "string" },
+    overwrite: { type: "boolean" },
   }, SWEEP_HELP[command]);
   const v = parsed.values;
   if (v.help) {
@@ -403,12 +458,14 @@ export async function sweepCommand(command: string, args: string[], io: CliIo): 
   if (command === "run") {
     if (!v.grid || v.grid.length === 0) usage(command, "give at least one --grid NAME=SPEC");
     runSet = gridRunSet(gridFromShorthands(v.grid));
+    boundedRuns(command, runSet.size, "this grid");
   } else if (command === "explicit") {
     if (v.samples === undefined) usage(command, "--samples PATH is required");
     runSet = await readExplicitRows(v.samples);
   } else {
     const n = intOption(command, "n", v.n);
     if (n === undefined || n < 1) usage(command, "--n N (at least 1) is required");
+    boundedRuns(command, n, `this ${command} sweep`);
     if (!v.perturb || v.perturb.length === 0) {
       usage(command, "give at least one --perturb NAME=DIST");
     }
@@ -420,6 +477,7 @@ export async function sweepCommand(command: string, args: string[], io: CliIo): 
   }
   const options = await commonOptions(command, v, `gmat-sweep ${command}`);
   const sweep = await Sweep.create(script, runSet, options);
+  await confirmSize(command, sweep, runSet.size, options.yes);
   return await execute(sweep, (s) => sweep.run(s), options.finish, io, resumeCommandFor(sweep));
 }
 
@@ -435,6 +493,7 @@ export async function reopenCommand(
     "output-dir": { type: "string" },
     "allow-script-drift": { type: "boolean" },
     n: { type: "string" },
+    to: { type: "string" },
   }, SWEEP_HELP[command]);
   const v = parsed.values;
   if (v.help) {
@@ -444,9 +503,14 @@ export async function reopenCommand(
   if (parsed.positionals.length !== 1) usage(command, "expected exactly one MANIFEST");
   if (v.script === undefined) usage(command, "--script SCRIPT is required (it is hash-checked)");
   const n = command === "extend" ? intOption(command, "n", v.n) : undefined;
-  if (command === "extend" && (n === undefined || n < 1)) {
-    usage(command, "--n N (at least 1) is required");
+  const to = command === "extend" ? intOption(command, "to", v.to) : undefined;
+  if (command === "extend" && (n === undefined) === (to === undefined)) {
+    usage(command, "give exactly one of --n N (runs to add) or --to TOTAL (size afterwards)");
   }
+  if (n !== undefined && n < 1) usage(command, "--n must be at least 1");
+  if (to !== undefined && to < 1) usage(command, "--to must be at least 1");
+  if (n !== undefined) boundedRuns(command, n, `extend --n ${n}`);
+  if (to !== undefined) boundedRuns(command, to, `extend --to ${to}`);
   const options = await commonOptions(command, v, `gmat-sweep ${command}`);
   if (options.postprocessPermissions && (options.postprocessPermissions as string[]).length > 0) {
     usage(command, "--postprocess-allow cannot change a recorded hook's permissions on resume");
@@ -457,25 +521,20 @@ export async function reopenCommand(
     allowScriptDrift: v["allow-script-drift"] === true,
     onWarning: (w) => io.error(`gmat-sweep: warning: ${w}`),
   });
+  if (command === "extend") {
+    const adding = n ?? Math.max(0, to! - sweep.header.run_count);
+    await confirmSize(command, sweep, adding, options.yes);
+  }
   return await execute(
     sweep,
-    (s) => (command === "resume" ? sweep.resume(s) : sweep.extend(n!, s)),
+    (s) =>
+      command === "resume"
+        ? sweep.resume(s)
+        : n !== undefined
+        ? sweep.extend(n, s)
+        : sweep.extendTo(to!, s),
     options.finish,
     io,
     resumeCommandFor(sweep),
   );
-}
-
-/** Map library errors to exit codes. */
-export function exitCodeFor(e: unknown): number | undefined {
-  if (!(e instanceof GmatSweepError)) return undefined;
-  if (e.code.startsWith("MANIFEST")) return 3;
-  if (["SWEEP_CONFIG", "RUNSET_CONFIG", "SCRIPT_DRIFT", "OVERRIDE_INVALID"].includes(e.code)) {
-    return 2;
-  }
-  if (e.code.startsWith("SCRIPT_") || e.code === "ENGINE_UNSUPPORTED") return 2;
-  if (e.code.startsWith("HOOK_")) return 2;
-  if (e.code === "GMAT_NOT_FOUND" || e.code.startsWith("BACKEND")) return 4;
-  if (e.code.startsWith("SLURM")) return 4;
-  return 1;
 }

@@ -8,8 +8,12 @@
 
 import { join } from "node:path";
 import type { RunOutcome } from "../runs/mod.ts";
-import { LocalPool, type RunJob, SlurmPool, type SlurmPoolOptions } from "../pool/mod.ts";
-import type { SlurmStatus } from "../pool/mod.ts";
+// The pools' own modules, not pool/mod.ts: that would load the engine and the table layer
+// (runOne) into a driver that never runs a run itself.
+import type { RunJob } from "../pool/job.ts";
+import { LocalPool } from "../pool/local_pool.ts";
+import { SlurmPool, type SlurmPoolOptions } from "../pool/slurm_pool.ts";
+import type { SlurmStatus } from "../pool/slurm_watch.ts";
 
 /** SLURM settings of a sweep (the spool and sweep id are the sweep's own). */
 export type SlurmBackendOptions = Omit<
@@ -76,10 +80,12 @@ export function localPool(options: {
   workers?: number;
   timeoutS?: number;
   processPerRun?: boolean;
+  forceWorkers?: boolean;
 }): LocalPool {
   return new LocalPool({
     workers: options.workers,
     timeoutMs: options.timeoutS === undefined ? undefined : options.timeoutS * 1000,
     processPerRun: options.processPerRun,
+    forceWorkers: options.forceWorkers,
   });
 }

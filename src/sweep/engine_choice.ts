@@ -8,7 +8,7 @@
 import { BUILTIN_ENGINE_VERSION } from "../engine/mod.ts";
 import { describeInstall, locateGmat } from "../gmat/mod.ts";
 import { GmatSweepError } from "../errors/mod.ts";
-import type { EngineChoice } from "../pool/mod.ts";
+import type { EngineChoice } from "../pool/job.ts";
 
 /** A resolved engine. */
 export interface ResolvedEngine {

@@ -8,12 +8,25 @@
 export {
   type ContextProvider,
   type FromManifestOptions,
+  type ManifestTotals,
   Sweep,
   SweepConfigError,
   type SweepOptions,
   type SweepProgress,
   type SweepSummary,
+  type TableOptions,
 } from "./sweep.ts";
+export { SweepExistsError } from "./existing_sweep.ts";
+export { LOCK_FILE, lockOutputDir, type OutputDirLock } from "./sweep_lock.ts";
+export { checkRunCount, CONFIRM_RUNS, MAX_RUNS } from "./run_limits.ts";
+export type { DiskEstimate } from "./disk_estimate.ts";
+export { formatBytes } from "./format_bytes.ts";
+export {
+  type VerifyProblem,
+  type VerifyReport,
+  verifySweep,
+  type VerifySweepOptions,
+} from "./verify_sweep.ts";
 export { type ResolvedEngine, resolveEngine } from "./engine_choice.ts";
 export { GMAT_SWEEP_VERSION } from "./version.ts";
 export {
@@ -25,7 +38,8 @@ export {
   sweep,
   type SweepResult,
 } from "./entry_points.ts";
-export { lazyExtraOutputs, lazyOutputs, type ManifestTableOptions } from "./manifest_tables.ts";
+export { lazyExtraOutputs, lazyOutputs } from "./manifest_tables.ts";
+export { confinedOutcomes, type ManifestTableOptions, readOutcomes } from "./outcomes.ts";
 export {
   BACKEND_NAMES,
   type SlurmBackendOptions,

@@ -2,11 +2,15 @@
  * Where a manifest's run tree is: the directory given, else the header's `output_dir` (relative
  * to the manifest's directory, as an archive records `runs`), else the manifest's directory.
  *
+ * The header is untrusted input: its `output_dir` must be a relative path that stays inside the
+ * manifest's directory, otherwise a manifest could make resume write (and clean) run directories
+ * anywhere. A directory given explicitly by the caller is the caller's choice and is used as is.
+ *
  * @module
  */
 
-import { dirname, resolve } from "node:path";
-import type { ManifestHeader } from "../manifest/mod.ts";
+import { dirname, isAbsolute, resolve, win32 } from "node:path";
+import { isInside, ManifestCorruptError, type ManifestHeader } from "../manifest/mod.ts";
 
 /**
  * The absolute directory holding a manifest's `run-<id>/` folders.
@@ -14,6 +18,8 @@ import type { ManifestHeader } from "../manifest/mod.ts";
  * @param manifestPath The manifest.
  * @param header Its header.
  * @param given An explicit directory (wins).
+ * @throws {ManifestCorruptError} At line 1 when the header's `output_dir` is absolute or leaves
+ *   the manifest's directory.
  */
 export function runTreeOf(
   manifestPath: string,
@@ -22,5 +28,22 @@ export function runTreeOf(
 ): string {
   if (given !== undefined) return resolve(given);
   const base = dirname(resolve(manifestPath));
-  return header.output_dir === undefined ? base : resolve(base, header.output_dir);
+  const recorded = header.output_dir;
+  if (recorded === undefined) return base;
+  const tree = resolve(base, recorded);
+  if (
+    isAbsolute(recorded) || win32.isAbsolute(recorded) || recorded.includes("\0") ||
+    !isInside(base, tree)
+  ) {
+    throw new ManifestCorruptError(
+      manifestPath,
+      1,
+      `header output_dir ${JSON.stringify(recorded)} is not a directory inside the manifest's ` +
+        `directory ${base}`,
+      "a manifest may only place its run tree below its own directory (an archive records " +
+        '"runs"); pass the directory that holds the run-<id> folders explicitly ' +
+        "(--output-dir, outputDir) instead",
+    );
+  }
+  return tree;
 }

@@ -1,12 +1,20 @@
 /**
  * A sweep: one script, one run set, one manifest, one output tree, one pool.
  *
- * {@link Sweep.create} plans a new sweep and {@link Sweep#run} executes it: the manifest header is
- * written and made durable before any run starts, each finished run is appended (and synced)
- * before it counts as done, and a run never aborts the sweep. {@link Sweep.fromManifest} rebuilds
- * a sweep from its manifest for {@link Sweep#resume} (failed and missing runs only, after a drift
- * check of the script) and {@link Sweep#extend} (Monte Carlo only). The manifest and the per-run
- * tree may live in different directories.
+ * {@link Sweep.create} plans a new sweep and {@link Sweep#run} executes it: the output directory
+ * and the manifest are locked for this driver alone, a directory that already holds a sweep is
+ * refused (unless `overwrite`), the manifest header is written and made durable before any run
+ * starts, each finished run is appended (and synced) before it counts as done, and a run never
+ * aborts the sweep. {@link Sweep.fromManifest} reopens a sweep from its manifest header for
+ * {@link Sweep#resume} (failed and missing runs only, after a drift check of the script),
+ * {@link Sweep#extend} / {@link Sweep#extendTo} (Monte Carlo only; the target is recorded in the
+ * header before any run) and tables. Resume and extend read the manifest once, into an index
+ * (run id to status and offset), not into objects. The manifest and the per-run tree may live in
+ * different directories.
+ *
+ * The manifest is untrusted input when reopened: its paths must stay inside the output directory,
+ * its header's `output_dir` inside the manifest's directory, and its hook is only loaded (in its
+ * sandbox) by a resume or extend that runs it, never to read tables.
  *
  * @module
  */
@@ -15,7 +23,7 @@ import { dirname, join, resolve } from "node:path";
 import { runTreeOf } from "./run_tree.ts";
 import type { FsyncMode } from "../manifest/mod.ts";
 import type { Table } from "apache-arrow";
-import { GmatSweepError } from "../errors/mod.ts";
+import { withStorage } from "../errors/storage_error.ts";
 import {
   BUILTIN_ENGINE_VERSION,
   checkOverridesBuiltin,
@@ -23,15 +31,13 @@ import {
 } from "../engine/mod.ts";
 import {
   checkScriptDrift,
-  entryFromOutcome,
-  findFailed,
-  findMissing,
+  indexManifest,
   type Manifest,
   MANIFEST_SCHEMA_VERSION,
   type ManifestHeaderInput,
+  ManifestIndex,
   ManifestWriter,
-  outcomeFromEntry,
-  readManifest,
+  readManifestHeader,
   runtimeFingerprint,
 } from "../manifest/mod.ts";
 import {
@@ -42,9 +48,14 @@ import {
   resolveHook,
   startHook,
 } from "../hooks/mod.ts";
-import { type ArchiveResult, archiveSweep, type ArchiveSweepOptions } from "../archive/mod.ts";
-import { JUPYTER_DISPLAY, manifestBundle, type MimeBundle } from "../display/mod.ts";
-import { type SlurmStatus, withHookResult } from "../pool/mod.ts";
+import type { ArchiveResult, ArchiveSweepOptions } from "../archive/mod.ts";
+import { JUPYTER_DISPLAY, type MimeBundle } from "../display/bundle.ts";
+import { manifestBundle } from "../display/manifest_display.ts";
+import { readManifest as readDisplayedManifest } from "../display/displayed_manifest.ts";
+import type { EngineChoice, RunJob } from "../pool/job.ts";
+import { workerCountProblem } from "../pool/local_pool.ts";
+import type { SlurmPool } from "../pool/slurm_pool.ts";
+import type { SlurmStatus } from "../pool/slurm_watch.ts";
 import {
   BACKEND_NAMES,
   localPool,
@@ -54,33 +65,28 @@ import {
   slurmPool,
   type SweepPool,
 } from "./backend_choice.ts";
-import type { EngineChoice, RunJob } from "../pool/mod.ts";
 import { type JsonValue, runDirName, type RunOutcome, type RunSpec } from "../runs/mod.ts";
 import { extendMonteCarlo, type RunSet, runSetFromParameterSpec } from "../runset/mod.ts";
 import { canonicalScriptFileSha256, type OverrideValue } from "../script/mod.ts";
-import { extraOutputsTable, type OutputKind, stitchAllRuns, stitchRuns } from "../table/mod.ts";
+import type { OutputKind } from "../table/mod.ts";
 import { resolveEngine } from "./engine_choice.ts";
 import { GMAT_SWEEP_VERSION } from "./version.ts";
+import type { DiskEstimate } from "./disk_estimate.ts";
+import {
+  executePlan,
+  type ExecutionPlan,
+  type SweepProgress,
+  type SweepSummary,
+} from "./execute.ts";
+import { clearExistingSweep, findExistingSweep } from "./existing_sweep.ts";
+import { readOutcomes } from "./outcomes.ts";
+import { checkRunCount } from "./run_limits.ts";
+import { SweepConfigError } from "./sweep_error.ts";
+import { lockOutputDir } from "./sweep_lock.ts";
 
-/** Progress of a running sweep, reported after every finished run. */
-export interface SweepProgress {
-  /** Runs finished in this invocation. */
-  readonly done: number;
-  /** Runs this invocation will do. */
-  readonly total: number;
-  /** Runs finished ok so far in this invocation. */
-  readonly ok: number;
-  /** Runs finished but not ok so far in this invocation. */
-  readonly failed: number;
-  /** Seconds since this invocation started. */
-  readonly elapsedS: number;
-  /** Finished runs per second. */
-  readonly rate: number;
-  /** Estimated seconds left, or undefined before the first run. */
-  readonly etaS: number | undefined;
-  /** The outcome that just finished. */
-  readonly last: RunOutcome;
-}
+export { SweepConfigError } from "./sweep_error.ts";
+export type { SweepProgress, SweepSummary } from "./execute.ts";
+export type { ManifestTotals } from "../manifest/mod.ts";
 
 /** Options shared by creating and reopening a sweep. */
 export interface SweepOptions {
@@ -127,14 +133,30 @@ export interface SweepOptions {
    * runs that have an entry keep its context; this supplies it for runs that never ran.
    */
   readonly contextProvider?: ContextProvider;
+  /**
+   * Use more worker processes than 4 per core (up to 1024): for runs that wait on something
+   * other than this machine's CPUs. @default {false}
+   */
+  readonly forceWorkers?: boolean;
+  /**
+   * Replace a sweep already in the output directory (or at the manifest path): its manifest and
+   * run directories are deleted first. Without it such a sweep is refused. @default {false}
+   */
+  readonly overwrite?: boolean;
 }
 
-/** What one invocation does: adopt earlier SLURM tasks (resume), then run the jobs. */
-interface ExecutionPlan {
-  /** The jobs and their count, decided when asked (after adoption). */
-  jobs(): Promise<{ jobs: Iterable<RunJob>; total: number }>;
-  /** First record what an earlier driver's SLURM tasks finished or still run. */
-  adoptSlurm?: boolean;
+/** Options of the table methods of {@link Sweep}. */
+export interface TableOptions {
+  /** `report` (default), `ephemeris` or `contact`. */
+  readonly kind?: OutputKind;
+  /** The output's name, when the script has several of the kind. */
+  readonly name?: string;
+  /** Receives a warning per output that is missing or damaged. @default {console.warn} */
+  readonly onWarning?: (message: string) => void;
+  /**
+   * Check each output against the size and SHA-256 the manifest recorded. @default {true}
+   */
+  readonly verifyOutputs?: boolean;
 }
 
 /** Supplies a run's JSON context from its id and overrides (undefined: an empty context). */
@@ -148,34 +170,6 @@ export interface FromManifestOptions extends Partial<SweepOptions> {
   readonly allowScriptDrift?: boolean;
   /** Receives warnings (script drift). @default {console.warn} */
   readonly onWarning?: (message: string) => void;
-}
-
-/** What one invocation (run, resume or extend) did. */
-export interface SweepSummary {
-  /** Runs done by this invocation. */
-  readonly ran: number;
-  /** Runs of this invocation that finished ok. */
-  readonly ok: number;
-  /** Runs of this invocation that did not finish ok. */
-  readonly failed: number;
-  /** Wall time of this invocation, seconds. */
-  readonly wallS: number;
-  /** Whether it was interrupted before finishing. */
-  readonly interrupted: boolean;
-}
-
-/** Error of sweep configuration (bad input detected before any run). */
-export class SweepConfigError extends GmatSweepError {
-  /** Always `SWEEP_CONFIG`. */
-  declare readonly code: "SWEEP_CONFIG";
-  /**
-   * Creates a sweep configuration error.
-   *
-   * @param message What is wrong with the configuration, and the fix.
-   */
-  constructor(message: string) {
-    super("SWEEP_CONFIG", message);
-  }
 }
 
 /** A sweep bound to its script, run set, manifest and output tree. */
@@ -192,15 +186,19 @@ export class Sweep {
   readonly manifestPath: string;
   /** The engine the runs use (resolved from the `engine` option). */
   readonly engine: EngineChoice;
-  /** The postprocess hook (resolved and probed), or null. */
-  readonly hook: ResolvedHook | null;
+  /** The postprocess hook's specifier (given, or recorded in the manifest), or null. */
+  readonly hookSpecifier: string | null;
   /** Where runs execute. */
   readonly backend: "local" | "slurm";
   /** SLURM settings and the sweep's id in job names (for `slurm`). */
   readonly #slurm: { options: SlurmBackendOptions; sweepId: string } | undefined;
   readonly #options: Partial<SweepOptions>;
   #header: ManifestHeaderInput;
-  /** Contexts recorded in the manifest, by run id (for resume). */
+  /** The hook once resolved (at create; for a reopened sweep when resume or extend runs it). */
+  #hook: ResolvedHook | null;
+  /** The hook permissions to resolve a recorded hook with. */
+  readonly #hookPermissions: readonly string[];
+  /** Contexts recorded in the manifest for runs being re-done, by run id (for resume). */
   #recordedContexts = new Map<number, Record<string, JsonValue>>();
 
   private constructor(init: {
@@ -211,6 +209,8 @@ export class Sweep {
     manifestPath: string;
     engine: EngineChoice;
     hook: ResolvedHook | null;
+    hookSpecifier: string | null;
+    hookPermissions: readonly string[];
     backend: "local" | "slurm";
     slurm: { options: SlurmBackendOptions; sweepId: string } | undefined;
     header: ManifestHeaderInput;
@@ -222,7 +222,9 @@ export class Sweep {
     this.outputDir = init.outputDir;
     this.manifestPath = init.manifestPath;
     this.engine = init.engine;
-    this.hook = init.hook;
+    this.#hook = init.hook;
+    this.hookSpecifier = init.hookSpecifier;
+    this.#hookPermissions = init.hookPermissions;
     this.backend = init.backend;
     this.#slurm = init.slurm;
     this.#header = init.header;
@@ -235,13 +237,24 @@ export class Sweep {
   }
 
   /**
+   * The postprocess hook, resolved and probed: at {@link create}; for a reopened sweep only once
+   * {@link resume} or {@link extend} has loaded it to run it (null until then, and without hook).
+   */
+  get hook(): ResolvedHook | null {
+    return this.#hook;
+  }
+
+  /**
    * Plan a new sweep (nothing runs until {@link run}).
    *
    * @param scriptPath The GMAT script.
    * @param runSet The runs.
    * @param options Output tree, engine, pool and durability options.
+   * @throws {SweepConfigError} For too many workers or runs, or a script that cannot be read.
    */
   static async create(scriptPath: string, runSet: RunSet, options: SweepOptions): Promise<Sweep> {
+    checkRunCount(runSet.size, `this ${runSet.kind} run set`);
+    checkWorkers(options);
     const script = resolve(scriptPath);
     const sha = await scriptSha(script);
     const outputDir = resolve(options.outputDir);
@@ -297,6 +310,8 @@ export class Sweep {
       manifestPath,
       engine: engine.choice,
       hook,
+      hookSpecifier: hook?.specifier.text ?? null,
+      hookPermissions: hook?.permissionList ?? [],
       backend,
       slurm,
       header,
@@ -305,26 +320,31 @@ export class Sweep {
   }
 
   /**
-   * Reopen a sweep from its manifest, for {@link resume}, {@link extend} or tables.
+   * Reopen a sweep from its manifest, for {@link resume}, {@link extend} or tables. Only the
+   * header is read; a recorded hook is checked against `postprocess` but not loaded.
    *
    * @param manifestPath The manifest.
    * @param scriptPath The script; its canonical hash must match the manifest's.
-   * @param options `outputDir` (default: the manifest's directory), drift and pool options.
+   * @param options `outputDir` (default: the manifest's directory, or the header's `output_dir`
+   *   below it), drift and pool options.
+   * @throws {ManifestCorruptError} For a header whose `output_dir` leaves the manifest's
+   *   directory.
    */
   static async fromManifest(
     manifestPath: string,
     scriptPath: string,
     options: FromManifestOptions = {},
   ): Promise<Sweep> {
+    checkWorkers(options);
     const path = resolve(manifestPath);
-    const manifest = await readManifest(path);
+    const header = await readManifestHeader(path);
     const script = resolve(scriptPath);
     const sha = await scriptSha(script);
-    const drift = checkScriptDrift(manifest, sha, {
+    const drift = checkScriptDrift({ path, header }, sha, {
       allowDrift: options.allowScriptDrift ?? false,
     });
     if (drift.warning) (options.onWarning ?? console.warn)(drift.warning);
-    const outputDir = runTreeOf(path, manifest.header, options.outputDir);
+    const outputDir = runTreeOf(path, header, options.outputDir);
     try {
       const stat = await Deno.stat(outputDir);
       if (!stat.isDirectory) throw new Error("not a directory");
@@ -334,48 +354,57 @@ export class Sweep {
           "folders (--output-dir) when the manifest lives elsewhere",
       );
     }
-    const runSet = runSetFromParameterSpec(manifest.header.parameter_spec);
-    const engineKind = manifest.header.engine?.kind === "gmat" ? "gmat" : "builtin";
+    const runSet = runSetFromParameterSpec(header.parameter_spec);
+    const engineKind = header.engine?.kind === "gmat" ? "gmat" : "builtin";
     const engine = await resolveEngine(
       options.engine ?? engineKind,
-      options.gmatRoot ?? manifest.header.engine?.path ?? undefined,
+      options.gmatRoot ?? header.engine?.path ?? undefined,
     );
-    const hook = await recordedHook(path, manifest.header.postprocess, {
-      ...options,
-      permissions: manifest.header.postprocess_permissions,
-    });
-    const recordedSlurm = manifest.header.backend === BACKEND_NAMES.slurm;
+    checkHookUnchanged(path, header.postprocess, options.postprocess);
+    const recordedSlurm = header.backend === BACKEND_NAMES.slurm;
     const backend = options.backend ?? (recordedSlurm ? "slurm" : "local");
     let slurm: { options: SlurmBackendOptions; sweepId: string } | undefined;
     if (backend === "slurm") {
       const { sweepId, ...recorded } = recordedSlurm
-        ? slurmOptionsFromSettings(manifest.header.backend_settings ?? {})
+        ? slurmOptionsFromSettings(header.backend_settings ?? {})
         : {};
       slurm = {
         options: slurmOptionsFor(options, { ...recorded, ...options.slurm }),
         sweepId: sweepId ?? newSweepId(sha),
       };
     }
-    const sweep = new Sweep({
+    return new Sweep({
       scriptPath: script,
       scriptSha256: sha,
       runSet,
       outputDir,
       manifestPath: path,
       engine: engine.choice,
-      hook,
+      hook: null,
+      hookSpecifier: header.postprocess,
+      hookPermissions: header.postprocess_permissions,
       backend,
       slurm,
-      header: manifest.header,
+      header,
       options,
     });
-    for (const e of manifest.entries) sweep.#recordedContexts.set(e.run_id, e.context);
-    return sweep;
   }
 
-  /** Read the manifest as it is on disk now. */
+  /** Read the manifest as it is on disk now (with its notebook display). */
   async manifest(): Promise<Manifest> {
-    return await readManifest(this.manifestPath);
+    return await readDisplayedManifest(this.manifestPath);
+  }
+
+  /**
+   * Estimate the disk the sweep (or `runs` of its runs) will take: its first run is done once in
+   * a scratch directory and its files and manifest line are scaled (the CLI's `--yes` prompt).
+   *
+   * @param runs How many runs to estimate for. @default {the run set's size}
+   */
+  async estimateDisk(runs: number = this.runSet.size): Promise<DiskEstimate> {
+    // Loaded here: the probe runs the engine and writes Parquet in this process.
+    const { estimateDiskUse } = await import("./disk_estimate.ts");
+    return await estimateDiskUse(this.#job(this.runSet.spec(0), 1), runs);
   }
 
   #job(plain: RunSpec, attempt: number): RunJob {
@@ -383,6 +412,7 @@ export class Sweep {
       this.#options.contextProvider?.({ runId: plain.runId, overrides: plain.overrides }) ??
       plain.context;
     const spec = context === plain.context ? plain : { ...plain, context };
+    const hook = this.#hook;
     return {
       spec,
       scriptPath: this.scriptPath,
@@ -392,12 +422,12 @@ export class Sweep {
       attempt,
       timeoutMs: this.#options.timeoutS === undefined ? null : this.#options.timeoutS * 1000 * 0.95,
       // On SLURM the task runs the hook, where the run ran; locally the driver does.
-      ...(this.#slurm !== undefined && this.hook !== null
+      ...(this.#slurm !== undefined && hook !== null
         ? {
           hook: {
-            text: this.hook.specifier.text,
-            permissions: this.hook.permissionList,
-            timeoutMs: this.hook.timeoutMs,
+            text: hook.specifier.text,
+            permissions: hook.permissionList,
+            timeoutMs: hook.timeoutMs,
           },
         }
         : {}),
@@ -405,16 +435,36 @@ export class Sweep {
   }
 
   /**
-   * Run every planned run. Creates (truncates) the manifest first.
+   * Run every planned run. The output directory and manifest are locked for this driver; a
+   * directory (or manifest path) that already holds a sweep is refused unless `overwrite`.
    *
    * @param signal Stops starting runs and ends the sweep with a consistent manifest.
+   * @throws {SweepExistsError} When a sweep is already there and `overwrite` is not set.
+   * @throws {ManifestLockedError} When another driver holds the directory or the manifest.
+   * @throws {StorageError} When storage fails (disk full, permissions): the manifest stays
+   *   consistent and resume finishes the sweep.
    */
   async run(signal?: AbortSignal): Promise<SweepSummary> {
-    await Deno.mkdir(this.outputDir, { recursive: true });
-    await Deno.mkdir(dirname(this.manifestPath), { recursive: true });
+    await using _lock = await lockOutputDir(this.outputDir, "run");
+    const existing = await findExistingSweep(this.outputDir, this.manifestPath);
+    if (existing !== undefined && this.#options.overwrite !== true) throw existing;
+    const manifestDir = dirname(this.manifestPath);
+    await withStorage(
+      manifestDir,
+      "cannot create the manifest's directory",
+      () => Deno.mkdir(manifestDir, { recursive: true }),
+    );
     const writer = await ManifestWriter.create(this.manifestPath, this.#header, {
       fsync: this.#options.fsync ?? "each",
     });
+    try {
+      // The manifest is ours (locked, truncated): only now is the old sweep's tree deleted.
+      if (existing !== undefined) await clearExistingSweep(this.outputDir, this.manifestPath);
+    } catch (e) {
+      await writer.close();
+      throw e;
+    }
+    const index = new ManifestIndex(this.manifestPath, writer.header, writer.headerBytes);
     const runSet = this.runSet;
     const job = (spec: RunSpec) => this.#job(spec, 1);
     function* jobs(): Generator<RunJob> {
@@ -422,35 +472,170 @@ export class Sweep {
     }
     return await this.#execute(
       writer,
+      index,
       { jobs: () => Promise.resolve({ jobs: jobs(), total: runSet.size }) },
       signal,
     );
   }
 
   /**
-   * Re-run the failed and missing runs of a reopened sweep (skipped runs stay skipped).
+   * Re-run the failed and missing runs of a reopened sweep (skipped runs stay skipped), up to the
+   * header's `run_count` (an interrupted `extend`'s target included). The manifest is read once,
+   * after the lock is taken; a recorded hook is loaded (in its sandbox) before any run.
    *
    * @param signal Stops starting runs.
+   * @throws {ManifestLockedError} When another driver holds the directory or the manifest.
+   * @throws {HookError} When the recorded hook no longer loads (before any run).
    */
   async resume(signal?: AbortSignal): Promise<SweepSummary> {
+    await using _lock = await lockOutputDir(this.outputDir, "resume");
+    await this.#resolveRecordedHook();
     const writer = await ManifestWriter.openForAppend(this.manifestPath, {
       fsync: this.#options.fsync ?? "each",
     });
-    // Decided after SLURM adoption (which appends what a dead driver's tasks finished).
-    const jobs = async () => {
-      const manifest = await this.manifest();
-      const attempts = new Map(manifest.entries.map((e) => [e.run_id, e.attempt]));
-      const expected = range(0, Math.max(this.runSet.size, maxRunId(manifest) + 1));
-      const ids = [...new Set([...findFailed(manifest), ...findMissing(manifest, expected)])]
-        .sort((a, b) => a - b);
-      const runSet = this.#runSetCovering(Math.max(...ids, -1) + 1);
-      const job = (id: number) => this.#job(runSet.spec(id), (attempts.get(id) ?? 0) + 1);
-      function* each(): Generator<RunJob> {
-        for (const id of ids) yield job(id);
+    let index: ManifestIndex;
+    try {
+      index = await indexManifest(this.manifestPath);
+    } catch (e) {
+      await writer.close();
+      throw e;
+    }
+    const slurm = this.#slurmPool();
+    return await this.#execute(
+      writer,
+      index,
+      {
+        jobs: () => this.#redo(index, index.totalRunCount()),
+        adopted: slurm === undefined ? undefined : this.#adoption(index, slurm),
+      },
+      signal,
+      slurm,
+    );
+  }
+
+  /**
+   * Add `n` Monte Carlo runs: exactly the draws a fresh sweep of the larger size makes at those
+   * run ids. The new size is recorded in the header (`run_count`) before any run, so an
+   * interrupted extend is finished by {@link resume} (or {@link extendTo} with the same size).
+   * Refused when an earlier run is failed or missing (resume first).
+   *
+   * @param n Runs to add (>= 1).
+   * @param signal Stops starting runs.
+   */
+  async extend(n: number, signal?: AbortSignal): Promise<SweepSummary> {
+    if (!Number.isInteger(n) || n < 1) {
+      throw new SweepConfigError(`extend needs n >= 1 runs, got ${n}`);
+    }
+    return await this.#extend({ add: n }, signal);
+  }
+
+  /**
+   * Grow a Monte Carlo sweep to `total` runs (idempotent: the same target again does only what
+   * is failed or missing below it, nothing when it is complete). The target is recorded in the
+   * header before any run.
+   *
+   * @param total The sweep's run count afterwards (at least its current count).
+   * @param signal Stops starting runs.
+   */
+  async extendTo(total: number, signal?: AbortSignal): Promise<SweepSummary> {
+    if (!Number.isInteger(total) || total < 1) {
+      throw new SweepConfigError(`extend to needs a whole number of runs >= 1, got ${total}`);
+    }
+    return await this.#extend({ to: total }, signal);
+  }
+
+  async #extend(
+    target: { add: number } | { to: number },
+    signal: AbortSignal | undefined,
+  ): Promise<SweepSummary> {
+    if (this.runSet.kind !== "monte_carlo") {
+      throw new SweepConfigError(
+        `only Monte Carlo sweeps can be extended (this one is ${this.runSet.kind}); start a new sweep instead`,
+      );
+    }
+    await using _lock = await lockOutputDir(this.outputDir, "extend");
+    await this.#resolveRecordedHook();
+    const writer = await ManifestWriter.openForAppend(this.manifestPath, {
+      fsync: this.#options.fsync ?? "each",
+    });
+    let index: ManifestIndex;
+    let goal: number;
+    try {
+      index = await indexManifest(this.manifestPath);
+      const current = index.totalRunCount();
+      if ("add" in target) {
+        const failed = index.failed();
+        const missing = index.missing(current);
+        if (failed.length + missing.length > 0) {
+          const first = Math.min(failed[0] ?? Infinity, missing[0] ?? Infinity);
+          const unfinished = current > index.maxRunId + 1
+            ? `; an earlier extend recorded the target ${current}: finish it with resume (or ` +
+              `extend --to ${current}), then extend`
+            : "; run resume first, then extend";
+          throw new SweepConfigError(
+            `${failed.length + missing.length} of the first ${current} runs are failed or ` +
+              `missing (e.g. run ${first})${unfinished}`,
+          );
+        }
+        goal = current + target.add;
+      } else {
+        if (target.to < current) {
+          throw new SweepConfigError(
+            `the sweep already has ${current} runs, more than the ${target.to} asked for; ` +
+              `extend to at least ${current}`,
+          );
+        }
+        goal = target.to;
       }
-      return { jobs: each(), total: ids.length };
-    };
-    return await this.#execute(writer, { jobs, adoptSlurm: true }, signal);
+      checkRunCount(goal, `extending to ${goal}`);
+      if (goal > index.header.run_count) {
+        // Recorded before any run: a killed extend resumes to exactly this size.
+        const headerBytes = await writer.setRunCount(goal);
+        index.rebase(writer.header, headerBytes);
+        this.#header = writer.header;
+      }
+    } catch (e) {
+      await writer.close();
+      throw e;
+    }
+    return await this.#execute(writer, index, { jobs: () => this.#redo(index, goal) }, signal);
+  }
+
+  /** Jobs for the failed and missing runs below `upTo` (contexts restored from their entries). */
+  async #redo(
+    index: ManifestIndex,
+    upTo: number,
+  ): Promise<{ jobs: Iterable<RunJob>; total: number }> {
+    const failed = index.failed().filter((id) => id < upTo);
+    const ids = [...failed, ...index.missing(upTo)].sort((a, b) => a - b);
+    await this.#loadContexts(index, failed);
+    const runSet = this.#runSetCovering(upTo);
+    const job = (id: number) => this.#job(runSet.spec(id), index.attempt(id) + 1);
+    function* each(): Generator<RunJob> {
+      for (const id of ids) yield job(id);
+    }
+    return { jobs: each(), total: ids.length };
+  }
+
+  /** Read back the recorded contexts of runs that carry one (a retried run keeps its context). */
+  async #loadContexts(index: ManifestIndex, runIds: Iterable<number>): Promise<void> {
+    const wanted = [...runIds].filter((id) => index.run(id)?.hasContext);
+    if (wanted.length === 0) return;
+    await using reader = await index.entryReader();
+    for (const id of wanted) {
+      const entry = await reader.read(id);
+      if (entry !== undefined) this.#recordedContexts.set(id, entry.context);
+    }
+  }
+
+  /** For a SLURM sweep, what an earlier driver's tasks finished or still run (resume). */
+  #adoption(index: ManifestIndex, slurm: SlurmPool): NonNullable<ExecutionPlan["adopted"]> {
+    return async function* (this: Sweep, signal: AbortSignal) {
+      await this.#loadContexts(index, index.failed());
+      for await (const outcome of slurm.adopt({ live: "adopt" }, signal)) {
+        yield { outcome, spec: this.#specOf(outcome.runId, outcome.attempt) };
+      }
+    }.bind(this);
   }
 
   /** The spec of a run (with its recorded or provided context), for an adopted outcome. */
@@ -458,178 +643,131 @@ export class Sweep {
     return this.#job(this.#runSetCovering(runId + 1).spec(runId), attempt).spec;
   }
 
-  /**
-   * Add `n` Monte Carlo runs: exactly the draws a fresh sweep of the larger size makes at those
-   * run ids. Refused when an earlier run is failed or missing (resume first).
-   */
-  async extend(n: number, signal?: AbortSignal): Promise<SweepSummary> {
-    if (this.runSet.kind !== "monte_carlo") {
-      throw new SweepConfigError(
-        `only Monte Carlo sweeps can be extended (this one is ${this.runSet.kind}); start a new sweep instead`,
-      );
-    }
-    if (!Number.isInteger(n) || n < 1) {
-      throw new SweepConfigError(`extend needs n >= 1 runs, got ${n}`);
-    }
-    const manifest = await this.manifest();
-    const oldN = Math.max(this.runSet.size, maxRunId(manifest) + 1);
-    const incomplete = [...findFailed(manifest), ...findMissing(manifest, range(0, oldN))];
-    if (incomplete.length > 0) {
-      throw new SweepConfigError(
-        `${incomplete.length} of the first ${oldN} runs are failed or missing ` +
-          `(e.g. run ${incomplete[0]}); run resume first, then extend`,
-      );
-    }
-    const larger = extendMonteCarlo(this.runSet, oldN + n - this.runSet.size);
-    const writer = await ManifestWriter.openForAppend(this.manifestPath, {
-      fsync: this.#options.fsync ?? "each",
-    });
-    const job = (spec: RunSpec) => this.#job(spec, 1);
-    function* jobs(): Generator<RunJob> {
-      for (const spec of larger.specs(oldN, oldN + n)) yield job(spec);
-    }
-    return await this.#execute(
-      writer,
-      { jobs: () => Promise.resolve({ jobs: jobs(), total: n }) },
-      signal,
-    );
-  }
-
   #runSetCovering(size: number): RunSet {
     if (size <= this.runSet.size || this.runSet.kind !== "monte_carlo") return this.runSet;
     return extendMonteCarlo(this.runSet, size - this.runSet.size);
   }
 
-  async #execute(
-    writer: ManifestWriter,
-    plan: ExecutionPlan,
-    signal: AbortSignal | undefined,
-  ): Promise<SweepSummary> {
-    const t0 = performance.now();
-    const specs = new Map<number, RunSpec>();
-    let total = 0;
-    const slurm = this.#slurm === undefined ? undefined : slurmPool(
+  #slurmPool(): SlurmPool | undefined {
+    return this.#slurm === undefined ? undefined : slurmPool(
       this.outputDir,
       this.#slurm.sweepId,
       this.#slurm.options,
       this.#options.onSlurmStatus,
     );
-    const pool: SweepPool = slurm ?? localPool(this.#options);
-    const concurrency = this.#options.workers ?? navigator.hardwareConcurrency ?? 1;
-    let done = 0, ok = 0, failed = 0;
-    let interrupted = false;
-    const record = async (outcome: RunOutcome, spec: RunSpec) => {
-      await writer.append(
-        entryFromOutcome(outcome, spec, {
-          outputDir: this.outputDir,
-          postprocess: this.#header.postprocess ?? null,
-        }),
-      );
-      done++;
-      if (outcome.status === "ok") ok++;
-      else failed++;
-      const elapsedS = (performance.now() - t0) / 1000;
-      const rate = done / Math.max(elapsedS, 1e-9);
-      this.#options.onProgress?.({
-        done,
-        total,
-        ok,
-        failed,
-        elapsedS,
-        rate,
-        etaS: (total - done) / rate,
-        last: outcome,
-      });
-    };
-    const hooks = this.hook === null ? undefined : await startHook(this.hook, this.outputDir);
-    // With a hook, runs' hooks overlap the pool's work; entries are appended one at a time.
-    const hooked = new Set<Promise<void>>();
-    let appending: Promise<void> = Promise.resolve();
-    const finish = async (outcome: RunOutcome, spec: RunSpec) => {
-      let final = outcome;
-      // A SLURM task has already run the hook where the run ran.
-      if (hooks !== undefined && outcome.status === "ok" && outcome.postprocessStatus === "none") {
-        const h = await hooks.run(spec, outcome, join(this.outputDir, runDirName(spec.runId)));
-        final = withHookResult(outcome, h);
-      }
-      // After an interrupt no entry is added: the run is re-done by resume, as runs in flight are.
-      if (signal?.aborted) return;
-      appending = appending.then(() => record(final, spec));
-      await appending;
-    };
-    const consume = async (outcome: RunOutcome, spec: RunSpec) => {
-      if (hooks === undefined) return await record(outcome, spec);
-      const task = finish(outcome, spec);
-      hooked.add(task);
-      task.then(() => hooked.delete(task), () => {});
-      if (hooked.size >= concurrency) await Promise.race(hooked);
-    };
-    try {
-      if (plan.adoptSlurm && slurm !== undefined) {
-        // Tasks of an earlier driver: their outcome files, and those still queued or running.
-        for await (const outcome of slurm.adopt({ live: "adopt" }, signal)) {
-          total++;
-          await consume(outcome, this.#specOf(outcome.runId, outcome.attempt));
-        }
-        await Promise.all(hooked);
-        await appending;
-      }
-      const next = await plan.jobs();
-      total += next.total;
-      const tracked = (function* () {
-        for (const job of next.jobs) {
-          specs.set(job.spec.runId, job.spec);
-          yield job;
-        }
-      })();
-      for await (const outcome of pool.run(tracked, signal)) {
-        const spec = specs.get(outcome.runId)!;
-        specs.delete(outcome.runId);
-        await consume(outcome, spec);
-      }
-      await Promise.all(hooked);
-    } catch (e) {
-      if (signal?.aborted) interrupted = true;
-      else throw e;
-    } finally {
-      await hooks?.close();
-      await Promise.allSettled(hooked);
-      await writer.close();
-      await pool.close();
-    }
-    return { ran: done, ok, failed, wallS: (performance.now() - t0) / 1000, interrupted };
   }
 
-  /** Outcomes of every recorded run (last attempt wins), with absolute paths. */
+  /** Load the manifest's hook to run it (resume, extend): before any run, in its sandbox. */
+  async #resolveRecordedHook(): Promise<void> {
+    if (this.#hook !== null || this.hookSpecifier === null) return;
+    try {
+      this.#hook = await resolveHook(this.hookSpecifier, {
+        permissions: this.#hookPermissions,
+        timeoutMs: timeoutMsOf(this.#options),
+      });
+    } catch (e) {
+      if (!(e instanceof HookError)) throw e;
+      throw new HookError(
+        e.code,
+        `The manifest ${this.manifestPath} records the postprocess hook ${this.hookSpecifier}, ` +
+          `which a resume must re-apply, but it no longer loads: ${e.message}`,
+      );
+    }
+  }
+
+  async #execute(
+    writer: ManifestWriter,
+    index: ManifestIndex,
+    plan: ExecutionPlan,
+    signal: AbortSignal | undefined,
+    slurm: SlurmPool | undefined = this.#slurmPool(),
+  ): Promise<SweepSummary> {
+    let pool: SweepPool | undefined;
+    let hooks;
+    try {
+      pool = slurm ?? localPool(this.#options);
+      hooks = this.#hook === null ? undefined : await startHook(this.#hook, this.outputDir);
+    } catch (e) {
+      await writer.close();
+      await pool?.close();
+      throw e;
+    }
+    return await executePlan(
+      {
+        writer,
+        index,
+        pool,
+        hooks,
+        outputDir: this.outputDir,
+        postprocess: this.#header.postprocess ?? null,
+        concurrency: this.#options.workers ?? navigator.hardwareConcurrency ?? 1,
+        onProgress: this.#options.onProgress,
+      },
+      plan,
+      signal,
+    );
+  }
+
+  /**
+   * Outcomes of every recorded run (last attempt wins), with absolute paths, every one confined
+   * to the output directory.
+   *
+   * @throws {ManifestPathError} When the manifest names a file outside the output directory.
+   */
   async outcomes(): Promise<RunOutcome[]> {
-    const manifest = await this.manifest();
-    return manifest.entries.map((e) => outcomeFromEntry(e, this.outputDir));
+    return await readOutcomes(this.manifestPath, { outputDir: this.outputDir });
   }
 
   /**
    * The stitched table of one output: (run_id, time) for a report or ephemeris, (run_id,
-   * interval_id) for a contact report (real GMAT's ContactLocator).
+   * interval_id) for a contact report (real GMAT's ContactLocator). An ok run whose output is
+   * missing or not the file the manifest recorded is a marker row with `__status`
+   * `output_missing` / `output_damaged`, and a warning.
    *
-   * @param options `kind` (default `report`) and `name` (needed when the script has several).
+   * @param options `kind` (default `report`), `name` (needed when the script has several),
+   *   `onWarning` (default `console.warn`), `verifyOutputs` (default true).
    */
-  async toTable(
-    options: { kind?: OutputKind; name?: string } = {},
-  ): Promise<Table> {
-    const entries = await this.outcomes();
-    return stitchRuns(entries, { kind: options.kind ?? "report", name: options.name }).table;
+  async toTable(options: TableOptions = {}): Promise<Table> {
+    const entries = await this.#tableOutcomes(options);
+    const { stitchRuns } = await import("../table/mod.ts");
+    return stitchRuns(entries, {
+      kind: options.kind ?? "report",
+      name: options.name,
+      onWarning: options.onWarning ?? console.warn,
+    }).table;
   }
 
   /** Every output of one kind (report, ephemeris or contact), stitched, by name. */
-  async toTables(kind: OutputKind = "report"): Promise<Map<string, Table>> {
-    return stitchAllRuns(await this.outcomes(), { kind });
+  async toTables(
+    kind: OutputKind = "report",
+    options: Omit<TableOptions, "kind" | "name"> = {},
+  ): Promise<Map<string, Table>> {
+    const { stitchAllRuns } = await import("../table/mod.ts");
+    return stitchAllRuns(await this.#tableOutcomes(options), {
+      kind,
+      onWarning: options.onWarning ?? console.warn,
+    });
   }
 
   /**
    * The run_id-keyed table of one hook output (e.g. `orbit_metrics`), from the files the
    * manifest registers: one marker row for each run that did not register it.
    */
-  async toExtraOutputs(key: string): Promise<Table> {
-    return await extraOutputsTable(await this.outcomes(), key);
+  async toExtraOutputs(
+    key: string,
+    options: Omit<TableOptions, "kind" | "name"> = {},
+  ): Promise<Table> {
+    const { extraOutputsTable } = await import("../table/mod.ts");
+    return await extraOutputsTable(await this.#tableOutcomes(options), key, {
+      onWarning: options.onWarning ?? console.warn,
+    });
+  }
+
+  async #tableOutcomes(options: TableOptions): Promise<RunOutcome[]> {
+    return await readOutcomes(this.manifestPath, {
+      outputDir: this.outputDir,
+      verifyOutputs: options.verifyOutputs,
+    });
   }
 
   /**
@@ -643,6 +781,7 @@ export class Sweep {
     out: string,
     options: Omit<ArchiveSweepOptions, "manifestPath" | "scriptPath" | "outputDir" | "out"> = {},
   ): Promise<ArchiveResult> {
+    const { archiveSweep } = await import("../archive/mod.ts");
     return await archiveSweep({
       ...options,
       manifestPath: this.manifestPath,
@@ -676,6 +815,13 @@ export class Sweep {
   }
 }
 
+/** Refuse a worker count above the pool's bound before anything is written. */
+function checkWorkers(options: Partial<SweepOptions>): void {
+  if (options.workers === undefined || options.backend === "slurm") return;
+  const problem = workerCountProblem(options.workers, options.forceWorkers);
+  if (problem !== undefined) throw new SweepConfigError(problem);
+}
+
 /** SLURM options with the run timeout as the task time limit when none is given. */
 function slurmOptionsFor(
   options: Partial<SweepOptions>,
@@ -691,38 +837,22 @@ function timeoutMsOf(options: Partial<SweepOptions>): number {
   return (options.postprocessTimeoutS ?? 300) * 1000;
 }
 
-/** The hook a manifest records, resolved again (before any run), or null. */
-async function recordedHook(
+/** A reopened sweep re-applies its recorded hook; naming another one is refused. */
+function checkHookUnchanged(
   manifestPath: string,
   recorded: string | null,
-  options: FromManifestOptions & { permissions: readonly string[] },
-): Promise<ResolvedHook | null> {
-  if (options.postprocess !== undefined) {
-    const given = parseHookSpecifier(options.postprocess, { cwd: Deno.cwd() }).text;
-    if (given !== recorded) {
-      throw new SweepConfigError(
-        recorded === null
-          ? `the manifest ${manifestPath} records no postprocess hook, so a resume cannot add ` +
-            `${given}; start a new sweep with the hook`
-          : `the manifest ${manifestPath} records the hook ${recorded}; a resume re-applies it ` +
-            `and cannot switch to ${given}: drop the postprocess option, or start a new sweep`,
-      );
-    }
-  }
-  if (recorded === null) return null;
-  try {
-    return await resolveHook(recorded, {
-      permissions: options.permissions,
-      timeoutMs: timeoutMsOf(options),
-    });
-  } catch (e) {
-    if (!(e instanceof HookError)) throw e;
-    throw new HookError(
-      e.code,
-      `The manifest ${manifestPath} records the postprocess hook ${recorded}, which a resume ` +
-        `must re-apply, but it no longer loads: ${e.message}`,
-    );
-  }
+  given: string | undefined,
+): void {
+  if (given === undefined) return;
+  const text = parseHookSpecifier(given, { cwd: Deno.cwd() }).text;
+  if (text === recorded) return;
+  throw new SweepConfigError(
+    recorded === null
+      ? `the manifest ${manifestPath} records no postprocess hook, so a resume cannot add ` +
+        `${text}; start a new sweep with the hook`
+      : `the manifest ${manifestPath} records the hook ${recorded}; a resume re-applies it ` +
+        `and cannot switch to ${text}: drop the postprocess option, or start a new sweep`,
+  );
 }
 
 async function scriptSha(path: string): Promise<string> {
@@ -733,14 +863,4 @@ async function scriptSha(path: string): Promise<string> {
       `cannot read script ${path}: ${e instanceof Error ? e.message : e}; check the path`,
     );
   }
-}
-
-function maxRunId(manifest: Manifest): number {
-  let max = -1;
-  for (const e of manifest.entries) max = Math.max(max, e.run_id);
-  return max;
-}
-
-function* range(from: number, to: number): Generator<number> {
-  for (let i = from; i < to; i++) yield i;
 }

@@ -28,9 +28,12 @@ async function assertEscapeFailed(
       const log = await Deno.readTextFile(join(out, e.postprocess_log_path!));
       assert.match(log, says);
     }
-    // Nothing outside the run directories but the manifest.
+    // Nothing outside the run directories but the manifest and the driver's lock file.
     for (const f of await filesUnder(out)) {
-      assert.ok(f === "manifest.jsonl" || RUN_FILES.test(f), `unexpected file ${f}`);
+      assert.ok(
+        f === "manifest.jsonl" || f === ".gmat-sweep.lock" || RUN_FILES.test(f),
+        `unexpected file ${f}`,
+      );
     }
     assert.deepEqual(
       await filesUnder(dir).then((fs) => fs.filter((f) => !f.startsWith("out/"))),

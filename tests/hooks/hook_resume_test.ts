@@ -47,8 +47,11 @@ Deno.test("resume re-applies the manifest's hook and restores or supplies contex
     outputDir: out,
     contextProvider: ({ runId }) => ({ arm: "resumed", k: runId }),
   });
-  assert.equal(reopened.hook?.specifier.text, `file://${PROBES}#echo`);
+  const loaded = () => reopened.hook?.specifier.text;
+  assert.equal(reopened.hookSpecifier, `file://${PROBES}#echo`);
+  assert.equal(loaded(), undefined, "reopening does not load the hook");
   const summary = await reopened.resume();
+  assert.equal(loaded(), `file://${PROBES}#echo`, "resume loaded it");
   assert.equal(summary.ran, 6 - before.length);
   const entries = (await reopened.manifest()).entries.sort((a, b) => a.run_id - b.run_id);
   assert.equal(entries.length, 6);
@@ -118,7 +121,7 @@ Deno.test("a resume cannot switch or add a hook", async () => {
     outputDir: join(dir, "out"),
     postprocess: `${PROBES}#echo`,
   });
-  assert.equal(same.hook?.specifier.exportName, "echo");
+  assert.equal(same.hookSpecifier, `file://${PROBES}#echo`);
   const plain = await Sweep.create(LEO, gridRunSet({ "Sat.SMA": [7000] }), {
     outputDir: join(dir, "plain"),
     engine: "builtin",
@@ -145,8 +148,12 @@ Deno.test("a manifest whose hook no longer loads is an error before any run", as
   const { sweep } = await interrupted(dir, hook, 2);
   const count = (await sweep.manifest()).entries.length;
   await Deno.remove(hook);
+  // Reopening (tables, show) never loads the hook; resume must, and refuses before any run.
+  const reopened = await Sweep.fromManifest(sweep.manifestPath, LEO, {
+    outputDir: join(dir, "out"),
+  });
   await assert.rejects(
-    Sweep.fromManifest(sweep.manifestPath, LEO, { outputDir: join(dir, "out") }),
+    reopened.resume(),
     (e) =>
       e instanceof HookError && e.code === "HOOK_NOT_FOUND" &&
       /records the postprocess hook .*pipeline\.ts#echo, which a resume must re-apply, but it no longer loads/
