@@ -10,9 +10,11 @@
  * default REAL*4 as in GMAT's build), called once per case with MASS = 48 and the Ap value in all
  * seven slots, output printed with `1PE15.7`. That program was used only to print these numbers;
  * it is not part of gmat-sweep. Its BLOCK DATA coefficients were generated from
- * `msise90_coefficients.ts`, so this test checks the ported algorithm (and single vs double
- * precision, about 3e-6); the coefficient tables themselves were transcribed from GMAT's
- * `GTD6BK` and checked against it by eye.
+ * `msise90_coefficients.ts`, so this test checks the ported algorithm; the coefficient tables
+ * themselves were transcribed from GMAT's `GTD6BK` and checked against it by eye. GMAT builds the
+ * f2c translation (`msise90_sub.c`, single-precision arithmetic but double-precision libm calls),
+ * gfortran's REAL*4 build uses single-precision intrinsics: the two differ by a few units in the
+ * last place (4e-6 at most here).
  *
  * Each case: `iyd sec alt glat glong stl f107a f107 ap` | He O N2 O2 Ar rho(g/cm^3) H N Texo Talt.
  * The first 15 cases are the inputs of the classic MSIS test driver (day 172, 29000 s, 400 km,
@@ -21,7 +23,7 @@
  */
 
 import assert from "node:assert/strict";
-import { msise90, msise90Density } from "../../src/physics/atmosphere/msise90.ts";
+import { msise90, msise90Density, Msise90Model } from "../../src/physics/atmosphere/msise90.ts";
 import { assertClose } from "./_assert.ts";
 
 /** [inputs, GMAT Fortran outputs]. */
@@ -168,7 +170,7 @@ const CASES: readonly (readonly [string, string])[] = [
   ],
 ];
 
-Deno.test("msise90: GTD6 against GMAT's Fortran, all species and temperatures", () => {
+Deno.test("msise90: GTD6 against GMAT's Fortran, all species and temperatures (daily Ap)", () => {
   for (const [inputs, outputs] of CASES) {
     const [iyd, sec, alt, lat, lon, stl, f107a, f107, ap] = inputs.split(" ").map(Number);
     const want = outputs.split(" ").map(Number);
@@ -191,7 +193,7 @@ Deno.test("msise90: GTD6 against GMAT's Fortran, all species and temperatures", 
   }
 });
 
-Deno.test("msise90: total mass density in kg/m^3 and only the daily Ap matters", () => {
+Deno.test("msise90: total mass density in kg/m^3; a fresh model uses the daily Ap", () => {
   const base = {
     iyd: 172,
     sec: 29000,
@@ -204,6 +206,96 @@ Deno.test("msise90: total mass density in kg/m^3 and only the daily Ap matters",
   };
   const rho = msise90Density({ ...base, ap: [4, 4, 4, 4, 4, 4, 4] });
   assertClose(rho, 3.9439493e-15 * 1000, { rtol: 1e-5 });
-  // GMAT runs the model with all switches on (SW(9) = 1): the 3-hourly history is ignored.
-  assert.equal(msise90Density({ ...base, ap: [4, 100, 200, 300, 1, 2, 3] }), rho);
+  const model = new Msise90Model();
+  const daily = msise90Density({ ...base, ap: [40, 40, 40, 40, 40, 40, 40] }, model);
+  assertClose(daily, 4.8748610e-15 * 1000, { rtol: 1e-5 }, "daily Ap 40");
+  assert.equal(model.threeHourlyAp, false);
+});
+
+/**
+ * GMAT's `gtd6_` (f2c `msise90_sub.c`) sets SV(9) = -1 for good once any of Ap(2..7) differs
+ * from the daily Ap(1); GLOBE6 and GLOB6S then use only the 3-hourly history (SG0 of Ap(2..7)).
+ * Reference outputs: GMAT's f2c routines (`gtd6_`, `gts6_`, `globe6_`, `glob6s_`, `densu_`,
+ * `spline_`/`splint_`/`splini_`, `dnet_`, `ccor_`, `glatf_`, `tselec_`) transcribed statement for
+ * statement into a C file with the f2c.h type rules (`real` = float, `doublereal` results,
+ * `dabs`/`dmax` macros, libf2c's `pow_dd` and `r_mod`) and compiled with gcc 12.2 -O2 (x86-64 SSE,
+ * glibc libm), called in this order in one process, printed with `%.9g`. (That program was used
+ * only to print these numbers and is not part of gmat-sweep; over 6000 random inputs in both
+ * modes it agreed with this port to the last bit of every output.) End to end, the Halloween-storm
+ * battery case checks the same path against GMAT itself (`drag_battery_test.ts`).
+ */
+const THREE_HOURLY: readonly (readonly [string, string])[] = [
+  [
+    "2003301 43200 400 51.6 -45 9 141.9 268.67 204 300 236 154 179 207.5 111.25",
+    "2668668 252450240 77885504 10075584 118274.125 1.11619528e-14 14077.8984 11873706" +
+    " 1521.63232 1498.33264",
+  ],
+  [
+    "2003302 64800 250 -51.6 170 29.333 141.9 271.4 191 179 207 300 236 94.125 198.5",
+    "1172091.5 670407936 2.07395994e+09 274764640 14997895 1.29991992e-13 20992.8887 8137730.5" +
+    " 1727.87085 1441.96729",
+  ],
+  [
+    "2003303 10800 600 10 -120 -5 142 279 116 56 80 111 132 160.25 190.5",
+    "2749234.25 21172874 260415.5 3765.45215 3.21136856 6.22241997e-16 40771.1602 1259188.88" +
+    " 1237.6488 1237.49854",
+  ],
+];
+
+Deno.test("msise90: a varying Ap array switches GMAT's model to the 3-hourly Ap for good", () => {
+  const model = new Msise90Model();
+  for (const [inputs, outputs] of THREE_HOURLY) {
+    const [iyd, sec, alt, lat, lon, stl, f107a, f107, ...ap] = inputs.split(" ").map(Number);
+    const got = model.gtd6({
+      iyd,
+      sec,
+      altKm: alt,
+      latDeg: lat,
+      lonDeg: lon,
+      lstHours: stl,
+      f107a,
+      f107,
+      ap,
+    });
+    assert.equal(model.threeHourlyAp, true);
+    const want = outputs.split(" ").map((x) => Math.fround(Number(x)));
+    [...got.d, got.tExo, got.tAlt].forEach((v, k) => {
+      assert.equal(Math.fround(v), want[k], `${inputs}: output ${k + 1}`);
+    });
+    // In this mode the daily Ap(1) is not read at all.
+    const other = model.gtd6({
+      iyd,
+      sec,
+      altKm: alt,
+      latDeg: lat,
+      lonDeg: lon,
+      lstHours: stl,
+      f107a,
+      f107,
+      ap: [ap[0] + 50, ...ap.slice(1)],
+    });
+    assert.equal(other.d[5], got.d[5], `${inputs}: daily Ap ignored`);
+  }
+  // The switch stays: a uniform Ap array is now read as 3-hourly history. With Ap = 4 both the
+  // daily and the 3-hourly activity terms vanish (G0(4) = APD = 0), so the classic test case
+  // gives its daily-mode value (GMAT Fortran reference above).
+  const base = {
+    iyd: 172,
+    sec: 29000,
+    altKm: 400,
+    latDeg: 60,
+    lonDeg: -70,
+    lstHours: 16,
+    f107a: 150,
+    f107: 150,
+  };
+  assertClose(
+    msise90Density({ ...base, ap: [4, 4, 4, 4, 4, 4, 4] }, model),
+    3.9439493e-15 * 1000,
+    { rtol: 1e-5 },
+  );
+  assert.equal(model.threeHourlyAp, true);
+  // ... while Ap = 40 everywhere differs from the daily-mode reference 4.8748610e-15.
+  const hourly40 = msise90Density({ ...base, ap: [40, 40, 40, 40, 40, 40, 40] }, model);
+  assert.ok(Math.abs(hourly40 / (4.8748610e-15 * 1000) - 1) > 1e-3, `${hourly40}`);
 });

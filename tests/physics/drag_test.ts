@@ -7,6 +7,7 @@
 
 import assert from "node:assert/strict";
 import {
+  angularVelocityFromRotation,
   checkDragModel,
   dragAcceleration,
   dragAccelerationForDensity,
@@ -53,6 +54,27 @@ Deno.test("drag: a point co-rotating on the equator feels none; at rest it feels
   const tilted = dragAccelerationForDensity([r, 0, 0, 0, 0, 0], 1e-11, 2.2, 10, 500, [0, W, 0]);
   // w = (0, w, 0): w x r = (0, 0, -w r), so v_rel = (0, 0, w r) and the drag points to -z.
   assert.ok(tilted[2] < 0 && tilted[1] === 0);
+});
+
+Deno.test("drag: the co-rotation rate rebuilt from R and dR/dt is the spin about the pole", () => {
+  // r_fixed = Rz(theta) Rx(eps) r_inertial with theta' = w: the body spins at w about its z axis,
+  // whose inertial direction is R^T e_z = (0, -sin eps, cos eps), so w_inertial = w times that.
+  const w = 7.2921158553e-5;
+  for (const eps of [0, 0.0063, -0.3]) {
+    const th = 1.234;
+    const [c, s, ce, se] = [Math.cos(th), Math.sin(th), Math.cos(eps), Math.sin(eps)];
+    const rz = [c, s, 0, -s, c, 0, 0, 0, 1];
+    const drz = [-s * w, c * w, 0, -c * w, -s * w, 0, 0, 0, 0];
+    const rx = [1, 0, 0, 0, ce, se, 0, -se, ce];
+    const mul = (a: number[], b: number[]) =>
+      Array.from({ length: 9 }, (_, k) => {
+        const [i, j] = [Math.floor(k / 3), k % 3];
+        return a[3 * i] * b[j] + a[3 * i + 1] * b[3 + j] + a[3 * i + 2] * b[6 + j];
+      });
+    const omega = angularVelocityFromRotation(mul(rz, rx), mul(drz, rx));
+    const want = [0, -se * w, ce * w];
+    for (let i = 0; i < 3; i++) assertClose(omega[i], want[i], { atol: 1e-19 }, `eps ${eps} w${i}`);
+  }
 });
 
 /** Stand-in Earth rotation: body-fixed = inertial rotated by w (t - t0) about +Z. */

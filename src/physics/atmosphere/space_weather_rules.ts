@@ -15,10 +15,11 @@
  * it is the previous day's flux lagged; F10.7A is the observed centred 81-day average of day D,
  * or of D - 1 before 08:00 UTC (05:00 before 1991-05-31); Ap[0] is day D's daily Ap, Ap[1..4] the
  * 3-hourly Ap of the current and the three previous 3-hour bins, Ap[5] and Ap[6] the means of the
- * eight bins 12-33 h and 36-57 h before. (GMAT's MSISE-90 runs with all switches on, SW(9) = 1, so
- * it uses Ap[0] only.) Predicted CSSI data: every Ap bin from the record one day before the epoch,
- * F10.7 from the day before the F10.7 day and F10.7A from that day. Schatten: F10.7 = F10.7A
- * interpolated linearly between mid-month values, Ap the month's value.
+ * eight bins 12-33 h and 36-57 h before. (These differ from Ap[0], so GMAT's MSISE-90 switches to
+ * its 3-hourly Ap mode, SW(9) = -1, and uses Ap[1..6]; see `msise90.ts`.) Predicted CSSI data:
+ * every Ap bin from the record one day before the epoch, F10.7 from the day before the F10.7 day
+ * and F10.7A from that day. Schatten: F10.7 = F10.7A interpolated linearly between mid-month
+ * values, Ap the month's value.
  *
  * Jacchia-Roberts (`jacchiaWeather`), observed data: Kp is the 3-hourly value 6.7 hours before
  * the epoch; F10.7 and F10.7A are both the previous day's (day D - 1, or D - 2 before 08:00 UTC),

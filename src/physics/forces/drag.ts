@@ -5,9 +5,13 @@
  *
  * with r, v the spacecraft's EarthMJ2000Eq state (km, km/s), w Earth's angular velocity in the
  * same axes (rad/s; the atmosphere co-rotates rigidly, no wind), rho in kg/m^3, A in m^2 and m in
- * kg, so GMAT's prefactor is -500 Cd A / m and a comes out in km/s^2.
+ * kg, so GMAT's prefactor is -500 Cd A / m and a comes out in km/s^2, evaluated in GMAT's order
+ * `((prefactor rho) |v_rel|) v_rel`. GMAT rebuilds w at every density call from the body-fixed
+ * rotation and its rate (`AtmosphereModel::BuildAngularVelocity`, see
+ * {@link angularVelocityFromRotation}): it points along the true pole, not EarthMJ2000Eq +Z.
  *
- * The density comes from one of GMAT's three Earth models, fed as GMAT feeds them: geodetic
+ * The density comes from one of GMAT's three Earth models, fed as GMAT feeds them (MSISE-90 keeps
+ * GMAT's per-process state, one {@link Msise90Model} per atmosphere object): geodetic
  * height, latitude and longitude of the body-fixed position at the A1 epoch (`CalculateGeodetics`;
  * supplied by the caller's Earth-orientation chain through {@link GeodeticProvider}); the UTC epoch
  * (A1 converted to UTC) for MSISE-90's day and seconds and for the space-weather lookups; the
@@ -21,7 +25,7 @@ import { convertMjd } from "../time/convert_mjd.ts";
 import { type ExponentialBand, exponentialDensity } from "../atmosphere/exponential.ts";
 import type { Geodetic } from "../atmosphere/geodetic.ts";
 import { jacchiaRobertsDensity } from "../atmosphere/jacchia_roberts.ts";
-import { gmatMsiseTime, msise90Density } from "../atmosphere/msise90.ts";
+import { gmatMsiseTime, msise90Density, Msise90Model } from "../atmosphere/msise90.ts";
 import {
   jacchiaWeather,
   msiseWeather,
@@ -66,7 +70,8 @@ export interface DragModel {
   readonly geodetic: GeodeticProvider;
   /**
    * Earth's angular velocity (GMAT rebuilds it from the body-fixed rotation matrix and its rate
-   * at every density call); default the constant {@link EARTH_ROTATION_RATE} about +Z.
+   * at every density call, {@link angularVelocityFromRotation}); default the constant
+   * {@link EARTH_ROTATION_RATE} about +Z.
    */
   readonly angularVelocity?: AngularVelocityProvider;
 }
@@ -75,6 +80,49 @@ export interface DragModel {
 export const EARTH_ROTATION_RATE = 7.292115146706979e-5;
 
 const DEFAULT_OMEGA: readonly number[] = [0, 0, EARTH_ROTATION_RATE];
+
+/**
+ * MSISE-90 state per atmosphere object: GMAT's model keeps a sticky switch (3-hourly Ap once the
+ * Ap array varied) and common-block values across calls, so each atmosphere carries its own.
+ */
+const MSISE_STATE = new WeakMap<DragAtmosphere, Msise90Model>();
+
+function msiseModel(atm: DragAtmosphere): Msise90Model {
+  let model = MSISE_STATE.get(atm);
+  if (!model) {
+    model = new Msise90Model();
+    MSISE_STATE.set(atm, model);
+  }
+  return model;
+}
+
+/**
+ * Earth's angular velocity in EarthMJ2000Eq axes from the body-fixed rotation and its rate, as
+ * GMAT's `AtmosphereModel::BuildAngularVelocity` rebuilds it at every density call: with
+ * `M = R^T` (fixed -> inertial, GMAT's `GetLastRotationMatrix`) and `Mdot = Rdot^T`, the body-frame
+ * vector is read off `M^T Mdot` and rotated to inertial axes, `w = M w_body`. It is the rotation
+ * rate `w_E (1 - LOD)` about the true pole (with polar motion), so in 2026 it leans about 0.36 deg
+ * from EarthMJ2000Eq +Z through precession.
+ *
+ * @param r EarthMJ2000Eq -> Earth-fixed rotation, row-major (`r_fixed = R r`).
+ * @param rDot Its time derivative, row-major, 1/s.
+ * @param out Receives the angular velocity, rad/s.
+ * @returns `out`.
+ */
+export function angularVelocityFromRotation(
+  r: ArrayLike<number>,
+  rDot: ArrayLike<number>,
+  out: Float64Array = new Float64Array(3),
+): Float64Array {
+  // M(i, j) = R(j, i) = r[3 j + i]; Mdot(i, j) = rDot[3 j + i]. GMAT's operation order.
+  const in0 = r[6] * rDot[3] + r[7] * rDot[4] + r[8] * rDot[5];
+  const in1 = r[0] * rDot[6] + r[1] * rDot[7] + r[2] * rDot[8];
+  const in2 = r[3] * rDot[0] + r[4] * rDot[1] + r[5] * rDot[2];
+  out[0] = r[0] * in0 + r[3] * in1 + r[6] * in2;
+  out[1] = r[1] * in0 + r[4] * in1 + r[7] * in2;
+  out[2] = r[2] * in0 + r[5] * in1 + r[8] * in2;
+  return out;
+}
 
 /**
  * Checks a drag model's spacecraft numbers as GMAT's `BuildPrefactors` does.
@@ -137,7 +185,7 @@ export function dragDensity(model: DragModel, epochA1: number, rKm: ArrayLike<nu
         f107a: w.f107a,
         f107: w.f107,
         ap: w.ap,
-      });
+      }, msiseModel(atm));
     }
   }
 }

@@ -1,8 +1,11 @@
 /**
  * Atmospheric drag inside a force model: the atmosphere GMAT's `Drag.AtmosphereModel` names, its
  * space-weather source (constant flux, the CSSI file, Schatten predictions), geodetic
- * coordinates through the FK5 Earth-fixed frame, and the drag acceleration of each spacecraft,
- * as one force that adds to the derivatives.
+ * coordinates and the co-rotation rate through the FK5 Earth-fixed frame (rotation and rate at
+ * the density's epoch, as GMAT's `CalculateGeodetics` and `BuildAngularVelocity`), and the drag
+ * acceleration of each spacecraft, as one force that adds to the derivatives. The atmosphere
+ * object is built once per force model, so MSISE-90's sticky state (GMAT's 3-hourly Ap switch)
+ * lasts for the propagation, as it lasts for GMAT's process.
  *
  * @module
  */
@@ -20,7 +23,13 @@ import type {
   SchattenTiming,
   SpaceWeatherSettings,
 } from "../atmosphere/space_weather.ts";
-import { checkDragModel, dragAcceleration, type DragAtmosphere, type DragModel } from "./drag.ts";
+import {
+  angularVelocityFromRotation,
+  checkDragModel,
+  dragAcceleration,
+  type DragAtmosphere,
+  type DragModel,
+} from "./drag.ts";
 import type { SpacecraftPhysics } from "./force_model.ts";
 
 /** Drag settings of a force model (`FM.Drag.*`). */
@@ -82,13 +91,27 @@ export async function makeDrag(
     : await loadSpaceWeatherSource(settings, data.spaceWeather);
   const frame = new EarthFixedFrame(await data.gmat.earthOrientation(), new NutationCache(60));
   const rot = new Float64Array(9);
+  const rotDot = new Float64Array(9);
   const fixed = new Float64Array(3);
+  const omega = new Float64Array(3);
+  let rotEpoch = Number.NaN;
+  const orient = (epoch: number) => {
+    if (epoch !== rotEpoch) {
+      frame.rotationAndRate(epoch, rot, rotDot);
+      angularVelocityFromRotation(rot, rotDot, omega);
+      rotEpoch = epoch;
+    }
+  };
   const geodetic = (epoch: number, r: ArrayLike<number>) => {
-    frame.rotation(epoch, rot);
+    orient(epoch);
     fixed[0] = rot[0] * r[0] + rot[1] * r[1] + rot[2] * r[2];
     fixed[1] = rot[3] * r[0] + rot[4] * r[1] + rot[5] * r[2];
     fixed[2] = rot[6] * r[0] + rot[7] * r[1] + rot[8] * r[2];
     return geodeticFromBodyFixed(fixed);
+  };
+  const angularVelocity = (epoch: number) => {
+    orient(epoch);
+    return omega;
   };
   const atmosphere: DragAtmosphere = spec.model === "Exponential"
     ? { model: "Exponential" }
@@ -101,6 +124,7 @@ export async function makeDrag(
     massKg: s.massKg,
     atmosphere,
     geodetic,
+    angularVelocity,
   }));
   for (const m of models) checkDragModel(m);
   const acc = new Float64Array(3);
