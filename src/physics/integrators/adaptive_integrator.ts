@@ -1,30 +1,36 @@
 /**
  * The adaptive embedded Runge-Kutta driver GMAT's RungeKutta89 / PrinceDormand78 /
- * PrinceDormand45 share (`RungeKutta::Step`, `RawStep`, `EstimateError`, `AdaptStep`,
- * `Step(Real dt)`), reproduced step for step.
+ * PrinceDormand45 / RungeKutta56 share (`RungeKutta::Step`, `RawStep`, `EstimateError`,
+ * `AdaptStep`, `Step(Real dt)`), and the Runge-Kutta-Nystrom variant of RungeKutta68
+ * (`RungeKuttaNystrom::Step`, `Step(Real dt)`), reproduced step for step.
  *
  * One adaptive step ({@link AdaptiveIntegrator.step}):
  * 1. At the top: |h| < MinStep is raised to MinStep; |h| > MaxStep is cut to MaxStep.
- * 2. Raw step with k_j = h f_j; candidate = y + sum b_i k_i (the higher-order solution: local
- *    extrapolation); error vector = sum e_i k_i; scalar error by `error_norm.ts`.
- * 3. Error exactly 0 (e.g. ErrorControl None): accept, h unchanged.
+ * 2. Raw step (`raw_step.ts`): candidate = the higher-order solution (local extrapolation),
+ *    error vector from the embedded pair; scalar error by `error_norm.ts`.
+ * 3. Error exactly 0 (e.g. ErrorControl None): accept, h unchanged (RungeKutta68 has no such
+ *    case in GMAT: h grows to infinity and the next step is cut to MaxStep).
  *    Error <= Accuracy: accept, next h = 0.9 h (Accuracy/err)^(1/p).
  *    Error > Accuracy: if |h| == MinStep, throw INTEGRATION_ACCURACY (StopIfAccuracyIsViolated)
  *    or accept the step with a one-time warning; otherwise h = 0.9 h (Accuracy/err)^(1/(p-1)),
  *    raised to MinStep if smaller, and the step is retried from the same state. MaxStepAttempts
  *    consecutive rejections throw INTEGRATION_FAILED.
- * p is the tableau's step-control order (9, 8, 5). No first-step estimation: the first attempt is
- * InitialStepSize. There is no growth limit other than MaxStep.
+ * p is the tableau's step-control order (9, 8, 5, 6, 8). No first-step estimation: the first
+ * attempt is InitialStepSize. There is no growth limit other than MaxStep.
  *
  * A fixed interval ({@link AdaptiveIntegrator.stepFixed}, GMAT's final and search steps): every
  * sub-step first tries the whole remaining interval (MaxStep still applies, the MinStep raise at
  * the top does not), subtracts what was taken, and stops when the remainder is within 1e-12 s.
  * As in GMAT the sub-step counter is checked before each sub-step, so at most MaxStepAttempts + 1
- * sub-steps fit; needing more throws INTEGRATION_FAILED. Afterwards `h` holds the suggestion of
- * the last accepted sub-step, as GMAT's integrator does.
+ * sub-steps fit; needing more throws INTEGRATION_FAILED (GMAT's Nystrom driver has no such
+ * limit, so RungeKutta68 has none). Afterwards `h` holds the suggestion of the last accepted
+ * sub-step, as GMAT's integrator does.
  *
- * Backward propagation: give `reset(-1)` (or a negative `h`) and a negative `dt`; all clamps use
- * |h| and keep the sign.
+ * Backward propagation (GMAT `Propagate BackProp`): GMAT sets the step to |InitialStepSize|
+ * times the direction, so give `direction = -1` to the constructor or {@link reset}, and a
+ * negative `dt` to `stepFixed`. MinStep/MaxStep clamps compare |h| and keep its sign, the step
+ * update multiplies h by a positive factor, and the error norm only uses magnitudes, so the
+ * step control is the mirror image of the forward one.
  *
  * @module
  */
@@ -35,9 +41,11 @@ import {
   type Derivatives,
   type IntegratorSettings,
   tableauFor,
+  validateSettings,
 } from "./settings.ts";
 import { errorNorm } from "./error_norm.ts";
 import { IntegrationError } from "./integration_error.ts";
+import { createWorkspace, nystromStep, rungeKuttaStep, type StepWorkspace } from "./raw_step.ts";
 
 /** GMAT's `smallestTime`: a fixed interval is done when the remainder is within this, seconds. */
 export const FIXED_STEP_TOLERANCE = 1e-12;
@@ -60,28 +68,6 @@ export interface FixedStepResult {
   t: number;
   /** State at t + dt (a new array). */
   y: Float64Array;
-}
-
-function validate(s: IntegratorSettings): void {
-  const positive = (name: string, v: number) => {
-    if (!(Number.isFinite(v) && v > 0)) {
-      throw new RangeError(`Integrator setting ${name} must be a positive number, got ${v}`);
-    }
-  };
-  positive("InitialStepSize", s.initialStepSize);
-  positive("Accuracy", s.accuracy);
-  positive("MinStep", s.minStep);
-  positive("MaxStep", s.maxStep);
-  if (s.maxStep < s.minStep) {
-    throw new RangeError(
-      `Integrator setting MaxStep (${s.maxStep}) must not be below MinStep (${s.minStep})`,
-    );
-  }
-  if (!(Number.isInteger(s.maxStepAttempts) && s.maxStepAttempts >= 1)) {
-    throw new RangeError(
-      `Integrator setting MaxStepAttempts must be an integer >= 1, got ${s.maxStepAttempts}`,
-    );
-  }
 }
 
 /**
@@ -120,15 +106,8 @@ export class AdaptiveIntegrator {
   readonly warnings: string[] = [];
 
   readonly #f: Derivatives;
-  readonly #c: Float64Array;
-  readonly #a: Float64Array[];
-  readonly #b: Float64Array;
-  readonly #e: Float64Array;
-  readonly #k: Float64Array[];
-  readonly #stage: Float64Array;
-  readonly #fval: Float64Array;
-  readonly #cand: Float64Array;
-  readonly #err: Float64Array;
+  readonly #w: StepWorkspace;
+  readonly #nystrom: boolean;
   #warned = false;
 
   /**
@@ -136,29 +115,36 @@ export class AdaptiveIntegrator {
    *
    * @param settings Integrator settings; missing fields take GMAT's defaults.
    * @param derivatives The right-hand side dy/dt.
-   * @param dimension State length (a positive multiple of 3).
+   * @param dimension State length (a positive multiple of 3; of 6 for RungeKutta68, whose
+   *   Nystrom step needs [r, v] per spacecraft).
+   * @param direction 1 for forward propagation (default), -1 for backward: the first step is
+   *   direction * |InitialStepSize|.
    * @throws {RangeError} For invalid settings or dimension.
    */
-  constructor(settings: Partial<IntegratorSettings>, derivatives: Derivatives, dimension: number) {
+  constructor(
+    settings: Partial<IntegratorSettings>,
+    derivatives: Derivatives,
+    dimension: number,
+    direction: 1 | -1 = 1,
+  ) {
     const full = { ...DEFAULT_INTEGRATOR_SETTINGS, ...settings };
-    validate(full);
+    validateSettings(full);
     if (!(Number.isInteger(dimension) && dimension > 0 && dimension % 3 === 0)) {
       throw new RangeError(`State dimension must be a positive multiple of 3, got ${dimension}`);
     }
     this.settings = Object.freeze(full);
     this.tableau = tableauFor(full.type);
+    this.#nystrom = this.tableau.nystrom !== undefined;
+    if (this.#nystrom && dimension % 6 !== 0) {
+      throw new RangeError(
+        `${this.tableau.name} integrates [r, v] per spacecraft: the state dimension must be a ` +
+          `multiple of 6, got ${dimension}`,
+      );
+    }
     this.dimension = dimension;
-    this.h = full.initialStepSize;
+    this.h = direction * Math.abs(full.initialStepSize);
     this.#f = derivatives;
-    this.#c = Float64Array.from(this.tableau.c);
-    this.#a = this.tableau.a.map((row) => Float64Array.from(row));
-    this.#b = Float64Array.from(this.tableau.b);
-    this.#e = Float64Array.from(this.tableau.e);
-    this.#k = Array.from({ length: this.tableau.stages }, () => new Float64Array(dimension));
-    this.#stage = new Float64Array(dimension);
-    this.#fval = new Float64Array(dimension);
-    this.#cand = new Float64Array(dimension);
-    this.#err = new Float64Array(dimension);
+    this.#w = createWorkspace(this.tableau, dimension);
   }
 
   /**
@@ -168,7 +154,7 @@ export class AdaptiveIntegrator {
    * @param direction 1 for forward propagation, -1 for backward.
    */
   reset(direction: 1 | -1 = 1): void {
-    this.h = direction * this.settings.initialStepSize;
+    this.h = direction * Math.abs(this.settings.initialStepSize);
     this.#warned = false;
   }
 
@@ -183,7 +169,7 @@ export class AdaptiveIntegrator {
   step(t: number, y: Float64Array): StepResult {
     this.#checkState(y);
     const taken = this.#controlledStep(t, y, false);
-    return { t: t + taken, y: Float64Array.from(this.#cand), taken };
+    return { t: t + taken, y: Float64Array.from(this.#w.cand), taken };
   }
 
   /**
@@ -194,7 +180,7 @@ export class AdaptiveIntegrator {
    * @param dt Interval, seconds (may be negative for backward propagation; 0 returns a copy).
    * @returns The state at t + dt; the returned time is exactly t + dt.
    * @throws {IntegrationError} `INTEGRATION_FAILED` when more than MaxStepAttempts + 1 sub-steps
-   *   are needed, or the errors of {@link step}.
+   *   are needed (never for RungeKutta68, as in GMAT), or the errors of {@link step}.
    */
   stepFixed(t: number, y: Float64Array, dt: number): FixedStepResult {
     this.#checkState(y);
@@ -204,7 +190,7 @@ export class AdaptiveIntegrator {
     let left = dt;
     let attempts = 0;
     while (Math.abs(left) > 0) {
-      if (attempts > this.settings.maxStepAttempts) {
+      if (attempts > this.settings.maxStepAttempts && !this.#nystrom) {
         throw new IntegrationError(
           "INTEGRATION_FAILED",
           `${this.tableau.name}: the fixed interval of ${dt} s from t = ${t} s needed more than ` +
@@ -214,7 +200,7 @@ export class AdaptiveIntegrator {
       }
       this.h = left;
       const taken = this.#controlledStep(time, state, true);
-      state = Float64Array.from(this.#cand);
+      state = Float64Array.from(this.#w.cand);
       time += taken;
       const finished = Math.abs(left - taken) <= FIXED_STEP_TOLERANCE;
       left -= taken;
@@ -232,7 +218,7 @@ export class AdaptiveIntegrator {
     }
   }
 
-  /** One accepted step from (t, y); leaves the result in #cand and returns the step taken. */
+  /** One accepted step from (t, y); leaves the result in the workspace, returns the step taken. */
   #controlledStep(t: number, y: Float64Array, finalStep: boolean): number {
     const s = this.settings;
     if (Math.abs(this.h) < s.minStep && !finalStep) {
@@ -243,8 +229,8 @@ export class AdaptiveIntegrator {
     for (;;) {
       const h = this.h;
       this.#rawStep(t, y, h);
-      const err = errorNorm(s.errorControl, y, this.#cand, this.#err);
-      if (err === 0) return this.#accept(err, h);
+      const err = errorNorm(s.errorControl, y, this.#w.cand, this.#w.err);
+      if (err === 0 && !this.#nystrom) return this.#accept(err, h);
       if (err <= s.accuracy) {
         this.h = SAFETY * h * Math.pow(s.accuracy / err, 1 / this.tableau.order);
         return this.#accept(err, h);
@@ -273,9 +259,9 @@ export class AdaptiveIntegrator {
       if (attempts >= s.maxStepAttempts) {
         throw new IntegrationError(
           "INTEGRATION_FAILED",
-          `${this.tableau.name}: ${attempts} consecutive step attempts were rejected at t = ${t} s ` +
-            `(last attempted step ${h} s, estimated error ${err} > Accuracy = ${s.accuracy}); ` +
-            "raise MaxStepAttempts, loosen Accuracy or lower MinStep",
+          `${this.tableau.name}: ${attempts} consecutive step attempts were rejected at ` +
+            `t = ${t} s (last attempted step ${h} s, estimated error ${err} > ` +
+            `Accuracy = ${s.accuracy}); raise MaxStepAttempts, loosen Accuracy or lower MinStep`,
         );
       }
     }
@@ -287,42 +273,14 @@ export class AdaptiveIntegrator {
     return taken;
   }
 
-  /** Stages, candidate (#cand) and error vector (#err) of a step of size h from (t, y). */
+  /** Candidate and error vector (in the workspace) of a step of size h from (t, y). */
   #rawStep(t: number, y: Float64Array, h: number): void {
-    const stages = this.tableau.stages;
-    const a = this.#a;
-    const b = this.#b;
-    const c = this.#c;
-    const e = this.#e;
+    const w = this.#w;
+    if (this.#nystrom) nystromStep(w, this.#f, t, y, h);
+    else rungeKuttaStep(w, this.#f, t, y, h);
+    this.evaluations += w.stages;
+    const cand = w.cand;
     const n = this.dimension;
-    const k = this.#k;
-    const stage = this.#stage;
-    const f = this.#fval;
-    for (let i = 0; i < stages; i++) {
-      stage.set(y);
-      const row = a[i];
-      for (let j = 0; j < i; j++) {
-        const aij = row[j];
-        if (aij === 0) continue;
-        const kj = k[j];
-        for (let m = 0; m < n; m++) stage[m] += aij * kj[m];
-      }
-      this.#f(t + h * c[i], stage, f);
-      this.evaluations += 1;
-      const ki = k[i];
-      for (let m = 0; m < n; m++) ki[m] = h * f[m];
-    }
-    const cand = this.#cand;
-    const err = this.#err;
-    cand.set(y);
-    err.fill(0);
-    for (let i = 0; i < stages; i++) {
-      const bi = b[i];
-      const ei = e[i];
-      const ki = k[i];
-      if (bi !== 0) { for (let m = 0; m < n; m++) cand[m] += bi * ki[m]; }
-      if (ei !== 0) { for (let m = 0; m < n; m++) err[m] += ei * ki[m]; }
-    }
     for (let m = 0; m < n; m++) {
       if (!Number.isFinite(cand[m])) {
         throw new IntegrationError(

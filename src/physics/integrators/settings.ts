@@ -9,15 +9,27 @@ import type { ButcherTableau } from "./tableau.ts";
 import { RK89_TABLEAU } from "./rk89_tableau.ts";
 import { PD78_TABLEAU } from "./pd78_tableau.ts";
 import { PD45_TABLEAU } from "./pd45_tableau.ts";
+import { RK56_TABLEAU } from "./rk56_tableau.ts";
+import { RKN68_TABLEAU } from "./rkn68_tableau.ts";
 
-/** The Runge-Kutta integrators implemented (GMAT `Propagator.Type`). */
-export type IntegratorType = "RungeKutta89" | "PrinceDormand78" | "PrinceDormand45";
+/**
+ * The embedded Runge-Kutta(-Nystrom) integrators the adaptive integrator runs (GMAT
+ * `Propagator.Type`). AdamsBashforthMoulton has its own module (`adams_bashforth_moulton.ts`).
+ */
+export type IntegratorType =
+  | "RungeKutta89"
+  | "PrinceDormand78"
+  | "PrinceDormand45"
+  | "RungeKutta56"
+  | "RungeKutta68";
 
 /** The integrator types, GMAT's default first. */
 export const INTEGRATOR_TYPES: readonly IntegratorType[] = [
   "RungeKutta89",
   "PrinceDormand78",
   "PrinceDormand45",
+  "RungeKutta56",
+  "RungeKutta68",
 ];
 
 /**
@@ -39,7 +51,10 @@ export const ERROR_CONTROLS: readonly ErrorControl[] = [
 export interface IntegratorSettings {
   /** `Propagator.Type`. */
   type: IntegratorType;
-  /** `InitialStepSize`, seconds (> 0; the sign of a backward propagation is applied separately). */
+  /**
+   * `InitialStepSize`, seconds (non-zero). Only its magnitude is used: as in GMAT's Propagate
+   * (|InitialStepSize| times the direction), the sign comes from the propagation direction.
+   */
   initialStepSize: number;
   /** `Accuracy`: the largest accepted error estimate (> 0). */
   accuracy: number;
@@ -74,7 +89,34 @@ export const DEFAULT_INTEGRATOR_SETTINGS: Readonly<IntegratorSettings> = Object.
  */
 export type Derivatives = (t: number, y: Float64Array, dydt: Float64Array) => void;
 
-/** The tableau of an integrator type. */
+/** Checks the settings shared by every integrator (InitialStepSize may be negative). */
+export function validateSettings(s: Omit<IntegratorSettings, "type">): void {
+  const positive = (name: string, v: number) => {
+    if (!(Number.isFinite(v) && v > 0)) {
+      throw new RangeError(`Integrator setting ${name} must be a positive number, got ${v}`);
+    }
+  };
+  if (!(Number.isFinite(s.initialStepSize) && s.initialStepSize !== 0)) {
+    throw new RangeError(
+      `Integrator setting InitialStepSize must be a non-zero number, got ${s.initialStepSize}`,
+    );
+  }
+  positive("Accuracy", s.accuracy);
+  positive("MinStep", s.minStep);
+  positive("MaxStep", s.maxStep);
+  if (s.maxStep < s.minStep) {
+    throw new RangeError(
+      `Integrator setting MaxStep (${s.maxStep}) must not be below MinStep (${s.minStep})`,
+    );
+  }
+  if (!(Number.isInteger(s.maxStepAttempts) && s.maxStepAttempts >= 1)) {
+    throw new RangeError(
+      `Integrator setting MaxStepAttempts must be an integer >= 1, got ${s.maxStepAttempts}`,
+    );
+  }
+}
+
+/** The tableau of an integrator type (a Nystrom tableau for RungeKutta68). */
 export function tableauFor(type: IntegratorType): ButcherTableau {
   switch (type) {
     case "RungeKutta89":
@@ -83,9 +125,16 @@ export function tableauFor(type: IntegratorType): ButcherTableau {
       return PD78_TABLEAU;
     case "PrinceDormand45":
       return PD45_TABLEAU;
+    case "RungeKutta56":
+      return RK56_TABLEAU;
+    case "RungeKutta68":
+      return RKN68_TABLEAU;
     default:
       throw new RangeError(
-        `Unknown integrator type '${type}'; use one of ${INTEGRATOR_TYPES.join(", ")}`,
+        `Unknown integrator type '${type}'; use one of ${INTEGRATOR_TYPES.join(", ")}` +
+          ((type as string) === "AdamsBashforthMoulton"
+            ? " (it is a predictor-corrector: construct the AdamsBashforthMoulton class instead)"
+            : ""),
       );
   }
 }

@@ -6,6 +6,10 @@
  * RK89 uses the sqrt(6) part; elsewhere q = 0). Tests check the tableaux in exact arithmetic from
  * this data; the integrator uses the floating-point values in {@link ButcherTableau}.
  *
+ * A Runge-Kutta-Nystrom pair (RungeKutta68) for y'' = f(y) uses the same shape with a
+ * {@link ButcherTableau.nystrom} part: `a` then holds A-bar (multiplied by h^2), `b`/`e` the
+ * position weights, and `nystrom.bDot`/`nystrom.eDot` the velocity weights.
+ *
  * @module
  */
 
@@ -47,6 +51,24 @@ export interface ButcherTableau {
   readonly e: readonly number[];
   /** The exact data the numbers come from. */
   readonly exact: ExactTableau;
+  /**
+   * Present only for a Runge-Kutta-Nystrom pair: its velocity weights. Then `a` is A-bar,
+   * `b`/`e` and `exact.b`/`exact.bLow` are the position weights.
+   */
+  readonly nystrom?: NystromWeights;
+}
+
+/** The velocity weights of a Runge-Kutta-Nystrom pair. */
+export interface NystromWeights {
+  /** Propagated velocity weights (b-dot). */
+  readonly bDot: readonly number[];
+  /** Velocity error weights bDot - bDotLow. */
+  readonly eDot: readonly number[];
+  /** The exact data. */
+  readonly exact: {
+    readonly bDot: readonly ExactCoefficient[];
+    readonly bDotLow: readonly ExactCoefficient[];
+  };
 }
 
 const RT6 = Math.sqrt(6);
@@ -65,6 +87,15 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+const vec = (xs: readonly ExactCoefficient[]) => Object.freeze(xs.map(coefficientValue));
+
+/** Weights and error weights b - bLow, each difference taken in doubles as GMAT does. */
+function weights(high: readonly ExactCoefficient[], low: readonly ExactCoefficient[]) {
+  const b = vec(high);
+  const bLow = vec(low);
+  return { b, e: Object.freeze(b.map((x, i) => x - bLow[i])) };
+}
+
 /** Builds the floating-point tableau from exact data (and freezes that data). */
 export function buildTableau(
   name: string,
@@ -73,9 +104,7 @@ export function buildTableau(
   exact: ExactTableau,
 ): ButcherTableau {
   deepFreeze(exact);
-  const vec = (xs: readonly ExactCoefficient[]) => Object.freeze(xs.map(coefficientValue));
-  const b = vec(exact.b);
-  const bLow = vec(exact.bLow);
+  const { b, e } = weights(exact.b, exact.bLow);
   return Object.freeze({
     name,
     stages: exact.c.length,
@@ -84,7 +113,24 @@ export function buildTableau(
     c: vec(exact.c),
     a: Object.freeze(exact.a.map(vec)),
     b,
-    e: Object.freeze(b.map((x, i) => x - bLow[i])),
+    e,
     exact,
   });
+}
+
+/**
+ * Builds a Runge-Kutta-Nystrom tableau: `exact` holds c, A-bar and the position weights,
+ * `velocity` the velocity weights.
+ */
+export function buildNystromTableau(
+  name: string,
+  order: number,
+  lowOrder: number,
+  exact: ExactTableau,
+  velocity: NystromWeights["exact"],
+): ButcherTableau {
+  const base = buildTableau(name, order, lowOrder, exact);
+  deepFreeze(velocity);
+  const { b, e } = weights(velocity.bDot, velocity.bDotLow);
+  return Object.freeze({ ...base, nystrom: Object.freeze({ bDot: b, eDot: e, exact: velocity }) });
 }
