@@ -29,6 +29,9 @@ import type { Resource } from "./resources/resource.ts";
 import { SpacecraftResource } from "./resources/spacecraft.ts";
 import { VariableResource } from "./resources/variable.ts";
 import { ArrayResource } from "./resources/array.ts";
+import { ChemicalTankResource } from "./resources/chemical_tank.ts";
+import { ChemicalThrusterResource } from "./resources/chemical_thruster.ts";
+import { FiniteBurnResource } from "./resources/finite_burn.ts";
 import { StringResource } from "./resources/string.ts";
 import { FieldValue } from "./values.ts";
 
@@ -45,6 +48,12 @@ const FACTORIES: Readonly<Record<string, Factory>> = {
   ReportFile: (c, n, d) => new ReportFileResource(n.name, c.pos, d),
   EphemerisFile: (c, n, d) => new EphemerisFileResource(n.name, c.pos, d),
   CoordinateSystem: (c, n, d) => new CoordinateSystemResource(n.name, c.pos, d),
+  ChemicalTank: (c, n, d) => new ChemicalTankResource(n.name, c.pos, d),
+  ChemicalThruster: (c, n, d) => new ChemicalThrusterResource(n.name, c.pos, d),
+  FiniteBurn: (c, n, d) => new FiniteBurnResource(n.name, c.pos, d),
+  // GMAT's older names of the chemical tank and thruster.
+  FuelTank: (c, n, d) => new ChemicalTankResource(n.name, c.pos, d),
+  Thruster: (c, n, d) => new ChemicalThrusterResource(n.name, c.pos, d),
 };
 
 /** GMAT resource types the engine knows but does not model, with what to do instead. */
@@ -57,13 +66,8 @@ const REFUSED_TYPES: Readonly<Record<string, string>> = {
   FminconOptimizer: "optimisation is not modelled; use real GMAT",
   VF13ad: "optimisation is not modelled; use real GMAT",
   SNOPT: "optimisation is not modelled; use real GMAT",
-  ChemicalTank: "tanks (mass depletion) are not modelled",
-  ElectricTank: "tanks (mass depletion) are not modelled",
-  FuelTank: "tanks (mass depletion) are not modelled",
-  ChemicalThruster: "finite burns are not modelled; use ImpulsiveBurn",
-  ElectricThruster: "finite burns are not modelled; use ImpulsiveBurn",
-  Thruster: "finite burns are not modelled; use ImpulsiveBurn",
-  FiniteBurn: "finite burns are not modelled; use ImpulsiveBurn",
+  ElectricTank: "electric propulsion needs a power system, which is not modelled",
+  ElectricThruster: "electric propulsion needs a power system, which is not modelled",
   Barycenter: "only Earth-centred dynamics are modelled",
   LibrationPoint: "only Earth-centred dynamics are modelled",
   Planet: "only Earth-centred dynamics are modelled",

@@ -22,7 +22,7 @@ import {
   periapsisIndicator,
 } from "../physics/mod.ts";
 import { geodeticAltitude } from "../physics/frames/earth_tilt.ts";
-import type { EarthFixedFrame } from "../physics/mod.ts";
+import type { EarthFixedFrame, Tank } from "../physics/mod.ts";
 import type { SourcePos } from "../script/ast.ts";
 import { type Diagnostics, didYouMean } from "./diagnostics.ts";
 import type { SpacecraftResource } from "./resources/spacecraft.ts";
@@ -40,6 +40,10 @@ export interface Snapshot {
   readonly mu: number;
   /** EarthMJ2000Eq -> EarthFixed (FK5 with EOP), present when a bound parameter needs it. */
   readonly earthFixed?: EarthFixedFrame;
+  /** Dry mass plus fuel, kg (when the run tracks tanks). */
+  readonly totalMass?: number;
+  /** The spacecraft's tanks with their current fuel. */
+  readonly tanks?: readonly Tank[];
 }
 
 /** How a parameter behaves as a stop condition. */
@@ -176,7 +180,7 @@ function buildQuantities(): Map<string, Quantity> {
     fn: (s) => apoapsisIndicator(s.state),
   });
   q.set("DryMass", { dep: "none", stop: VALUE, fn: (_s, sc) => sc.dryMass });
-  q.set("TotalMass", { dep: "none", stop: VALUE, fn: (_s, sc) => sc.totalMass() });
+  q.set("TotalMass", { dep: "none", stop: VALUE, fn: (s, sc) => s.totalMass ?? sc.totalMass() });
   for (const f of ["Cd", "Cr", "DragArea", "SRPArea"]) {
     q.set(f, { dep: "none", stop: VALUE, fn: (_s, sc) => Number(sc.properties[f]) });
   }
@@ -252,6 +256,26 @@ export function bindParameter(
   }
   const quantity = parts[parts.length - 1];
   const dep = parts.length === 3 ? parts[1] : undefined;
+  if (dep !== undefined && owner.tanks.includes(dep)) {
+    if (quantity !== "FuelMass") {
+      diag.unsupported(pos, `the tank parameter ${name}`, {
+        construct: "tank parameter",
+        hint: "the engine reports a tank's FuelMass",
+      });
+    }
+    const sc = owner;
+    return {
+      name,
+      isString: false,
+      spacecraft: sc,
+      stop: VALUE,
+      evaluate: (snap) => {
+        const tank = snap?.tanks?.find((t) => t.name === dep);
+        if (!tank) throw new Error(`no run-time state for ${name}`);
+        return tank.fuelMass;
+      },
+    };
+  }
   if (parts.length === 2 && isEpochFormat(quantity) === false && quantity === "Epoch") {
     diag.fail("SCRIPT_UNKNOWN_FIELD", pos, `'${name}' is a field, not a reportable parameter`, {
       construct: "parameter",

@@ -15,6 +15,8 @@ import { fileIncludeReader, parseScript } from "../script/parser.ts";
 import { ScriptError } from "../script/errors.ts";
 import { MissionRunError } from "./commands/command.ts";
 import { compileMission } from "./commands/mission.ts";
+import { buildHardware, type Hardware } from "./hardware.ts";
+import { type WriteMessage, writeMessages } from "./commands/write.ts";
 import { missionNames, RunContext } from "./names.ts";
 import { Diagnostics } from "./diagnostics.ts";
 import { buildModel, type Model } from "./model.ts";
@@ -52,6 +54,11 @@ export interface EngineRunResult {
   readonly outputs: readonly EngineOutput[];
   /** GMAT-style warning lines. */
   readonly warnings: readonly string[];
+  /**
+   * What the mission's Write commands sent to GMAT's message window and log file, in order
+   * (GmatConsole prints both; its log file gets the `LogFile` text).
+   */
+  readonly messages: readonly WriteMessage[];
   /** Integration steps and force-model evaluations of the run. */
   readonly counters: RunCounters;
 }
@@ -114,7 +121,7 @@ interface CheckedScript {
   readonly model: Model;
   readonly commands: ReturnType<typeof compileMission>;
   readonly reportParams: Map<ReportFileResource, ReturnType<typeof bindParameter>[]>;
-  readonly initial: (readonly [SpacecraftResource, Float64Array])[];
+  readonly initial: (readonly [SpacecraftResource, Float64Array, Hardware])[];
   /** Whether a parameter reads Earth's body-fixed frame (Altitude, Latitude, Longitude). */
   readonly needsEarthFixed: boolean;
   /** The run the compiled mission reads its values from. */
@@ -154,7 +161,9 @@ function checkScript(text: string, file: string, sourceDir?: string): CheckedScr
       rf.add.map((item) => bindParameter(item.name, item.pos, scope, diag)),
     ]),
   );
-  const initial = model.all(SpacecraftResource).map((sc) => [sc, sc.initialState()] as const);
+  const initial = model.all(SpacecraftResource).map((sc) =>
+    [sc, sc.initialState(), buildHardware(model, sc, diag)] as const
+  );
   return {
     diag,
     model,
@@ -248,8 +257,15 @@ export async function runScriptText(
       earthFixed,
     );
     ctx.start(runtime);
-    for (const [sc, state] of initial) {
-      runtime.states.set(sc, { state, epochA1: sc.epochA1, missionStartA1: sc.epochA1 });
+    for (const [sc, state, hardware] of initial) {
+      runtime.states.set(sc, {
+        state,
+        epochA1: sc.epochA1,
+        missionStartA1: sc.epochA1,
+        tanks: hardware.tanks,
+        thrusters: hardware.thrusters,
+        burns: new Set(),
+      });
     }
     for (const cmd of commands) {
       if (runtime.stopped) break;
@@ -288,6 +304,7 @@ export async function runScriptText(
       })),
     ],
     warnings: diag.warnings,
+    messages: writeMessages(runtime!),
     counters: runtime!.counters,
   };
 }

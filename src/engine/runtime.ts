@@ -5,7 +5,14 @@
  * @module
  */
 
-import { EARTH_MU, type EarthFixedFrame, PhysicsData } from "../physics/mod.ts";
+import {
+  EARTH_MU,
+  type EarthFixedFrame,
+  PhysicsData,
+  type Tank,
+  type Thruster,
+} from "../physics/mod.ts";
+import type { FiniteBurnResource } from "./resources/finite_burn.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 import type { Model } from "./model.ts";
 import type { EphemerisOutput } from "./outputs/ephemeris_output.ts";
@@ -28,6 +35,19 @@ export interface SpacecraftState {
   propagated?: boolean;
   /** The stop condition that ended the last Propagate of this spacecraft. */
   lastStop?: { readonly key: string; readonly miss: number };
+  /** The spacecraft's own tanks, with their current fuel. */
+  tanks: readonly Tank[];
+  /** Its thrusters. */
+  readonly thrusters: readonly Thruster[];
+  /** Finite burns firing on it (between BeginFiniteBurn and EndFiniteBurn). */
+  readonly burns: Set<FiniteBurnResource>;
+}
+
+/** Dry mass plus the fuel in every tank, kg (GMAT's TotalMass). */
+export function totalMass(sc: SpacecraftResource, s: SpacecraftState): number {
+  let m = sc.dryMass;
+  for (const t of s.tanks) m += t.fuelMass;
+  return m;
 }
 
 /** Counters a run reports. */
@@ -93,6 +113,8 @@ export class Runtime {
       elapsedFromA1: s.missionStartA1,
       mu: EARTH_MU,
       earthFixed: this.earthFixed,
+      totalMass: totalMass(sc, s),
+      tanks: s.tanks,
     };
   };
 

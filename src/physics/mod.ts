@@ -88,6 +88,11 @@ export {
   type StepResult,
 } from "./integrators/adaptive_integrator.ts";
 export { IntegrationError, type IntegrationErrorCode } from "./integrators/integration_error.ts";
+export {
+  type AnyIntegratorSettings,
+  createIntegrator,
+  type PropagationIntegrator,
+} from "./integrators/propagation_integrator.ts";
 
 export { pointMassDerivatives } from "./forces/point_mass.ts";
 export {
@@ -109,3 +114,28 @@ export { keplerPropagate } from "./analytic/kepler_propagate.ts";
 
 export { notAKnotSpline } from "./interpolation/not_a_knot_spline.ts";
 export { lagrangeInterpolate } from "./interpolation/lagrange_interpolate.ts";
+
+export {
+  applyImpulsiveMassDecrement,
+  CHEMICAL_TANK_DEFAULTS,
+  CHEMICAL_THRUSTER_DEFAULTS,
+  ChemicalTank,
+  type ChemicalTankSettings,
+  ChemicalThruster,
+  type ChemicalThrusterCoefficients,
+  FiniteThrust,
+  IMPULSIVE_MASS_DEFAULTS,
+  type ImpulsiveMassSettings,
+  LOCAL_AXES,
+  type LocalAxes,
+  massStateDerivatives,
+  type MassStateLayout,
+  massStateLayout,
+  packMassState,
+  PropulsionError,
+  type Tank,
+  tanksFromState,
+  type Thruster,
+  THRUSTER_DEFAULTS,
+  type ThrusterSettings,
+} from "./propulsion/mod.ts";

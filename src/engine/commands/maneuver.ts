@@ -10,7 +10,8 @@ import type { Model } from "../model.ts";
 import { ImpulsiveBurnResource } from "../resources/impulsive_burn.ts";
 import { SpacecraftResource } from "../resources/spacecraft.ts";
 import type { Runtime } from "../runtime.ts";
-import type { Command } from "./command.ts";
+import { applyImpulsiveMassDecrement } from "../../physics/mod.ts";
+import { type Command, MissionRunError } from "./command.ts";
 
 /** Compile `Maneuver Burn(Sat)`. */
 export function compileManeuver(cmd: CommandStatement, model: Model, diag: Diagnostics): Command {
@@ -50,6 +51,25 @@ export function compileManeuver(cmd: CommandStatement, model: Model, diag: Diagn
     run(rt: Runtime) {
       const s = rt.of(sc);
       const dv = burn.inertialDeltaV(s.state, inertial);
+      if (burn.mass.decrementMass) {
+        try {
+          const used = applyImpulsiveMassDecrement(burn.name, burn.mass, {
+            name: sc.name,
+            dryMass: sc.dryMass,
+            tanks: s.tanks,
+          }, dv);
+          if (used) s.tanks = used.tanks;
+        } catch (e) {
+          throw new MissionRunError(
+            "Maneuver",
+            cmd.pos,
+            e instanceof Error ? e.message : String(e),
+            {
+              cause: e,
+            },
+          );
+        }
+      }
       const next = Float64Array.from(s.state);
       next[3] += dv[0];
       next[4] += dv[1];

@@ -2,8 +2,8 @@
  * Compiling the mission sequence into runnable commands, and refusing by name the commands the
  * built-in engine does not execute.
  *
- * Run: Propagate, Maneuver, Report, Toggle, Stop, `BeginScript ... EndScript` blocks (their
- * statements run in order), run-time assignments (`x = expr`, `Sat.SMA = expr`,
+ * Run: Propagate, Maneuver, Report, Write, Toggle, Stop, `BeginScript ... EndScript` blocks
+ * (their statements run in order), run-time assignments (`x = expr`, `Sat.SMA = expr`,
  * `DV.Element1 = expr`), object copies (`Sat2 = Sat1`), and labels on any of them. GUI-only
  * commands are ignored with a warning. Everything else GMAT accepts (control flow, solvers,
  * finite burns, function calls, ...) is refused with `ENGINE_UNSUPPORTED`, its place and a fix.
@@ -43,10 +43,12 @@ import { CARTESIAN_FIELDS, KEPLERIAN_FIELDS, SpacecraftResource } from "../resou
 import { VariableResource } from "../resources/variable.ts";
 import type { Runtime } from "../runtime.ts";
 import { type Command, MissionRunError } from "./command.ts";
+import { compileFiniteBurnCommand } from "./finite_burn.ts";
 import { compileManeuver } from "./maneuver.ts";
 import { compilePropagate } from "./propagate.ts";
+import { compileWrite } from "./write.ts";
 
-const SUPPORTED = ["Propagate", "Maneuver", "Report", "Toggle", "Stop", "BeginScript"];
+const SUPPORTED = ["Propagate", "Maneuver", "Report", "Write", "Toggle", "Stop", "BeginScript"];
 
 /** Commands that only affect GUI displays or the console echo. */
 const DISPLAY_COMMANDS = new Set([
@@ -68,15 +70,12 @@ const REFUSED: Readonly<Record<string, string>> = {
   Achieve: "solver commands are not executed",
   Minimize: "solver commands are not executed",
   NonlinearConstraint: "solver commands are not executed",
-  BeginFiniteBurn: "finite burns are not modelled; use an ImpulsiveBurn and Maneuver",
-  EndFiniteBurn: "finite burns are not modelled; use an ImpulsiveBurn and Maneuver",
   BeginFileThrust: "thrust history files are not modelled",
   EndFileThrust: "thrust history files are not modelled",
   CallGmatFunction: "GMAT functions are not executed",
   CallMatlabFunction: "MATLAB functions are not executed",
   CallPythonFunction: "Python functions are not executed",
   Save: "the Save command is not executed",
-  Write: "the Write command is not executed; use Report",
   FindEvents: "event location is not modelled",
   RunEstimator: "estimation is not modelled",
   RunSimulator: "measurement simulation is not modelled",
@@ -164,8 +163,13 @@ function compileCommand(
       return compilePropagate(cmd, model, scope, diag, mc.names);
     case "Maneuver":
       return compileManeuver(cmd, model, diag);
+    case "BeginFiniteBurn":
+    case "EndFiniteBurn":
+      return compileFiniteBurnCommand(cmd, model, diag);
     case "Report":
       return compileReport(cmd, model, mc.names, diag);
+    case "Write":
+      return compileWrite(cmd, model, mc.names, diag);
     case "Toggle":
       return compileToggle(cmd, model, diag);
     case "Stop":

@@ -17,11 +17,19 @@
  */
 
 import {
-  AdaptiveIntegrator,
+  type AnyIntegratorSettings,
   buildForceModel,
+  createIntegrator,
   type Derivatives,
+  FiniteThrust,
   type ForceModelSpec,
+  massStateDerivatives,
+  type MassStateLayout,
+  massStateLayout,
   notAKnotSpline,
+  packMassState,
+  type PropagationIntegrator,
+  tanksFromState,
 } from "../../physics/mod.ts";
 import type { CommandStatement, SourcePos } from "../../script/ast.ts";
 import { exprText } from "../../script/expression.ts";
@@ -31,7 +39,7 @@ import type { Model } from "../model.ts";
 import { bindParameter, type BoundParameter, type ParameterScope } from "../parameters.ts";
 import { PropagatorResource } from "../resources/propagator.ts";
 import { SpacecraftResource } from "../resources/spacecraft.ts";
-import type { Runtime } from "../runtime.ts";
+import { type Runtime, totalMass } from "../runtime.ts";
 import { type Command, MissionRunError } from "./command.ts";
 
 const STOP_TOLERANCE = 1e-7;
@@ -68,12 +76,8 @@ export function compilePropagate(
       },
     );
   }
-  if (detail.backProp || detail.groups.some((g) => g.backward)) {
-    diag.unsupported(cmd.pos, "backward propagation (BackProp)", {
-      construct: "Propagate BackProp",
-      hint: "propagate forward only, or run the script with real GMAT",
-    });
-  }
+  // `Propagate BackProp ...` (or `-Prop(Sat)`) integrates backwards in time.
+  const direction: 1 | -1 = detail.backProp || detail.groups.some((g) => g.backward) ? -1 : 1;
   if (detail.groups.length > 1) {
     diag.unsupported(detail.groups[1].pos, "several propagators in one Propagate", {
       construct: "Propagate",
@@ -197,7 +201,16 @@ export function compilePropagate(
     }
     stops.push({ param, text, goal, pos });
   }
-  return new PropagateCommand(cmd.pos, prop.name, sats, settings, stops, fm, stopTolerance);
+  return new PropagateCommand(
+    cmd.pos,
+    prop.name,
+    sats,
+    settings,
+    stops,
+    fm,
+    stopTolerance,
+    direction,
+  );
 }
 
 interface Point {
@@ -212,11 +225,13 @@ class PropagateCommand implements Command {
     readonly pos: SourcePos,
     readonly propName: string,
     readonly sats: readonly SpacecraftResource[],
-    readonly settings: ConstructorParameters<typeof AdaptiveIntegrator>[0],
+    readonly settings: AnyIntegratorSettings,
     readonly stops: readonly StopSpec[],
     readonly forces: ForceModelSpec,
     /** GMAT's `StopTolerance` for event stops (default 1e-7). */
     readonly stopTolerance = STOP_TOLERANCE,
+    /** 1 forward, -1 backward (`BackProp`). */
+    readonly direction: 1 | -1 = 1,
   ) {}
 
   #fail(message: string, cause?: unknown): never {
@@ -242,19 +257,45 @@ class PropagateCommand implements Command {
         this.forces,
         rt.physics,
         baseA1,
-        this.sats.map((sc) => sc.physics()),
+        this.sats.map((sc, i) => sc.physics(totalMass(sc, states[i]))),
       );
     } catch (e) {
       this.#fail(`${this.propName}: ${e instanceof Error ? e.message : String(e)}`, e);
     }
-    let integrator: AdaptiveIntegrator;
+    // Finite burns: one spacecraft, its tanks' fuel carried in the state after the orbit.
+    const firing = states.some((s) => s.burns.size > 0);
+    let layout: MassStateLayout | undefined;
+    if (firing) {
+      if (n > 1) {
+        this.#fail(
+          "a finite burn is firing, and GMAT propagates a burning spacecraft on its own; " +
+            "propagate it in a Propagate command of its own",
+        );
+      }
+      const [sc, s] = [this.sats[0], states[0]];
+      layout = massStateLayout(s.tanks.length);
+      try {
+        const thrust = new FiniteThrust(
+          { name: sc.name, dryMass: sc.dryMass, tanks: s.tanks, thrusters: s.thrusters },
+          [...s.burns].map((b) => ({ name: b.name, thrusters: b.thrusters })),
+          { centralBody: "Earth" },
+        );
+        derivs = massStateDerivatives(derivs, [thrust], layout);
+      } catch (e) {
+        this.#fail(e instanceof Error ? e.message : String(e), e);
+      }
+    }
+    const dimension = layout?.dimension ?? 6 * n;
+    let integrator: PropagationIntegrator;
     try {
-      integrator = new AdaptiveIntegrator(this.settings, derivs, 6 * n);
+      integrator = createIntegrator(this.settings, derivs, dimension, this.direction);
     } catch (e) {
       this.#fail(`${this.propName}: ${e instanceof Error ? e.message : String(e)}`, e);
     }
-    const y0 = new Float64Array(6 * n);
-    states.forEach((s, i) => y0.set(s.state, 6 * i));
+    const y0 = layout
+      ? packMassState(states[0].state, states[0].tanks.map((t) => t.fuelMass), layout)
+      : new Float64Array(6 * n);
+    if (!layout) states.forEach((s, i) => y0.set(s.state, 6 * i));
 
     const epochAt = (t: number) => baseA1 + t / 86400;
     const apply = (p: Point) => {
@@ -262,6 +303,7 @@ class PropagateCommand implements Command {
       states.forEach((s, i) => {
         s.state = p.y.slice(6 * i, 6 * i + 6);
         s.epochA1 = epoch;
+        if (layout) s.tanks = tanksFromState(s.tanks, p.y, layout);
       });
     };
     // Per-condition values at a point. Cyclic time conditions measure from the command start.
@@ -276,6 +318,10 @@ class PropagateCommand implements Command {
           : states[i].missionStartA1,
         mu: rt.mu,
         earthFixed: rt.earthFixed,
+        tanks: layout ? tanksFromState(states[i].tanks, p.y, layout) : states[i].tanks,
+        totalMass: layout
+          ? this.sats[i].dryMass + fuelAt(p.y, layout)
+          : totalMass(this.sats[i], states[i]),
       };
       return stop.param.evaluate(snap) as number;
     };
@@ -305,16 +351,20 @@ class PropagateCommand implements Command {
       return { stop, goal, key, prev: startValue, suppressFirst };
     });
 
+    const dir = this.direction;
     for (const c of conds) {
       const kind = c.stop.param.stop;
-      if (kind.kind === "time" && (c.goal - c.prev) * kind.secondsPerUnit < -TIME_TOLERANCE) {
-        // Forward propagation never reaches an epoch behind it: refuse instead of running on.
+      if (kind.kind !== "time") continue;
+      const ahead = (c.goal - c.prev) * kind.secondsPerUnit * dir;
+      if (ahead < -TIME_TOLERANCE) {
+        // A propagation never reaches an epoch on the other side: refuse instead of running on.
         this.#fail(
-          `stop condition '${c.stop.text}' lies ${
-            Number(((c.prev - c.goal) * kind.secondsPerUnit).toPrecision(6))
-          } s behind the current epoch, and this Propagate runs forward; ` +
-            "write 'Propagate BackProp ...' for backward propagation (which needs real GMAT), " +
-            "or give a goal ahead of the current epoch",
+          `stop condition '${c.stop.text}' lies ${Number(Math.abs(ahead).toPrecision(6))} s ` +
+            `${dir > 0 ? "behind" : "ahead of"} the current epoch, and this Propagate runs ` +
+            (dir > 0
+              ? "forward; write 'Propagate BackProp ...' to propagate backwards"
+              : "backwards; drop BackProp to propagate forward") +
+            ", or give a goal on the propagation's side",
         );
       }
     }
@@ -362,11 +412,11 @@ class PropagateCommand implements Command {
         const kind = c.stop.param.stop;
         const value = valueAt(c.stop, next);
         const fired = !(step === 0 && c.suppressFirst) &&
-          crossed(kind, c.goal, c.prev, value);
+          crossed(kind, c.goal, c.prev, value, dir);
         c.prev = value;
         if (!fired) continue;
         const found = this.#locate(integrator, c, cur, next, valueAt, take);
-        if (!best || found.dt < best.dt) best = { ...found, key: c.key };
+        if (!best || found.dt * dir < best.dt * dir) best = { ...found, key: c.key };
       }
       if (!best) {
         cur = next;
@@ -390,7 +440,7 @@ class PropagateCommand implements Command {
 
   /** Length of the final step from `from` for condition `c`, which fired between from and to. */
   #locate(
-    integrator: AdaptiveIntegrator,
+    integrator: PropagationIntegrator,
     c: { stop: StopSpec; goal: number },
     from: Point,
     to: Point,
@@ -402,12 +452,12 @@ class PropagateCommand implements Command {
     const startValue = valueAt(c.stop, from);
     if (kind.kind === "time") {
       const dt = round1us((c.goal - startValue) * kind.secondsPerUnit);
-      return { dt: Math.max(0, dt), miss: 0 };
+      return { dt: dt * this.direction > 0 ? dt : 0, miss: 0 };
     }
     const goal = c.goal;
     const val = (p: Point) => wrapFor(kind, goal, valueAt(c.stop, p));
     const trial = (dt: number): number => {
-      if (dt <= 0) return wrapFor(kind, goal, startValue);
+      if (dt * this.direction <= 0) return wrapFor(kind, goal, startValue);
       return val(take(() => integrator.stepFixed(from.t, from.y, dt)));
     };
 
@@ -428,7 +478,8 @@ class PropagateCommand implements Command {
       }
     }
     let x0 = 0, y0 = wrapFor(kind, goal, startValue);
-    let x1 = estimate !== undefined && Number.isFinite(estimate) && estimate > 0
+    const dir = this.direction;
+    let x1 = estimate !== undefined && Number.isFinite(estimate) && estimate * dir > 0
       ? round1us(estimate)
       : round1us(interval);
     let y1 = trial(x1);
@@ -440,7 +491,7 @@ class PropagateCommand implements Command {
       const slope = (y1 - y0) / (x1 - x0);
       if (!Number.isFinite(slope) || slope === 0) break;
       const x2 = round1us(x1 + (goal - y1) / slope);
-      if (!(x2 > 0) || x2 > 1.1 * interval) break;
+      if (!(x2 * dir > 0) || x2 * dir > 1.1 * interval * dir) break;
       const y2 = trial(x2);
       [x0, y0, x1, y1] = [x1, y1, x2, y2];
       if (Math.abs(goal - y1) < tol) return { dt: x1, miss: Math.abs(goal - y1) };
@@ -454,7 +505,7 @@ class PropagateCommand implements Command {
     for (let iter = 0; iter < 60; iter++) {
       mid = round1us((lo + hi) / 2);
       fm = trial(mid);
-      if (Math.abs(goal - fm) < tol || hi - lo <= 2e-6) break;
+      if (Math.abs(goal - fm) < tol || Math.abs(hi - lo) <= 2e-6) break;
       if (y0Sign(fm - goal) === flo) {
         lo = mid;
         flo = y0Sign(fm - goal);
@@ -486,15 +537,24 @@ function wrapFor(kind: BoundParameter["stop"], goal: number, value: number): num
   return v;
 }
 
-/** Whether the goal was crossed going from `prev` to `cur`. */
-function crossed(kind: BoundParameter["stop"], goal: number, prev: number, cur: number): boolean {
+/**
+ * Whether the goal was crossed going from `prev` to `cur`, propagating in direction `dir` (the
+ * apsis indicators change sign the other way round backwards).
+ */
+function crossed(
+  kind: BoundParameter["stop"],
+  goal: number,
+  prev: number,
+  cur: number,
+  dir: 1 | -1,
+): boolean {
   switch (kind.kind) {
     case "time":
-      return prev < goal && cur >= goal;
+      return dir > 0 ? prev < goal && cur >= goal : prev > goal && cur <= goal;
     case "periapsis":
-      return prev <= 0 && cur > 0;
+      return dir > 0 ? prev <= 0 && cur > 0 : prev >= 0 && cur < 0;
     case "apoapsis":
-      return prev >= 0 && cur < 0;
+      return dir > 0 ? prev >= 0 && cur < 0 : prev <= 0 && cur > 0;
     case "angle": {
       const p = wrapFor(kind, goal, prev);
       const c = wrapFor(kind, goal, cur);
@@ -505,4 +565,11 @@ function crossed(kind: BoundParameter["stop"], goal: number, prev: number, cur: 
       return prev !== cur && goal >= Math.min(prev, cur) && goal <= Math.max(prev, cur) &&
         prev !== goal;
   }
+}
+
+/** The fuel carried in a mass-state vector, kg. */
+function fuelAt(y: Float64Array, layout: MassStateLayout): number {
+  let m = 0;
+  for (let j = 0; j < layout.tankCount; j++) m += y[layout.fuelStart + j];
+  return m;
 }

@@ -10,6 +10,7 @@
  */
 
 import type { SourcePos } from "../../script/ast.ts";
+import { IMPULSIVE_MASS_DEFAULTS, type ImpulsiveMassSettings } from "../../physics/mod.ts";
 import type { FieldValue } from "../values.ts";
 import { Resource } from "./resource.ts";
 
@@ -17,6 +18,8 @@ const AXES = ["VNB", "LVLH", "MJ2000Eq"] as const;
 
 /** An ImpulsiveBurn resource. */
 export class ImpulsiveBurnResource extends Resource {
+  /** Mass depletion: `DecrementMass`, `Tank`, `Isp`, `GravitationalAccel` (GMAT's defaults). */
+  mass: ImpulsiveMassSettings = { ...IMPULSIVE_MASS_DEFAULTS };
   readonly typeName = "ImpulsiveBurn";
   coordinateSystem = "Local";
   origin = "Earth";
@@ -77,24 +80,16 @@ export class ImpulsiveBurnResource extends Resource {
           .number();
         break;
       case "DecrementMass":
-        if (v.boolean()) {
-          this.diag.unsupported(pos, "mass depletion by an impulsive burn (needs tanks)", {
-            construct: "ImpulsiveBurn.DecrementMass",
-            hint: "set DecrementMass = false",
-          });
-        }
+        this.mass = { ...this.mass, decrementMass: v.boolean() };
         break;
       case "Isp":
+        this.mass = { ...this.mass, isp: v.numberIn(0, Infinity, false) };
+        break;
       case "GravitationalAccel":
-        v.number(); // only used with DecrementMass = true
+        this.mass = { ...this.mass, gravitationalAccel: v.numberIn(0, Infinity, false) };
         break;
       case "Tank":
-        if (v.names().length > 0) {
-          this.diag.unsupported(pos, "burn tanks", {
-            construct: "ImpulsiveBurn.Tank",
-            hint: "remove the Tank field; mass is not depleted",
-          });
-        }
+        this.mass = { ...this.mass, tanks: v.names() };
         break;
       case "VectorFormat":
         v.oneOf(["Cartesian"] as const, "spherical delta-v input is not supported");

@@ -7,18 +7,21 @@
 
 import type { SourcePos } from "../../script/ast.ts";
 import {
+  type AnyIntegratorSettings,
   DEFAULT_INTEGRATOR_SETTINGS,
-  type IntegratorSettings,
+  type ErrorControl,
+  INTEGRATOR_TYPES,
   type IntegratorType,
 } from "../../physics/mod.ts";
 import type { FieldValue } from "../values.ts";
 import { Resource } from "./resource.ts";
 
-const TYPES: readonly IntegratorType[] = ["RungeKutta89", "PrinceDormand78", "PrinceDormand45"];
-const OTHER_TYPES = new Set([
-  "RungeKutta56",
-  "RungeKutta68",
+/** The integrators the engine runs. */
+const TYPES: readonly (IntegratorType | "AdamsBashforthMoulton")[] = [
+  ...INTEGRATOR_TYPES,
   "AdamsBashforthMoulton",
+];
+const OTHER_TYPES = new Set([
   "BulirschStoer",
   "SPK",
   "Code500",
@@ -33,13 +36,9 @@ export class PropagatorResource extends Resource {
   readonly typeName = "Propagator";
   /** Name of the ForceModel (GMAT creates a default one when unset). */
   fm: string | undefined;
-  type: IntegratorType = DEFAULT_INTEGRATOR_SETTINGS.type;
-  initialStepSize = DEFAULT_INTEGRATOR_SETTINGS.initialStepSize;
-  accuracy = DEFAULT_INTEGRATOR_SETTINGS.accuracy;
-  minStep = DEFAULT_INTEGRATOR_SETTINGS.minStep;
-  maxStep = DEFAULT_INTEGRATOR_SETTINGS.maxStep;
-  maxStepAttempts = DEFAULT_INTEGRATOR_SETTINGS.maxStepAttempts;
-  stopIfAccuracyIsViolated = DEFAULT_INTEGRATOR_SETTINGS.stopIfAccuracyIsViolated;
+  type: IntegratorType | "AdamsBashforthMoulton" = DEFAULT_INTEGRATOR_SETTINGS.type;
+  /** Settings the script gave; the rest take GMAT's defaults for the type. */
+  readonly given: Record<string, number | boolean> = {};
 
   knownFields(): readonly string[] {
     return [
@@ -51,6 +50,8 @@ export class PropagatorResource extends Resource {
       "MaxStep",
       "MaxStepAttempts",
       "StopIfAccuracyIsViolated",
+      "TargetError",
+      "LowerError",
     ];
   }
 
@@ -72,28 +73,35 @@ export class PropagatorResource extends Resource {
         break;
       }
       case "InitialStepSize":
-        this.initialStepSize = v.number();
-        if (this.initialStepSize <= 0) {
-          this.diag.unsupported(pos, "a non-positive InitialStepSize (backward propagation)", {
+        // GMAT steps |InitialStepSize| in the propagation's direction.
+        this.given.initialStepSize = v.number();
+        if (this.given.initialStepSize === 0) {
+          v.diag.fail("SCRIPT_BAD_VALUE", pos, `${this.name}.InitialStepSize must not be 0`, {
             construct: "Propagator.InitialStepSize",
-            hint: "use a positive step; backward propagation is not modelled",
+            hint: "give a step in seconds, e.g. 60",
           });
         }
         break;
       case "Accuracy":
-        this.accuracy = v.numberIn(0, Infinity, false);
+        this.given.accuracy = v.numberIn(0, Infinity, false);
         break;
       case "MinStep":
-        this.minStep = v.numberIn(0, Infinity);
+        this.given.minStep = v.numberIn(0, Infinity);
         break;
       case "MaxStep":
-        this.maxStep = v.numberIn(0, Infinity, false);
+        this.given.maxStep = v.numberIn(0, Infinity, false);
         break;
       case "MaxStepAttempts":
-        this.maxStepAttempts = v.integer(1);
+        this.given.maxStepAttempts = v.integer(1);
         break;
       case "StopIfAccuracyIsViolated":
-        this.stopIfAccuracyIsViolated = v.boolean();
+        this.given.stopIfAccuracyIsViolated = v.boolean();
+        break;
+      case "TargetError":
+        this.given.targetError = v.numberIn(0, Infinity, false);
+        break;
+      case "LowerError":
+        this.given.lowerError = v.numberIn(0, Infinity, false);
         break;
       default:
         return this.otherField(path, pos, {
@@ -106,24 +114,29 @@ export class PropagatorResource extends Resource {
   }
 
   /** The integrator settings, with the force model's error control. */
-  settings(errorControl: IntegratorSettings["errorControl"]): IntegratorSettings {
-    if (this.minStep > this.maxStep) {
+  settings(errorControl: ErrorControl): AnyIntegratorSettings {
+    const minStep = Number(this.given.minStep ?? DEFAULT_INTEGRATOR_SETTINGS.minStep);
+    const maxStep = Number(this.given.maxStep ?? DEFAULT_INTEGRATOR_SETTINGS.maxStep);
+    if (minStep > maxStep) {
       this.diag.fail(
         "SCRIPT_BAD_VALUE",
         this.assigned.get("MinStep") ?? this.pos,
-        `${this.name}.MinStep (${this.minStep}) exceeds MaxStep (${this.maxStep})`,
+        `${this.name}.MinStep (${minStep}) exceeds MaxStep (${maxStep})`,
         { construct: "Propagator.MinStep", hint: "make MinStep <= MaxStep" },
       );
     }
-    return {
-      type: this.type,
-      initialStepSize: this.initialStepSize,
-      accuracy: this.accuracy,
-      minStep: this.minStep,
-      maxStep: this.maxStep,
-      maxStepAttempts: this.maxStepAttempts,
-      stopIfAccuracyIsViolated: this.stopIfAccuracyIsViolated,
-      errorControl,
-    };
+    if (
+      this.type !== "AdamsBashforthMoulton" &&
+      ("targetError" in this.given || "lowerError" in this.given)
+    ) {
+      this.diag.warn(
+        this.pos,
+        `${this.name}: TargetError and LowerError only apply to AdamsBashforthMoulton; ignored`,
+      );
+    }
+    const { targetError: _t, lowerError: _l, ...rk } = this.given;
+    return (this.type === "AdamsBashforthMoulton"
+      ? { ...this.given, type: this.type, errorControl }
+      : { ...rk, type: this.type, errorControl }) as AnyIntegratorSettings;
   }
 }

@@ -87,9 +87,6 @@ const STATE_HINT = "the built-in engine reads Cartesian (X, Y, Z, VX, VY, VZ) an
   "(SMA, ECC, INC, RAAN, AOP, TA) states; give the state in one of them";
 
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  Tanks:
-    "fuel tanks change the spacecraft mass; remove them (impulsive burns here do not use mass)",
-  Thrusters: "finite burns are not modelled; use ImpulsiveBurn with the Maneuver command",
   PowerSystem: "power systems (electric propulsion) are not modelled",
   MA: "set TA instead of MA (true anomaly), or use real GMAT",
   EA: "set TA instead of EA, or use real GMAT",
@@ -116,6 +113,8 @@ const PHYSICS_FIELDS = new Set<string>([
   "Cr",
   "DragArea",
   "SRPArea",
+  "Tanks",
+  "Thrusters",
 ]);
 
 /** Display state types GMAT accepts besides the two the engine reads. */
@@ -152,6 +151,10 @@ export class SpacecraftResource extends Resource {
   elements: number[] = [7100, 0, 1300, 0, 7.35, 1];
   /** Dry mass, kg. */
   dryMass = 850;
+  /** `Tanks`: names of the tanks the spacecraft carries (each gets its own copy, as in GMAT). */
+  tanks: string[] = [];
+  /** `Thrusters`: names of its thrusters. */
+  thrusters: string[] = [];
   /** Physical properties (Cd, Cr, DragArea, SRPArea: read by drag and SRP) and other fields kept. */
   readonly properties: Record<string, number | string> = {
     Cd: 2.2,
@@ -171,6 +174,8 @@ export class SpacecraftResource extends Resource {
       ...CARTESIAN_FIELDS,
       ...KEPLERIAN_FIELDS,
       "DryMass",
+      "Tanks",
+      "Thrusters",
       "Id",
       ...INERT_NUMBERS,
       ...INERT_ANY,
@@ -223,6 +228,10 @@ export class SpacecraftResource extends Resource {
       }
     } else if (field === "DryMass") {
       this.dryMass = v.numberIn(0, Infinity);
+    } else if (field === "Tanks") {
+      this.tanks = v.names();
+    } else if (field === "Thrusters") {
+      this.thrusters = v.names();
     } else if (field === "Id") {
       this.id = v.text();
     } else if ((INERT_NUMBERS as readonly string[]).includes(field)) {
@@ -403,15 +412,15 @@ export class SpacecraftResource extends Resource {
     return !PHYSICS_FIELDS.has(field) && !(field in UNSUPPORTED) && !OTHER_STATE_RE.test(field);
   }
 
-  /** Total mass, kg (dry mass: tanks are not supported). */
+  /** Dry mass, kg: the total mass before the run's tanks are added (see the runtime's state). */
   totalMass(): number {
     return this.dryMass;
   }
 
-  /** What drag and SRP read of this spacecraft, as it is now. */
-  physics(): SpacecraftPhysics {
+  /** What drag and SRP read of this spacecraft, with its total mass as it is now. */
+  physics(totalMassKg = this.totalMass()): SpacecraftPhysics {
     return {
-      massKg: this.totalMass(),
+      massKg: totalMassKg,
       cd: Number(this.properties.Cd),
       dragAreaM2: Number(this.properties.DragArea),
       cr: Number(this.properties.Cr),

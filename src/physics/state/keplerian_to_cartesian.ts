@@ -115,5 +115,8 @@ export function keplerianToCartesian(k: Keplerian, mu: number): Vec6 {
   out[4] = sqrtMuP * cosAnomPlusE * (-sinPer * sinRaan + cosInc * cosRaan * cosPer) -
     sqrtMuP * sinAnom * (cosPer * sinRaan + cosInc * cosRaan * sinPer);
   out[5] = sqrtMuP * (cosAnomPlusE * sinInc * cosPer - sinAnom * sinInc * sinPer);
+  // A signed zero (e.g. VX = -0 at a periapsis on the node) prints as "-0"; GMAT's own order
+  // of operations gives +0 there, so zeros are made positive.
+  for (let i = 0; i < 6; i++) out[i] += 0;
   return out;
 }
