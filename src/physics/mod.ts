@@ -89,6 +89,11 @@ export {
 } from "./integrators/adaptive_integrator.ts";
 export { IntegrationError, type IntegrationErrorCode } from "./integrators/integration_error.ts";
 export {
+  type AbmSettings,
+  checkAbmSettings,
+  DEFAULT_ABM_SETTINGS,
+} from "./integrators/abm_settings.ts";
+export {
   type AnyIntegratorSettings,
   createIntegrator,
   type PropagationIntegrator,

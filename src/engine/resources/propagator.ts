@@ -7,7 +7,10 @@
 
 import type { SourcePos } from "../../script/ast.ts";
 import {
+  type AbmSettings,
   type AnyIntegratorSettings,
+  checkAbmSettings,
+  DEFAULT_ABM_SETTINGS,
   DEFAULT_INTEGRATOR_SETTINGS,
   type ErrorControl,
   INTEGRATOR_TYPES,
@@ -133,6 +136,22 @@ export class PropagatorResource extends Resource {
         this.pos,
         `${this.name}: TargetError and LowerError only apply to AdamsBashforthMoulton; ignored`,
       );
+    }
+    if (this.type === "AdamsBashforthMoulton") {
+      try {
+        checkAbmSettings({ ...DEFAULT_ABM_SETTINGS, ...this.given } as AbmSettings);
+      } catch (e) {
+        // GMAT refuses these when it sets the propagator up, before the mission runs.
+        this.diag.fail(
+          "SCRIPT_BAD_VALUE",
+          this.assigned.get("Accuracy") ?? this.assigned.get("Type") ?? this.pos,
+          `${this.name}: ${e instanceof Error ? e.message : String(e)}`,
+          {
+            construct: "Propagator.Type AdamsBashforthMoulton",
+            hint: "keep LowerError < TargetError < Accuracy (GMAT's defaults 1e-13, 1e-11, 1e-10)",
+          },
+        );
+      }
     }
     const { targetError: _t, lowerError: _l, ...rk } = this.given;
     return (this.type === "AdamsBashforthMoulton"
