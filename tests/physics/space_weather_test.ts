@@ -14,6 +14,7 @@ import {
   DEFAULT_SCHATTEN_FILE,
   gmatMjdOfDate,
   loadCssi,
+  parseCssiSpaceWeather,
   parseSchattenPredict,
 } from "../../src/physics/atmosphere/space_weather.ts";
 import {
@@ -76,6 +77,28 @@ Deno.test("cssi reader: the 2003 Halloween-storm days as printed in the file", a
   assert.equal(cssi.observed.at(-1)!.epoch, gmatMjdOfDate(2025, 3, 20));
   assert.equal(cssi.predicted[0].epoch, gmatMjdOfDate(2025, 3, 21));
   assert.equal(cssi.predicted.length, 45 + 857); // daily + monthly; MONTHLY_FIT repeats dates
+});
+
+Deno.test("cssi reader: an older file whose monthly predictions leave Kp/Ap blank", async () => {
+  // GMAT's sample CSSI_2004To2026.txt: 45 daily predictions with Kp/Ap, then monthly lines with
+  // only the F10.7 columns. The predictions end at the last line carrying the indices.
+  const path = new URL(
+    "../../../shared/reference/gmat-samples/SupportFiles/CSSI_2004To2026.txt",
+    import.meta.url,
+  );
+  const text = await Deno.readTextFile(path);
+  const lines = text.split(/\r?\n/);
+  const begin = lines.findIndex((l) => l.includes("BEGIN DAILY_PREDICTED"));
+  const end = lines.findIndex((l) => l.includes("END DAILY_PREDICTED"));
+  const daily = lines.slice(begin + 1, end).filter((l) => l.length > 60);
+  const cssi = parseCssiSpaceWeather(text, "CSSI_2004To2026.txt");
+  assert.equal(cssi.predicted.length, daily.length);
+  const last = cssiColumns(daily.at(-1)!);
+  assert.deepEqual(cssi.predicted.at(-1)!.kp, last.kp);
+  assert.deepEqual(cssi.predicted.at(-1)!.ap, last.ap);
+  assert.equal(cssi.predicted.at(-1)!.obsF107, last.obsF107);
+  assert.equal(cssi.predicted.at(-1)!.epoch, gmatMjdOfDate(2015, 2, 26));
+  assert.ok(cssi.observed.length > 3000);
 });
 
 Deno.test("cssi reader: parsed once per cache; a missing file is a SpaceWeatherError", async () => {

@@ -8,11 +8,11 @@
  * line containing `BEGIN OBSERVED` up to one containing `END OBSERVED`; predicted records are the
  * lines after `BEGIN DAILY_PREDICTED` up to `END MONTHLY_FIT` (daily, then monthly predictions; a
  * line is kept only if its date is later than the previous kept line, so the MONTHLY_FIT block
- * repeats nothing). Fields: whitespace tokens for the date, the eight 3-hourly Kp (file value
- * / 10),
- * the eight 3-hourly Ap and the daily Ap; from column 92 on, adjusted F10.7, its quality flag,
- * adjusted centred 81-day average, adjusted last-81-day average (dropped), observed F10.7 and
- * observed centred 81-day average. A record's epoch is 00:00 UTC of its date as a GMAT MJD.
+ * repeats nothing; older files whose monthly predictions leave Kp/Ap blank end the predictions
+ * at the last line carrying them). Fields: whitespace tokens for the date, the eight 3-hourly
+ * Kp (file value / 10), the eight 3-hourly Ap and the daily Ap; from column 92 on, read as C++
+ * streams read them, adjusted F10.7, its quality flag, adjusted centred 81-day average, adjusted
+ * last-81-day average (dropped), observed F10.7 and observed centred 81-day average. A record's epoch is 00:00 UTC of its date as a GMAT MJD.
  *
  * Schatten (`LoadSchattenData`): one line per month `mo yr` then mean, +2 sigma, -2 sigma F10.7
  * and Ap for nominal, early and late cycle timing; the record epoch is the mid-month
@@ -131,12 +131,32 @@ export function gmatMjdOfDate(year: number, month: number, day: number): number 
   return jdn - 0.5 - GMAT_MJD_JD_OFFSET;
 }
 
+/**
+ * Reads fields as C++ `operator>>` does (GMAT reads the F10.7 columns that way): an integer stops
+ * at a decimal point, leaving the fraction for the next real. A field that cannot be read yields
+ * NaN, as does every field after it.
+ */
+function streamFields(text: string, kinds: readonly ("int" | "real")[]): number[] {
+  const intRe = /^\s*[+-]?\d+/;
+  const realRe = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
+  let rest = text;
+  let failed = false;
+  return kinds.map((kind) => {
+    const m = failed ? null : (kind === "int" ? intRe : realRe).exec(rest);
+    if (!m) {
+      failed = true;
+      return NaN;
+    }
+    rest = rest.slice(m[0].length);
+    return Number(m[0]);
+  });
+}
+
 function cssiRecord(line: string, id: number, source: string, lineNo: number): CssiRecord {
   const head = line.trim().split(/\s+/);
-  const tail = line.slice(92).trim().split(/\s+/);
   const n = (s: string | undefined) => (s === undefined || s === "" ? NaN : Number(s));
   const nums = head.slice(0, 23).map(n);
-  const tailNums = tail.slice(0, 6).map(n);
+  const tailNums = streamFields(line.slice(92), ["real", "int", "real", "real", "real", "real"]);
   if (nums.length < 23 || tailNums.length < 6 || [...nums, ...tailNums].some((v) => !isFinite(v))) {
     throw new SpaceWeatherError(
       `${source} line ${lineNo} is not a CSSI data line (expected date, BSRN, ND, 8 Kp, sum, ` +
@@ -164,6 +184,7 @@ function cssiBlock(
   endTag: string,
   minLength: number,
   source: string,
+  stopAtBlankIndices = false,
 ): CssiRecord[] {
   const begin = lines.findIndex((l) => l.includes(beginTag));
   if (begin < 0) {
@@ -177,6 +198,10 @@ function cssiBlock(
   for (let i = begin + 1; i < lines.length && !lines[i].includes(endTag); i++) {
     if (lines[i].length <= minLength) continue;
     const head = lines[i].trim().split(/\s+/);
+    // Older CSSI files (e.g. GMAT's sample CSSI_2004To2026.txt) leave the Kp/Ap columns of
+    // their monthly predictions blank; GMAT's stream reader reads undefined values there. The
+    // predictions end at the last line that carries the geomagnetic indices.
+    if (stopAtBlankIndices && lines[i].slice(20, 70).trim() === "") break;
     const epoch = gmatMjdOfDate(Number(head[0]), Number(head[1]), Number(head[2]));
     if (!(epoch > last)) continue;
     last = epoch;
@@ -196,7 +221,7 @@ export function parseCssiSpaceWeather(text: string, source = "CSSI space-weather
   const observed = cssiBlock(lines, "BEGIN OBSERVED", "END OBSERVED", 8, source);
   const hasPredict = lines.some((l) => l.includes("BEGIN DAILY_PREDICTED"));
   const predicted = hasPredict
-    ? cssiBlock(lines, "BEGIN DAILY_PREDICTED", "END MONTHLY_FIT", 60, source)
+    ? cssiBlock(lines, "BEGIN DAILY_PREDICTED", "END MONTHLY_FIT", 60, source, true)
     : [];
   if (observed.length === 0) {
     throw new SpaceWeatherError(`${source} has no observed records between BEGIN/END OBSERVED.`);
