@@ -97,23 +97,26 @@ async function oneDay(spec: ForceModelSpec, data: PhysicsData) {
 }
 
 if (import.meta.main) {
-  const repeats = Number(Deno.args.find((a) => a.startsWith("--repeats="))?.slice(10) ?? 5);
+  const repeats = Number(Deno.args.find((a) => a.startsWith("--repeats="))?.slice(10) ?? 7);
   const data = new PhysicsData();
-  const rows: { name: string; usPerEval: number; ms: number; evals: number }[] = [];
-  for (const [name, spec] of MODELS) {
-    await oneDay(spec, data); // load data and warm up
-    const times: number[] = [];
-    let evals = 0;
-    for (let r = 0; r < repeats; r++) {
+  // Warm every model up (data loading, JIT), then interleave the repeats so the machine's noise
+  // falls on all models alike, the reference included.
+  for (let w = 0; w < 2; w++) for (const [, spec] of MODELS) await oneDay(spec, data);
+  const times = MODELS.map(() => [] as number[]);
+  const evals = MODELS.map(() => 0);
+  for (let r = 0; r < repeats; r++) {
+    for (const [i, [, spec]] of MODELS.entries()) {
       const run = await oneDay(spec, data);
-      times.push(run.ms);
-      evals = run.evaluations;
+      times[i].push(run.ms);
+      evals[i] = run.evaluations;
     }
-    times.sort((a, b) => a - b);
-    const ms = times[Math.floor(times.length / 2)];
-    rows.push({ name, ms, evals, usPerEval: ms * 1000 / evals });
-    console.error(`${name}: ${ms.toFixed(1)} ms, ${evals} evaluations`);
   }
+  const rows = MODELS.map(([name], i) => {
+    const sorted = times[i].sort((a, b) => a - b);
+    const ms = sorted[Math.floor(sorted.length / 2)];
+    console.error(`${name}: ${ms.toFixed(1)} ms, ${evals[i]} evaluations`);
+    return { name, ms, evals: evals[i], usPerEval: ms * 1000 / evals[i] };
+  });
   const ref = rows[0].usPerEval;
   console.log(
     "| force model | evaluations per day | us per evaluation | x point mass | ms per day |",
