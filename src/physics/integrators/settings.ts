@@ -58,7 +58,7 @@ export interface IntegratorSettings {
   initialStepSize: number;
   /** `Accuracy`: the largest accepted error estimate (> 0). */
   accuracy: number;
-  /** `MinStep`, seconds (> 0). */
+  /** `MinStep`, seconds (>= 0). */
   minStep: number;
   /** `MaxStep`, seconds (>= MinStep). */
   maxStep: number;
@@ -102,7 +102,11 @@ export function validateSettings(s: Omit<IntegratorSettings, "type">): void {
     );
   }
   positive("Accuracy", s.accuracy);
-  positive("MinStep", s.minStep);
+  // GMAT's Integrator accepts MinStep = 0 ("Real Number >= 0.0, MinStep <= MaxStep"): no floor
+  // on the step, MaxStepAttempts still bounds the retries.
+  if (!(Number.isFinite(s.minStep) && s.minStep >= 0)) {
+    throw new RangeError(`Integrator setting MinStep must be a number >= 0, got ${s.minStep}`);
+  }
   positive("MaxStep", s.maxStep);
   if (s.maxStep < s.minStep) {
     throw new RangeError(
