@@ -306,9 +306,17 @@ Deno.test("AdaptiveIntegrator rejects invalid settings with the field name", () 
   assert.throws(() => make({ accuracy: 0 }), /Accuracy must be a positive number/);
   assert.throws(() => make({ maxStep: 0.0001 }), /MaxStep \(0.0001\) must not be below MinStep/);
   assert.throws(() => make({ maxStepAttempts: 0 }), /MaxStepAttempts/);
+  assert.throws(() => make({ minStep: -1 }), /MinStep must be a number >= 0/);
   assert.throws(() => new AdaptiveIntegrator({}, pointMassDerivatives(MU, 1), 7), /multiple of 3/);
   assert.throws(
     () => make({ type: "Euler" as "RungeKutta89" }),
     /Unknown integrator type 'Euler'/,
   );
+});
+
+Deno.test("MinStep = 0 is allowed as in GMAT and leaves the step unfloored", () => {
+  // GMAT's Integrator accepts "Real Number >= 0.0" for MinStep; a 1-day LEO still follows Kepler.
+  const integrator = make({ minStep: 0, accuracy: 1e-12 });
+  const y = propagate(integrator, LEO, 86400);
+  assert.ok(positionDistance(y, keplerPropagate(LEO, MU, 86400)) < 1e-6);
 });
