@@ -1,7 +1,8 @@
 /**
  * GMAT's built-in functions the engine evaluates, by their case-sensitive script names (GMAT
  * accepts both first-letter cases of its math functions): scalar math (angles in radians), unit
- * conversions, matrix functions, and the string functions `sprintf`, `num2str`, `strcat`.
+ * conversions, matrix functions, and the string functions `sprintf`, `num2str`, `strcat`, `strcmp`,
+ * `strfind`, `strrep`.
  *
  * @module
  */
@@ -95,6 +96,24 @@ const RAW: Record<string, BuiltinFunction> = {
     returns: "number",
     call: ([a, b]) => (typeof a === "string" && typeof b === "string" && a === b ? 1 : 0),
   },
+  strfind: {
+    // GMAT's Strfind: the 1-based index of the first occurrence, -1 when absent.
+    arity: [2],
+    returns: "number",
+    call: ([a, b], n) => {
+      const at = stringArg(a, n).indexOf(stringArg(b, n));
+      return at < 0 ? -1 : at + 1;
+    },
+  },
+  strrep: {
+    // GMAT's Strrep: every occurrence replaced, left to right; an empty pattern changes nothing.
+    arity: [3],
+    returns: "string",
+    call: ([a, b, c], n) => {
+      const str = stringArg(a, n), from = stringArg(b, n), to = stringArg(c, n);
+      return from === "" ? str : str.split(from).join(to);
+    },
+  },
   strcat: {
     arity: [1, 2, 3, 4, 5, 6, 7, 8],
     returns: "string",
@@ -105,6 +124,11 @@ const RAW: Record<string, BuiltinFunction> = {
       }).join(""),
   },
 };
+
+function stringArg(a: Value, n: string): string {
+  if (typeof a !== "string") throw new MatrixError(`${n} needs strings, got ${describe(a)}`);
+  return a;
+}
 
 /** GMAT's built-ins by every spelling GMAT accepts (`sin` and `Sin`, `degToRad` and `DegToRad`). */
 export const BUILTIN_FUNCTIONS: Readonly<Record<string, BuiltinFunction>> = Object.fromEntries(
