@@ -13,6 +13,7 @@ import type { BoundName, NameBinder } from "./expression.ts";
 import type { Model } from "./model.ts";
 import { bindParameter, type ParameterScope } from "./parameters.ts";
 import { ArrayResource } from "./resources/array.ts";
+import { DifferentialCorrectorResource } from "./resources/differential_corrector.ts";
 import { ImpulsiveBurnResource } from "./resources/impulsive_burn.ts";
 import { StringResource } from "./resources/string.ts";
 import { VariableResource } from "./resources/variable.ts";
@@ -60,6 +61,13 @@ export function missionNames(
     ) {
       const i = Number(field.slice(-1)) - 1;
       return { kind: "number", get: () => burn.elements[i] };
+    }
+    if (burn instanceof DifferentialCorrectorResource) {
+      diag.unsupported(pos, `the solver parameter ${name}`, {
+        construct: "DifferentialCorrector parameter",
+        hint: "SolverStatus and SolverState are not computed; report the Vary and Achieve " +
+          "quantities instead, or run the script with real GMAT (engine: 'gmat')",
+      });
     }
     const b = bindParameter(name, pos, scope, diag);
     const sc = b.spacecraft;

@@ -255,6 +255,7 @@ export async function runScriptText(
       limits,
       physics,
       earthFixed,
+      dirs,
     );
     ctx.start(runtime);
     for (const [sc, state, hardware] of initial) {
@@ -284,6 +285,7 @@ export async function runScriptText(
     }
   } finally {
     for (const r of reports) r.close();
+    runtime?.closeTextFiles();
     if (runtime) { for (const e of ephemerides) await e.close(); }
   }
   return {

@@ -16,7 +16,9 @@ import type { FiniteBurnResource } from "./resources/finite_burn.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 import type { Model } from "./model.ts";
 import type { EphemerisOutput } from "./outputs/ephemeris_output.ts";
+import { resolveOutputPath } from "./outputs/output_path.ts";
 import type { ReportOutput } from "./outputs/report_output.ts";
+import { TextFileSink } from "./outputs/text_file_sink.ts";
 import type { Snapshot } from "./parameters.ts";
 import type { SpacecraftResource } from "./resources/spacecraft.ts";
 
@@ -72,6 +74,12 @@ export interface RunLimits {
  */
 export const DEFAULT_RUN_LIMITS: RunLimits = { maxSteps: 1_000_000, maxLoopIterations: 1_000_000 };
 
+/** Where output files go: `./` names are relative to `scriptDir`, others go to `outputDir`. */
+export interface OutputDirs {
+  readonly scriptDir: string;
+  readonly outputDir: string;
+}
+
 /** A mission in progress. */
 export class Runtime {
   readonly states: Map<SpacecraftResource, SpacecraftState> = new Map();
@@ -90,7 +98,30 @@ export class Runtime {
     readonly physics: PhysicsData = new PhysicsData(),
     /** Earth's body-fixed frame, when a parameter reads it. */
     readonly earthFixed?: EarthFixedFrame,
+    /** The script directory and OUTPUT_PATH that output Filenames resolve against. */
+    readonly outputDirs: OutputDirs = { scriptDir: ".", outputDir: "." },
   ) {}
+
+  readonly #textFiles = new Map<string, TextFileSink>();
+
+  /**
+   * The text output file a `Filename`-like field names (one sink per path and run), resolved as
+   * GMAT resolves output names; created when first written.
+   *
+   * @param filename The field's value, or undefined when unset.
+   * @param defaultName The name GMAT uses when it is unset.
+   */
+  textFile(filename: string | undefined, defaultName: string): TextFileSink {
+    const path = resolveOutputPath(filename, defaultName, this.outputDirs);
+    let sink = this.#textFiles.get(path);
+    if (!sink) this.#textFiles.set(path, sink = new TextFileSink(path));
+    return sink;
+  }
+
+  /** Close the text output files (at the end of the run). */
+  closeTextFiles(): void {
+    for (const sink of this.#textFiles.values()) sink.close();
+  }
 
   /** Gravitational parameter used by every force model (Earth point mass). */
   get mu(): number {

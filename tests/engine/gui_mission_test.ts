@@ -165,15 +165,15 @@ Deno.test("a stop goal behind the epoch is refused at once; a never-met one ends
 
 Deno.test("cli engine prints the refusal's code, place, construct and fix", async () => {
   const dir = await Deno.makeTempDir();
-  const script = join(dir, "target.script");
+  const script = join(dir, "optimize.script");
   await Deno.writeTextFile(
     script,
-    leoScript({ mission: "Target DC\n  Propagate Prop(Sat) {Sat.Periapsis}\nEndTarget" }),
+    leoScript({ mission: "Optimize NLP\n  Propagate Prop(Sat) {Sat.Periapsis}\nEndOptimize" }),
   );
   const r = await cli(["engine", script, "--out", dir]);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /\[ENGINE_UNSUPPORTED\]/);
-  assert.match(r.stderr, /target\.script:\d+:1: command Target/);
+  assert.match(r.stderr, /optimize\.script:\d+:1: command Optimize/);
   assert.match(r.stderr, /fix: .*real GMAT/);
   await Deno.remove(dir, { recursive: true });
 });

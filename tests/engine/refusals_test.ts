@@ -162,10 +162,12 @@ const CASES: Case[] = [
     says: /GroundStation/,
   },
   {
-    name: "differential corrector",
-    text: res("Create DifferentialCorrector DC"),
+    name: "differential corrector Debug report style",
+    text: leoScript({
+      resources: `Create DifferentialCorrector DC\nDC.ReportStyle = Debug ${MARK}`,
+    }),
     code: "ENGINE_UNSUPPORTED",
-    says: /DifferentialCorrector/,
+    says: /Debug report style of DC/,
   },
   {
     name: "finite burn hardware",
@@ -192,10 +194,43 @@ const CASES: Case[] = [
     says: /setting Earth\.Mu/,
   },
   {
-    name: "Target block",
+    name: "Target of an undefined solver",
     text: mis("Target DC\nEndTarget"),
-    code: "ENGINE_UNSUPPORTED",
-    says: /command Target/,
+    code: "SCRIPT_UNKNOWN_RESOURCE",
+    says: /'DC' is not defined/,
+  },
+  {
+    name: "Vary outside a Target",
+    text: leoScript({
+      resources: "Create DifferentialCorrector DC\nCreate ImpulsiveBurn DV",
+      mission: `Vary DC(DV.Element1 = 0.1) ${MARK}`,
+    }),
+    code: "SCRIPT_MISSION",
+    says: /Vary DC\(\.\.\.\) is outside a Target block/,
+  },
+  {
+    name: "Achieve naming an unknown solver",
+    text: leoScript({
+      resources: "Create DifferentialCorrector DC\nCreate ImpulsiveBurn DV",
+      mission: [
+        "Target DC",
+        "  Vary DC(DV.Element1 = 0.1)",
+        "  Maneuver DV(Sat)",
+        `  Achieve DC2(Sat.Earth.SMA = 7100) ${MARK}`,
+        "EndTarget",
+      ].join("\n"),
+    }),
+    code: "SCRIPT_UNKNOWN_RESOURCE",
+    says: /Achieve names the solver 'DC2', which is not defined; did you mean 'DC'/,
+  },
+  {
+    name: "Target without Achieve",
+    text: leoScript({
+      resources: "Create DifferentialCorrector DC\nCreate ImpulsiveBurn DV",
+      mission: `Target DC ${MARK}\n  Vary DC(DV.Element1 = 0.1)\nEndTarget`,
+    }),
+    code: "SCRIPT_MISSION",
+    says: /Target DC has 1 Vary and 0 Achieve commands/,
   },
   {
     name: "Optimize block",

@@ -2,11 +2,12 @@
  * Compiling the mission sequence into runnable commands, and refusing by name the commands the
  * built-in engine does not execute.
  *
- * Run: Propagate, Maneuver, Report, Write, Toggle, Stop, `BeginScript ... EndScript` blocks
+ * Run: Propagate, Maneuver, Begin/EndFiniteBurn, Report, Write, Toggle, Stop, If/While/For
+ * (`control_flow.ts`), Target/Vary/Achieve (`target.ts`), `BeginScript ... EndScript` blocks
  * (their statements run in order), run-time assignments (`x = expr`, `Sat.SMA = expr`,
  * `DV.Element1 = expr`), object copies (`Sat2 = Sat1`), and labels on any of them. GUI-only
- * commands are ignored with a warning. Everything else GMAT accepts (control flow, solvers,
- * finite burns, function calls, ...) is refused with `ENGINE_UNSUPPORTED`, its place and a fix.
+ * commands are ignored with a warning. Everything else GMAT accepts (Optimize, function calls,
+ * Save, ...) is refused with `ENGINE_UNSUPPORTED`, its place and a fix.
  *
  * @module
  */
@@ -16,6 +17,7 @@ import type {
   CommandStatement,
   MissionAssignmentStatement,
   MissionStatement,
+  SourcePos,
 } from "../../script/ast.ts";
 import { exprText } from "../../script/expression.ts";
 import { GMAT_COMMANDS } from "../../script/gmat_types.ts";
@@ -46,9 +48,24 @@ import { type Command, MissionRunError } from "./command.ts";
 import { compileFiniteBurnCommand } from "./finite_burn.ts";
 import { compileManeuver } from "./maneuver.ts";
 import { compilePropagate } from "./propagate.ts";
+import { compileTargeting, TARGETING, type TargetScope } from "./target.ts";
 import { compileWrite } from "./write.ts";
 
-const SUPPORTED = ["Propagate", "Maneuver", "Report", "Write", "Toggle", "Stop", "BeginScript"];
+const SUPPORTED = [
+  "Propagate",
+  "Maneuver",
+  "Report",
+  "Write",
+  "Toggle",
+  "Stop",
+  "BeginScript",
+  "If",
+  "While",
+  "For",
+  "Target",
+  "Vary",
+  "Achieve",
+];
 
 /** Commands that only affect GUI displays or the console echo. */
 const DISPLAY_COMMANDS = new Set([
@@ -64,10 +81,7 @@ const UNSUPPORTED_HINT = "run this script with real GMAT (engine: 'gmat')";
 
 /** Why each command GMAT runs is not run here, and what to do instead. */
 const REFUSED: Readonly<Record<string, string>> = {
-  Target: "targeting (Target/Vary/Achieve with a DifferentialCorrector) is not executed yet",
   Optimize: "optimisation (Optimize/Vary/Minimize/NonlinearConstraint) is not executed",
-  Vary: "solver commands are not executed",
-  Achieve: "solver commands are not executed",
   Minimize: "solver commands are not executed",
   NonlinearConstraint: "solver commands are not executed",
   BeginFileThrust: "thrust history files are not modelled",
@@ -86,8 +100,11 @@ const REFUSED: Readonly<Record<string, string>> = {
   Global: "global objects only matter to GMAT functions, which are not executed",
 };
 
-/** What compiling a mission needs: the resources, name lookup, the error sink, the run. */
-export interface MissionCompiler {
+/**
+ * What compiling a mission needs: the resources, name lookup, the error sink, the run, and the
+ * Target blocks enclosing the statements being compiled.
+ */
+export interface MissionCompiler extends TargetScope {
   /** The resource model. */
   readonly model: Model;
   /** Parameter lookup. */
@@ -122,6 +139,8 @@ export function compileMission(
           out.push(...compileMission(stmt.body ?? [], mc));
         } else if (CONTROL_FLOW.has(stmt.name)) {
           out.push(compileControlFlow(stmt, mc, (body) => compileMission(body, mc)));
+        } else if (TARGETING.has(stmt.name)) {
+          out.push(compileTargeting(stmt, mc, compileMission));
         } else {
           const cmd = compileCommand(stmt, model, scope, diag, mc);
           if (cmd) out.push(cmd);
@@ -312,12 +331,42 @@ function compileAssignment(
     diag.warn(stmt.pos, `${lhs} does not change the built-in engine's physics; ignored`);
     return { name: "Assignment", pos: stmt.pos, run() {} };
   }
+  const apply = numericSetter(lhs, parts, stmt.pos, model, diag);
+  const value = compileRhs(stmt, names, diag, "number");
+  return assignment(stmt, () => {
+    const x = value() as number;
+    if (!Number.isFinite(x)) throw new Error(`the value is ${x}; check the expression`);
+    return x;
+  }, (rt, v) => apply(rt, v as number));
+}
+
+/** Sets a number-valued target at run time. */
+export type NumericSetter = (rt: Runtime, x: number) => void;
+
+/**
+ * What assigning a number to `lhs` does at run time: a Variable, a spacecraft state element,
+ * DryMass, Cd, Cr, DragArea, SRPArea or an ImpulsiveBurn element (what mission assignments and
+ * `Vary` commands set).
+ *
+ * @param lhs The target as written.
+ * @param parts Its dotted path.
+ * @param pos Where it is, for errors.
+ * @throws {ScriptError} For an unknown resource or a target the engine does not set.
+ */
+export function numericSetter(
+  lhs: string,
+  parts: readonly string[],
+  pos: SourcePos,
+  model: Model,
+  diag: Diagnostics,
+): NumericSetter {
+  const target = model.resources.get(parts[0]);
   const fail = (message: string, hint: string): never =>
-    diag.unsupported(stmt.pos, message, {
+    diag.unsupported(pos, message, {
       construct: `assignment to ${target?.typeName ?? "?"}.${parts.slice(1).join(".")}`,
       hint,
     });
-  let apply: (rt: Runtime, x: number) => void;
+  let apply: NumericSetter;
   if (target instanceof VariableResource && parts.length === 1) {
     apply = (_rt, x) => void (target.value = x);
   } else if (target instanceof SpacecraftResource && parts.length === 2) {
@@ -362,7 +411,7 @@ function compileAssignment(
   } else if (!target) {
     return diag.fail(
       "SCRIPT_UNKNOWN_RESOURCE",
-      stmt.pos,
+      pos,
       `'${parts[0]}' is not defined${didYouMean(parts[0], model.resources.keys())}`,
       { construct: "assignment", hint: `create it first, e.g. 'Create Variable ${parts[0]}'` },
     );
@@ -373,12 +422,7 @@ function compileAssignment(
         "burn elements",
     );
   }
-  const value = compileRhs(stmt, names, diag, "number");
-  return assignment(stmt, () => {
-    const x = value() as number;
-    if (!Number.isFinite(x)) throw new Error(`the value is ${x}; check the expression`);
-    return x;
-  }, (rt, v) => apply(rt, v as number));
+  return apply;
 }
 
 /** A mission assignment command: evaluate, then apply, each failure a run error naming it. */

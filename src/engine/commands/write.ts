@@ -100,6 +100,18 @@ export function writeMessages(rt: Runtime): readonly WriteMessage[] {
 }
 
 /**
+ * Send text to GMAT's message window (what GmatConsole prints), e.g. a solver's progress.
+ *
+ * @param rt The run.
+ * @param message The text and where it goes.
+ */
+export function postMessage(rt: Runtime, message: WriteMessage): void {
+  let sink = messagesByRun.get(rt);
+  if (!sink) messagesByRun.set(rt, sink = []);
+  sink.push(message);
+}
+
+/**
  * A real as GMAT's `RealVar::ToString` and Array element output write it: a C++ stream with
  * precision 16 (`%.16g`; `nan`, `-nan`, `inf` as glibc prints them).
  *
