@@ -13,6 +13,7 @@ import type {
   MissionStatement,
   Script,
 } from "../script/ast.ts";
+import type { EphemerisBody } from "../physics/mod.ts";
 import { GMAT_DEFAULT_BODIES, gmatTypeInfo } from "../script/gmat_types.ts";
 import { type Diagnostics, didYouMean } from "./diagnostics.ts";
 import {
@@ -20,6 +21,7 @@ import {
   CoordinateSystemResource,
 } from "./resources/coordinate_system.ts";
 import { DISPLAY_TYPES, DisplayResource } from "./resources/display.ts";
+import { DifferentialCorrectorResource } from "./resources/differential_corrector.ts";
 import { EphemerisFileResource } from "./resources/ephemeris_file.ts";
 import { ForceModelResource } from "./resources/force_model.ts";
 import { ImpulsiveBurnResource } from "./resources/impulsive_burn.ts";
@@ -51,6 +53,7 @@ const FACTORIES: Readonly<Record<string, Factory>> = {
   ChemicalTank: (c, n, d) => new ChemicalTankResource(n.name, c.pos, d),
   ChemicalThruster: (c, n, d) => new ChemicalThrusterResource(n.name, c.pos, d),
   FiniteBurn: (c, n, d) => new FiniteBurnResource(n.name, c.pos, d),
+  DifferentialCorrector: (c, n, d) => new DifferentialCorrectorResource(n.name, c.pos, d),
   // GMAT's older names of the chemical tank and thruster.
   FuelTank: (c, n, d) => new ChemicalTankResource(n.name, c.pos, d),
   Thruster: (c, n, d) => new ChemicalThrusterResource(n.name, c.pos, d),
@@ -61,7 +64,6 @@ const REFUSED_TYPES: Readonly<Record<string, string>> = {
   GroundStation: "ground stations and contact location need Earth rotation; use real GMAT",
   ContactLocator: "contact location is not modelled; use real GMAT",
   EclipseLocator: "eclipse location is not modelled; use real GMAT",
-  DifferentialCorrector: "targeting (Target/Vary/Achieve) is not modelled; use real GMAT",
   Yukon: "optimisation is not modelled; use real GMAT",
   FminconOptimizer: "optimisation is not modelled; use real GMAT",
   VF13ad: "optimisation is not modelled; use real GMAT",
@@ -93,6 +95,27 @@ const REFUSED_TYPES: Readonly<Record<string, string>> = {
 /** Fields of Earth that change what the engine computes (gravity, shape, orientation). */
 const EARTH_PHYSICS_FIELD_RE =
   /^(Mu|GravitationalParameter|EquatorialRadius|Flattening|EopFileName|NutationUpdateInterval|RotationDataSource|OrientationDataSource|SpiceFrameName|PlanetarySpiceKernelName|PosVelSource|AnalyticMethod|CentralBody|RotationConstant|SpinAxis\w*|Rotation\w*)$/;
+
+/**
+ * Whether an Earth setting only restates what GMAT's install already uses: the EOP file of GMAT's
+ * data directory (`../data/planetary_coeff/eopc04_08.62-now`, GMAT's Ex_EOPFileLocationFromScript)
+ * or the default 60 s nutation update interval. The engine ships those same files and rules.
+ */
+function isGmatDefaultEarthSetting(
+  field: string,
+  stmt: AssignmentStatement,
+  diag: Diagnostics,
+): boolean {
+  if (field === "EopFileName") {
+    if (stmt.value.kind !== "string" && stmt.value.kind !== "word") return false;
+    const path = new FieldValue(diag, stmt.target, stmt.value).text().replaceAll("\\", "/");
+    return /^(\.\.\/)?data\/planetary_coeff\/eopc04_08\.62-now$/.test(path);
+  }
+  if (field === "NutationUpdateInterval") {
+    return stmt.value.kind === "number" && Number(stmt.value.value) === 60;
+  }
+  return false;
+}
 
 /** The resources of a script, by name. */
 export class Model {
@@ -143,7 +166,16 @@ export class Model {
 
   /** Whether `name` is EarthMJ2000Eq or a user system equivalent to it. */
   isInertialSystem(name: string): boolean {
-    return name === "EarthMJ2000Eq" || this.get(name, CoordinateSystemResource) !== undefined;
+    return this.originOf(name) === "Earth";
+  }
+
+  /**
+   * The origin of an MJ2000Eq coordinate system (`EarthMJ2000Eq` or a user system), or
+   * undefined when `name` is not one.
+   */
+  originOf(name: string): EphemerisBody | undefined {
+    if (name === "EarthMJ2000Eq") return "Earth";
+    return this.get(name, CoordinateSystemResource)?.origin;
   }
 }
 
@@ -260,6 +292,14 @@ export function applyAssignment(
     }
     if (GMAT_DEFAULT_BODIES.includes(owner)) {
       const field = path.join(".");
+      if (owner === "Earth" && isGmatDefaultEarthSetting(field, stmt, diag)) {
+        diag.warn(
+          stmt.pos,
+          `${stmt.target} names GMAT's default, which the built-in engine uses (its shipped ` +
+            `copy of GMAT R2026a's data); nothing changes`,
+        );
+        return;
+      }
       if (owner === "Earth" && EARTH_PHYSICS_FIELD_RE.test(field)) {
         diag.unsupported(stmt.pos, `setting Earth.${field}`, {
           construct: `Earth.${field}`,
@@ -323,7 +363,7 @@ function setArrayElement(model: Model, stmt: AssignmentStatement, diag: Diagnost
 /** Cross-resource checks: references resolve, force models are supported. */
 function validate(model: Model, diag: Diagnostics): void {
   for (const sc of model.all(SpacecraftResource)) {
-    if (!model.isInertialSystem(sc.coordinateSystem)) {
+    if (model.originOf(sc.coordinateSystem) === undefined) {
       const pos = sc.assigned.get("CoordinateSystem") ?? sc.pos;
       if (BUILTIN_COORDINATE_SYSTEMS.has(sc.coordinateSystem)) {
         diag.unsupported(pos, `spacecraft state in ${sc.coordinateSystem}`, {
@@ -346,7 +386,7 @@ function validate(model: Model, diag: Diagnostics): void {
     model.forceModelOf(prop).resolve();
   }
   for (const burn of model.all(ImpulsiveBurnResource)) {
-    if (burn.coordinateSystem !== "Local" && !model.isInertialSystem(burn.coordinateSystem)) {
+    if (burn.coordinateSystem !== "Local" && model.originOf(burn.coordinateSystem) === undefined) {
       diag.unsupported(
         burn.assigned.get("CoordinateSystem"),
         `burn coordinate system ${burn.coordinateSystem}`,
