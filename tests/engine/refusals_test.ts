@@ -136,9 +136,9 @@ const CASES: Case[] = [
   },
   {
     name: "unsupported integrator",
-    text: res("Prop.Type = RungeKutta68"),
+    text: res("Prop.Type = BulirschStoer"),
     code: "ENGINE_UNSUPPORTED",
-    says: /propagator type RungeKutta68/,
+    says: /propagator type BulirschStoer/,
   },
   {
     name: "SGP4 propagator",
@@ -170,16 +170,16 @@ const CASES: Case[] = [
     says: /Debug report style of DC/,
   },
   {
-    name: "finite burn hardware",
-    text: res("Create ChemicalTank Tank"),
+    name: "electric propulsion hardware",
+    text: res("Create ElectricTank Tank"),
     code: "ENGINE_UNSUPPORTED",
-    says: /ChemicalTank/,
+    says: /resource type ElectricTank/,
   },
   {
-    name: "spacecraft tanks",
+    name: "spacecraft tank that is not a tank",
     text: res("Sat.Tanks = {T1}"),
-    code: "ENGINE_UNSUPPORTED",
-    says: /Tanks/,
+    code: "SCRIPT_UNKNOWN_RESOURCE",
+    says: /Sat\.Tanks names 'T1', which is not a ChemicalTank/,
   },
   {
     name: "#Include of a missing file",
@@ -239,10 +239,10 @@ const CASES: Case[] = [
     says: /command Optimize/,
   },
   {
-    name: "finite burn command",
+    name: "finite burn command naming no FiniteBurn",
     text: mis("BeginFiniteBurn FB(Sat)"),
-    code: "ENGINE_UNSUPPORTED",
-    says: /BeginFiniteBurn/,
+    code: "SCRIPT_UNKNOWN_RESOURCE",
+    says: /'FB' is not a FiniteBurn/,
   },
   {
     name: "misspelt command",
@@ -275,10 +275,10 @@ const CASES: Case[] = [
     says: /needs a value/,
   },
   {
-    name: "backward propagation",
-    text: mis("Propagate BackProp Prop(Sat) {Sat.ElapsedSecs = 60}"),
+    name: "Save command",
+    text: mis("Save Sat"),
     code: "ENGINE_UNSUPPORTED",
-    says: /BackProp/,
+    says: /command Save/,
   },
   {
     name: "missing stop brace",
@@ -323,10 +323,10 @@ const CASES: Case[] = [
     says: /'Burn1' is not an ImpulsiveBurn/,
   },
   {
-    name: "burn mass depletion",
-    text: res("Create ImpulsiveBurn DV\nDV.DecrementMass = true"),
+    name: "burn in the spacecraft's body axes",
+    text: res("Create ImpulsiveBurn DV\nDV.Axes = SpacecraftBody"),
     code: "ENGINE_UNSUPPORTED",
-    says: /mass depletion/,
+    says: /SpacecraftBody burn axes/,
   },
   {
     name: "SPK ephemeris",
@@ -376,9 +376,9 @@ const CASES: Case[] = [
   },
   {
     name: "a real GMAT field the engine does not model",
-    text: res("Sat.Tanks = {T1}"),
+    text: res("Sat.PowerSystem = PS"),
     code: "ENGINE_UNSUPPORTED",
-    says: /Spacecraft field Sat\.Tanks/,
+    says: /Spacecraft field Sat\.PowerSystem/,
   },
   {
     name: "an array element outside its dimensions",
