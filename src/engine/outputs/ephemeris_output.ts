@@ -126,7 +126,9 @@ export class EphemerisOutput {
       text = writeStk({
         writtenBy: `GMAT ${this.engineVersion}`,
         scenarioEpoch: epochValue(scenarioA1, "UTCGregorian") as string,
-        interpolationMethod: "Lagrange",
+        // GMAT's STK writer names its interpolation only for a fixed step size; a file of
+        // integrator steps has no InterpolationMethod/InterpolationOrder lines.
+        interpolationMethod: r.stepSize === "IntegratorSteps" ? "" : "Lagrange",
         interpolationOrder: r.interpolationOrder,
         centralBody: "Earth",
         coordinateSystem: "J2000",
