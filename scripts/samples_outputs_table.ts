@@ -47,23 +47,36 @@ export function summarize(c: SampleComparison): { position: string; other: strin
 }
 
 /** The markdown table of the compared samples. */
-export function samplesOutputsMarkdown(results: readonly SampleComparison[]): string {
+export function samplesOutputsMarkdown(
+  results: readonly SampleComparison[],
+  bounds: Readonly<Record<string, { readonly reason: string }>> = {},
+): string {
   const compared = results.filter((r) => r.status === "compared");
   const refused = results.filter((r) => r.status === "refused").length;
   const failed = results.filter((r) => r.status === "failed");
   const lines = [
     `Of the ${results.length} samples real GMAT R2026a's core ran, the built-in engine runs ` +
     `${compared.length + failed.length} (${failed.length} failing while running) and refuses ` +
-    `${refused}; the files of the ${compared.length} that complete, against GMAT's:`,
+    `${refused}; the files of the ${compared.length} that complete, against GMAT's. Bounds: ` +
+    "**classes** = position max(1 m, 1e-6 relative), velocity max(1 mm/s, 1e-6 relative), " +
+    "angles 1e-6 rad, epochs 1 ms, eccentricity 1e-6, anything else 1e-9 relative, same lines " +
+    "and headers; **targeter** = same iterations and words on every line, each final achieved " +
+    "value within its goal's Tolerance, the solution within 2 sum|Jinv| Tolerance of GMAT's; " +
+    "**files** = both wrote the same (here: no) output files.",
     "",
-    "| sample | files compared | rows | max position diff | max other diff |",
-    "|---|---|---:|---:|---|",
+    "| sample | files compared | rows | max position diff | max other diff | bound |",
+    "|---|---|---:|---:|---|---|",
   ];
   for (const r of compared) {
     const s = summarize(r);
     const files = r.files.map((f) => `\`${f.file}\``).join(", ") || "none (neither wrote one)";
     const rows = r.files.reduce((n, f) => n + f.rows, 0);
-    lines.push(`| ${r.name} | ${files} | ${rows} | ${s.position} | ${s.other} |`);
+    const kinds = new Set(r.files.map((f) => f.file.endsWith(".data") ? "targeter" : "classes"));
+    const own = bounds[r.name]?.reason;
+    const bound = r.files.length === 0
+      ? "files"
+      : [...kinds].sort().join(" + ") + (own ? `; ${own}` : "");
+    lines.push(`| ${r.name} | ${files} | ${rows} | ${s.position} | ${s.other} | ${bound} |`);
   }
   for (const r of failed) lines.push("", `- ${r.name} fails while running: ${r.message}`);
   const withProblems = compared.filter((r) => r.problems.length > 0);
@@ -79,5 +92,5 @@ if (import.meta.main) {
   for (const s of await samplesWithOutputs()) {
     results.push(await compareSample(s, physics, SAMPLE_BOUNDS[s.name]));
   }
-  console.log(samplesOutputsMarkdown(results));
+  console.log(samplesOutputsMarkdown(results, SAMPLE_BOUNDS));
 }
