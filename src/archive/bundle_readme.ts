@@ -77,7 +77,9 @@ export function bundleReadme(input: BundleReadmeInput): string {
   if (counts.skipped) status.push(`${counts.skipped} skipped`);
   if (missing > 0) status.push(`${missing} never finished`);
   const kind = h.parameter_spec._kind;
-  const extended = kind === "monte_carlo" && total > h.run_count ? total - h.run_count : 0;
+  // The Monte Carlo n drawn at launch; run_count is raised by each extend to its target.
+  const launched = typeof h.parameter_spec.n === "number" ? h.parameter_spec.n : h.run_count;
+  const extended = kind === "monte_carlo" && total > launched ? total - launched : 0;
   const script = sh(scriptMember);
   const engine = h.engine.kind === "gmat"
     ? `GMAT ${h.engine.version}${h.engine.path ? ` (${code(h.engine.path)})` : ""}`
@@ -92,8 +94,8 @@ export function bundleReadme(input: BundleReadmeInput): string {
     "## Summary",
     "",
     `- Script: ${code(scriptMember)}, canonical SHA-256 ${code(h.script_sha256)}`,
-    `- Run set: ${describeRunSet(h.parameter_spec)}; ${h.run_count} runs planned` +
-    (extended ? `, extended to ${total}` : ""),
+    `- Run set: ${describeRunSet(h.parameter_spec)}; ${extended ? launched : h.run_count} runs ` +
+    "planned" + (extended ? `, extended to ${total}` : ""),
     `- Runs recorded: ${manifest.entries.length} (${status.join(", ")})`,
     `- Seed: ${h.sweep_seed ?? "none"}`,
     `- Engine: ${engine}`,
@@ -125,6 +127,7 @@ export function bundleReadme(input: BundleReadmeInput): string {
     "",
     "```sh",
     `sha256sum -c ${HASH_FILE_NAME}`,
+    "gmat-sweep verify manifest.jsonl   # each run's outputs against their recorded SHA-256",
     "```",
     "",
     "## Aggregate",

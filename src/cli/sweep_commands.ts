@@ -7,6 +7,7 @@
  */
 
 import { resolve } from "node:path";
+import { StorageError } from "../errors/storage_error.ts";
 import {
   gridFromShorthands,
   gridRunSet,
@@ -249,7 +250,7 @@ async function confirmSize(
     ? `its first run failed when measured (${
       estimate.probeError?.split("\n")[0]
     }), so its disk use is unknown`
-    : `its first run wrote ${formatBytes(estimate.perRunBytes!)} plus a ` +
+    : `its first run took ${formatBytes(estimate.perRunBytes!)} on disk plus a ` +
       `${formatBytes(estimate.manifestBytesPerRun)} manifest line, so it needs about ` +
       `${formatBytes(estimate.totalBytes)} in ${sweep.outputDir}`;
   throw new ExitError(
@@ -408,6 +409,10 @@ async function execute(
   let summary: SweepSummary;
   try {
     summary = await action(signal);
+  } catch (e) {
+    // Storage failed: the manifest is consistent and says what is done; say how to finish.
+    if (e instanceof StorageError) throw new ExitError(5, `${e.message}:\n  ${resumeHint}`);
+    throw e;
   } finally {
     finish();
     dispose();

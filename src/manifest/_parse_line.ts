@@ -14,6 +14,7 @@ import {
 } from "./entry.ts";
 import { ManifestCorruptError } from "./errors.ts";
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from "./json_depth.ts";
+import { scanObjectMembers } from "./_scan_json.ts";
 import {
   MANIFEST_SCHEMA_VERSION,
   type ManifestHeader,
@@ -129,10 +130,15 @@ export function parseEntryText(text: string, path: string, line: number): Manife
   return result.data;
 }
 
+/** The top-level members an index keeps. */
+const INDEX_KEYS: ReadonlySet<string> = new Set(Object.keys(EntryIndexFieldsSchema.shape));
+
 /**
  * Parse one complete entry line for an index: the JSON must be valid (and not nested too deep)
  * and the indexed fields must satisfy the entry schema; the other fields are checked when the
- * entry is read in full ({@link parseEntryText}).
+ * entry is read in full ({@link parseEntryText}). The line is checked by a scanner that builds
+ * only the indexed members; anything it does not accept takes the exact path (`JSON.parse`),
+ * which names what is wrong.
  *
  * @param text The line without its newline.
  * @param path The manifest path, for messages.
@@ -142,7 +148,8 @@ export function parseEntryText(text: string, path: string, line: number): Manife
  */
 export function parseEntryIndexFields(text: string, path: string, line: number): EntryIndexFields {
   const fix = entryFix(line);
-  const raw = parseObject(text, path, line, fix);
+  const raw = scanObjectMembers(text, INDEX_KEYS, MAX_JSON_DEPTH) ??
+    parseObject(text, path, line, fix);
   const result = EntryIndexFieldsSchema.safeParse(raw);
   if (!result.success) {
     throw new ManifestCorruptError(path, line, describeIssues(result.error, "entry"), fix, {

@@ -15,7 +15,7 @@ import { runDirName } from "../runs/mod.ts";
 export interface DiskEstimate {
   /** Runs it covers. */
   readonly runs: number;
-  /** Bytes the probe run wrote (undefined when it failed). */
+  /** Bytes the probe run's directory takes on disk, allocated blocks (undefined when it failed). */
   readonly perRunBytes: number | undefined;
   /** Bytes of the manifest line of the probe run. */
   readonly manifestBytesPerRun: number;
@@ -25,12 +25,18 @@ export interface DiskEstimate {
   readonly probeError: string | undefined;
 }
 
+/** Space a file or directory takes on disk: its allocated blocks where the platform says. */
+async function onDisk(path: string): Promise<number> {
+  const s = await Deno.stat(path);
+  return s.blocks === null ? s.size : Math.max(s.blocks * 512, s.size === 0 ? 0 : 1);
+}
+
 async function treeBytes(dir: string): Promise<number> {
-  let total = 0;
+  let total = await onDisk(dir);
   for await (const e of Deno.readDir(dir)) {
     const p = join(dir, e.name);
     if (e.isDirectory) total += await treeBytes(p);
-    else if (e.isFile) total += (await Deno.stat(p)).size;
+    else if (e.isFile) total += await onDisk(p);
   }
   return total;
 }

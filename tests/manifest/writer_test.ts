@@ -5,6 +5,7 @@ import {
   ManifestCorruptError,
   ManifestEntrySchema,
   ManifestHeaderSchema,
+  ManifestLockedError,
   ManifestNotFoundError,
   ManifestWriter,
   readManifest,
@@ -267,4 +268,100 @@ Deno.test("runtimeFingerprint() fills the runtime header fields", async () => {
   const path = await newPath();
   await (await ManifestWriter.create(path, { ...sampleHeader(), ...fp })).close();
   assert.equal((await readManifest(path)).header.deno_version, Deno.version.deno);
+});
+
+Deno.test("ManifestWriter group commit: entries appended during a sync share the next one, each durable when it resolves", async () => {
+  const path = await newPath();
+  const { result, calls } = await countingSyncs(async () => {
+    const writer = await ManifestWriter.create(path, sampleHeader(), { fsync: "each" });
+    const syncsWhenResolved: number[] = [];
+    // 50 runs finishing at once: the first is written alone, the other 49 arrive while its sync
+    // is in flight and are written in one write and synced by one sync.
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        writer.append(sampleEntry(i)).then((line) => {
+          assert.equal(writer.stats.unsyncedEntries, 0, "durable before it resolves");
+          syncsWhenResolved.push(writer.stats.fileSyncs);
+          assert.equal(line.entry.run_id, i);
+        })),
+    );
+    const afterAppends = writer.stats.fileSyncs;
+    await writer.close();
+    return { afterAppends, syncsWhenResolved, stats: writer.stats };
+  });
+  assert.equal(result.afterAppends, 3, "create + one sync per group (2 groups), not 50");
+  assert.deepEqual(result.syncsWhenResolved, [2, ...Array(49).fill(3)]);
+  assert.equal(calls, result.stats.fileSyncs + result.stats.directorySyncs);
+  const m = await readManifest(path);
+  assert.deepEqual(m.entries.map((e) => e.run_id), [...Array(50).keys()]);
+  // Each append's reported position is where its line is.
+  const text = await Deno.readFile(path);
+  const writer = await ManifestWriter.openForAppend(path);
+  const at = await writer.append(sampleEntry(7, { attempt: 2 }));
+  await writer.close();
+  const after = await Deno.readFile(path);
+  assert.equal(at.offset, text.length);
+  assert.equal(
+    new TextDecoder().decode(after.subarray(at.offset, at.offset + at.bytes)),
+    sortedJsonStringify(ManifestEntrySchema.parse(sampleEntry(7, { attempt: 2 }))),
+  );
+});
+
+Deno.test("ManifestWriter holds an OS lock: a second writer (another process too) is refused until the first ends, even by SIGKILL", async () => {
+  const path = await newPath();
+  const first = await ManifestWriter.create(path, sampleHeader());
+  await assert.rejects(
+    ManifestWriter.openForAppend(path),
+    (e) =>
+      e instanceof ManifestLockedError && /in use by another gmat-sweep driver/.test(e.message),
+  );
+  await assert.rejects(ManifestWriter.create(path, sampleHeader()), ManifestLockedError);
+  await first.close();
+  // Another process holds it, then is killed: the lock dies with it.
+  const holder = new Deno.Command(Deno.execPath(), {
+    args: [
+      "eval",
+      `const f = await Deno.open(${JSON.stringify(path)}, { read: true, write: true });` +
+      `await f.lock(true); console.log("locked"); setInterval(() => {}, 1000);`,
+    ],
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  const reader = holder.stdout.getReader();
+  assert.match(new TextDecoder().decode((await reader.read()).value), /locked/);
+  await assert.rejects(ManifestWriter.openForAppend(path), ManifestLockedError);
+  holder.kill("SIGKILL");
+  await holder.status;
+  reader.releaseLock();
+  await holder.stdout.cancel();
+  const after = await ManifestWriter.openForAppend(path);
+  await after.append(sampleEntry(0));
+  await after.close();
+  assert.equal((await readManifest(path)).entries.length, 1);
+});
+
+Deno.test("ManifestWriter.setRunCount() changes only run_count's bytes, keeps every line and the lock", async () => {
+  await using dir = await scratchDir();
+  const path = join(dir.path, "manifest.jsonl");
+  // A Python header: 7000.0 must stay 7000.0 (a parse and re-encode would write 7000).
+  const header = sortedJsonStringify(sampleHeader()).replace('"run_count": 3', '"run_count": 3')
+    .replace("7100.5", "7100.0");
+  const body = [0, 1, 2].map((i) => sortedJsonStringify(sampleEntry(i))).join("\n") + "\n";
+  await Deno.writeTextFile(path, `${header}\n${body}`);
+  const writer = await ManifestWriter.openForAppend(path);
+  const bytes = await writer.setRunCount(1234);
+  assert.equal(bytes, header.length + 3);
+  assert.equal(writer.header.run_count, 1234);
+  await assert.rejects(ManifestWriter.openForAppend(path), ManifestLockedError, "still locked");
+  await writer.append(sampleEntry(3));
+  await writer.close();
+  const text = await Deno.readTextFile(path);
+  const [first, ...rest] = text.split("\n");
+  assert.equal(first, header.replace('"run_count": 3', '"run_count": 1234'));
+  assert.ok(first.includes("7100.0"));
+  assert.equal(
+    rest.join("\n"),
+    body + sortedJsonStringify(ManifestEntrySchema.parse(sampleEntry(3))) + "\n",
+  );
+  assert.deepEqual([...Deno.readDirSync(dir.path)].map((e) => e.name), ["manifest.jsonl"]);
 });
