@@ -10,7 +10,7 @@
  * @module
  */
 
-import { crExp, crLog } from "./_exact_math.ts";
+import { crExp, crLog } from "../numeric/exact_math.ts";
 import { Pcg64 } from "./pcg64.ts";
 import { SeedSequence } from "./seed_sequence.ts";
 import { ZIGGURAT } from "./ziggurat_tables.ts";

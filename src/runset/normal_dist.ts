@@ -6,7 +6,7 @@
  * @module
  */
 
-import { type DD, ddAdd, ddDiv, ddMul, expDD, twoProd } from "./_exact_math.ts";
+import { type DD, ddAdd, ddDiv, ddMul, expDD, twoProd } from "../numeric/exact_math.ts";
 
 // AS 241 (Wichura 1988, Applied Statistics 37(3), 477-484), PPND16 coefficients.
 const A = [

@@ -18,7 +18,7 @@
  */
 
 import type { OverrideValueJson } from "../runs/mod.ts";
-import { crExp } from "./_exact_math.ts";
+import { crExp } from "../numeric/exact_math.ts";
 import type { Distribution } from "./distributions.ts";
 import { Generator } from "./generator.ts";
 import { normalCdf, normalPpf, normalSf } from "./normal_dist.ts";

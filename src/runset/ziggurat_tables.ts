@@ -14,7 +14,7 @@
  * @module
  */
 
-import { parseHexFloat } from "./_float_bits.ts";
+import { parseHexFloat } from "../numeric/float_bits.ts";
 
 /** `ziggurat_nor_r` as a hex float. */
 export const ZIGGURAT_NOR_R_HEX = "0x1.d3bb48209ad33p+1";

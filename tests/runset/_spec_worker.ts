@@ -6,7 +6,7 @@
  * @module
  */
 
-import { doubleToBitsHex } from "../../src/runset/_float_bits.ts";
+import { doubleToBitsHex } from "../../src/numeric/float_bits.ts";
 import { runSetFromParameterSpec } from "../../src/runset/mod.ts";
 
 const set = runSetFromParameterSpec(JSON.parse(Deno.args[0]));

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { bitsHexToDouble, doubleToBitsHex } from "../../src/runset/_float_bits.ts";
+import { bitsHexToDouble, doubleToBitsHex } from "../../src/numeric/float_bits.ts";
 
 /** The repository root. */
 export const ROOT: string = new URL("../../", import.meta.url).pathname;

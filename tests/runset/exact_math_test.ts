@@ -6,8 +6,8 @@
  */
 
 import assert from "node:assert/strict";
-import { crExp, crLog, ddAdd, twoProd, twoSum } from "../../src/runset/_exact_math.ts";
-import { bitsHexToDouble, scaleByPowerOfTwo } from "../../src/runset/_float_bits.ts";
+import { crExp, crLog, ddAdd, twoProd, twoSum } from "../../src/numeric/exact_math.ts";
+import { bitsHexToDouble, scaleByPowerOfTwo } from "../../src/numeric/float_bits.ts";
 
 Deno.test("crExp() gives correctly rounded known values and handles the range edges", () => {
   assert.equal(crExp(0), 1);

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { doubleToBitsHex } from "../../src/runset/_float_bits.ts";
+import { doubleToBitsHex } from "../../src/numeric/float_bits.ts";
 import {
   type Distribution,
   extendMonteCarlo,

@@ -11,8 +11,8 @@
  */
 
 import assert from "node:assert/strict";
-import { bitsHexToDouble, doubleToBitsHex } from "../../src/runset/_float_bits.ts";
-import { crExp, crLog } from "../../src/runset/_exact_math.ts";
+import { bitsHexToDouble, doubleToBitsHex } from "../../src/numeric/float_bits.ts";
+import { crExp, crLog } from "../../src/numeric/exact_math.ts";
 import { Generator } from "../../src/runset/generator.ts";
 import {
   type Distribution,

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { bitsHexToDouble, parseHexFloat } from "../../src/runset/_float_bits.ts";
+import { bitsHexToDouble, parseHexFloat } from "../../src/numeric/float_bits.ts";
 import {
   FI_DOUBLE_HEX,
   KI_DOUBLE_HEX,

@@ -12,7 +12,7 @@
  * @module
  */
 
-import { binaryExponent, scaleByPowerOfTwo } from "./_float_bits.ts";
+import { binaryExponent, scaleByPowerOfTwo } from "./float_bits.ts";
 
 /** A double-double value `hi + lo`. */
 export type DD = readonly [hi: number, lo: number];
