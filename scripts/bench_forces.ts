@@ -86,7 +86,7 @@ async function oneDay(spec: ForceModelSpec, data: PhysicsData) {
   const integrator = new AdaptiveIntegrator({ type: "RungeKutta89", accuracy: 1e-12 }, f, 6);
   const t0 = performance.now();
   let t = 0;
-  let y = Float64Array.from(Y0);
+  let y: Float64Array = Float64Array.from(Y0);
   for (;;) {
     const next = integrator.step(t, y);
     if (next.t >= 86400) break;
