@@ -13,6 +13,7 @@
  * @module
  */
 
+import type { GmatRandom } from "./math/gmat_random.ts";
 import type { Expr, SourcePos } from "../script/ast.ts";
 import { exprText } from "../script/expression.ts";
 import type { Diagnostics } from "./diagnostics.ts";
@@ -41,7 +42,10 @@ export interface BoundName {
 }
 
 /** Resolves a name (a parameter, Variable, Array or String) or throws the project's error. */
-export type NameBinder = (name: string, pos: SourcePos) => BoundName;
+export type NameBinder = ((name: string, pos: SourcePos) => BoundName) & {
+  /** The running mission's random numbers, for `rand()` and `randn()` (absent: refused). */
+  readonly random?: () => GmatRandom;
+};
 
 /** A value an expression could not compute (wrong dimensions, a string in arithmetic...). */
 export class ExpressionError extends Error {
@@ -206,6 +210,40 @@ function asNumberGetter(v: CompiledValue): () => number {
   return () => asNumber(v.get(), "a condition");
 }
 
+/** GMAT's random-number functions by every spelling it accepts. */
+const RANDOM_FUNCTIONS: Readonly<Record<string, "uniform" | "gaussian">> = {
+  rand: "uniform",
+  Rand: "uniform",
+  randn: "gaussian",
+  Randn: "gaussian",
+};
+
+/** `rand()` / `randn()`: a draw from the running mission's generator. */
+function compileRandom(
+  expr: Extract<Expr, { kind: "apply" }>,
+  draw: "uniform" | "gaussian",
+  bind: NameBinder,
+  diag: Diagnostics,
+): CompiledValue {
+  const random = bind.random;
+  if (!random) {
+    return diag.unsupported(expr.pos, `${expr.name}() outside the mission sequence`, {
+      construct: `function ${expr.name}`,
+      hint: "draw random numbers in the mission sequence, after BeginMissionSequence",
+    });
+  }
+  if (expr.args.length !== 0) {
+    diag.fail("SCRIPT_BAD_VALUE", expr.pos, `${expr.name} takes no arguments`, {
+      construct: expr.name,
+      hint: `write ${expr.name}(); scale the draw with arithmetic, e.g. 2 * rand() - 1`,
+    });
+  }
+  return {
+    kind: "number",
+    get: () => draw === "uniform" ? random().uniform() : random().gaussian(),
+  };
+}
+
 /** `name(args)`: an array element, row or column, or a built-in function. */
 function compileApply(
   expr: Extract<Expr, { kind: "apply" }>,
@@ -213,6 +251,8 @@ function compileApply(
   diag: Diagnostics,
   condition: boolean,
 ): CompiledValue {
+  const draw = RANDOM_FUNCTIONS[expr.name];
+  if (draw) return compileRandom(expr, draw, bind, diag);
   const fn = BUILTIN_FUNCTIONS[expr.name];
   if (fn) {
     if (!fn.arity.includes(expr.args.length)) {

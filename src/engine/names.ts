@@ -49,7 +49,7 @@ export function missionNames(
   diag: Diagnostics,
   ctx: RunContext,
 ): NameBinder {
-  return (name: string, pos: SourcePos): BoundName => {
+  const bind = (name: string, pos: SourcePos): BoundName => {
     const r = model.resources.get(name);
     if (r instanceof VariableResource) return { kind: "number", get: () => r.value };
     if (r instanceof ArrayResource) return { kind: "matrix", get: () => r.value };
@@ -76,4 +76,5 @@ export function missionNames(
       get: () => b.evaluate(sc ? ctx.runtime.snapshot(sc) : undefined),
     };
   };
+  return Object.assign(bind, { random: () => ctx.runtime.random });
 }

@@ -3,29 +3,43 @@
  * `Sat.Earth.SMA`, `Sat.ElapsedSecs`, a Variable name, and so on.
  *
  * A parameter name is `Owner[.Dependency].Quantity`. Cartesian components, INC, RAAN, AOP and
- * VMAG depend on a coordinate system (only EarthMJ2000Eq and aliases of it); the other orbit
- * quantities depend on an origin (only Earth). Omitted dependencies take GMAT's defaults. Every
- * name is checked when the mission is built, so a typo fails before anything runs.
+ * VMAG depend on a coordinate system (MJ2000Eq axes about the Earth, the Sun, Luna or a planet);
+ * the other orbit quantities depend on an origin (one of those bodies). Either way the state is
+ * translated to the origin at the snapshot's epoch (DE405) and the origin's mu is used; the
+ * body-fixed quantities (Altitude, Latitude, Longitude) are Earth's only. Omitted dependencies
+ * take GMAT's defaults (EarthMJ2000Eq, Earth). Every name is checked when the mission is built,
+ * so a typo fails before anything runs.
  *
  * @module
  */
 
 import {
   apoapsisIndicator,
+  type BodyStates,
   EARTH_FLATTENING,
   EARTH_RADIUS,
+  type EphemerisBody,
   type EpochFormat,
   epochValue,
+  GMAT_BODY_MU,
+  isEphemerisBody,
   isEpochFormat,
   ORBIT_PARAMETER_NAMES,
   orbitParameter,
   periapsisIndicator,
 } from "../physics/mod.ts";
 import { geodeticAltitude } from "../physics/frames/earth_tilt.ts";
+import { stateRepQuantities } from "./state_rep_parameters.ts";
 import type { EarthFixedFrame, Tank } from "../physics/mod.ts";
 import type { SourcePos } from "../script/ast.ts";
 import { type Diagnostics, didYouMean } from "./diagnostics.ts";
 import type { SpacecraftResource } from "./resources/spacecraft.ts";
+import type { FiniteBurnResource } from "./resources/finite_burn.ts";
+import {
+  bindBurnParameter,
+  bindHardwareParameter,
+  type PropulsionView,
+} from "./hardware_parameters.ts";
 import type { VariableResource } from "./resources/variable.ts";
 
 /** What a spacecraft parameter is evaluated on. */
@@ -44,6 +58,10 @@ export interface Snapshot {
   readonly totalMass?: number;
   /** The spacecraft's tanks with their current fuel. */
   readonly tanks?: readonly Tank[];
+  /** Its thrusters and active burns (thruster and FiniteBurn parameters). */
+  readonly propulsion?: PropulsionView;
+  /** Body states, present when a bound parameter is relative to a body other than the Earth. */
+  readonly bodies?: BodyStates;
 }
 
 /** How a parameter behaves as a stop condition. */
@@ -72,8 +90,14 @@ export interface BoundParameter {
 export interface ParameterScope {
   spacecraft(name: string): SpacecraftResource | undefined;
   variable(name: string): VariableResource | undefined;
+  /** A FiniteBurn by name (owner of TotalThrust1 and the like). */
+  finiteBurn?(name: string): FiniteBurnResource | undefined;
   /** Names of EarthMJ2000Eq-equivalent coordinate systems. */
   isInertialSystem(name: string): boolean;
+  /** The origin of an MJ2000Eq coordinate system, undefined for other names. */
+  originOf?(name: string): EphemerisBody | undefined;
+  /** Told when a bound parameter needs body states (loaded before the run). */
+  needsBodies?(): void;
   /** All resource names, for suggestions. */
   names(): Iterable<string>;
   /** Told when a bound parameter needs Earth's body-fixed frame (loaded before the run). */
@@ -151,6 +175,7 @@ function buildQuantities(): Map<string, Quantity> {
       fn: (s) => orbitParameter(name, s.state, s.mu),
     });
   }
+  for (const [name, quantity] of stateRepQuantities()) if (!q.has(name)) q.set(name, quantity);
   q.set("Altitude", {
     dep: "origin",
     stop: VALUE,
@@ -200,6 +225,8 @@ const REFUSED: Readonly<Record<string, string>> = {
   AtmosDensity: "needs an atmosphere model",
   LST: "needs Earth orientation",
   MHA: "needs Earth orientation",
+  RLA: "GMAT's RLA/DLA computation is not ported; report OutgoingRHA/OutgoingDHA",
+  DLA: "GMAT's RLA/DLA computation is not ported; report OutgoingRHA/OutgoingDHA",
 };
 
 /**
@@ -235,6 +262,8 @@ export function bindParameter(
     );
   }
   const owner = scope.spacecraft(parts[0]);
+  const burn = owner ? undefined : scope.finiteBurn?.(parts[0]);
+  if (burn && parts.length === 2) return bindBurnParameter(name, burn, parts[1], pos, scope, diag);
   if (!owner) {
     diag.fail(
       "SCRIPT_UNKNOWN_RESOURCE",
@@ -256,25 +285,8 @@ export function bindParameter(
   }
   const quantity = parts[parts.length - 1];
   const dep = parts.length === 3 ? parts[1] : undefined;
-  if (dep !== undefined && owner.tanks.includes(dep)) {
-    if (quantity !== "FuelMass") {
-      diag.unsupported(pos, `the tank parameter ${name}`, {
-        construct: "tank parameter",
-        hint: "the engine reports a tank's FuelMass",
-      });
-    }
-    const sc = owner;
-    return {
-      name,
-      isString: false,
-      spacecraft: sc,
-      stop: VALUE,
-      evaluate: (snap) => {
-        const tank = snap?.tanks?.find((t) => t.name === dep);
-        if (!tank) throw new Error(`no run-time state for ${name}`);
-        return tank.fuelMass;
-      },
-    };
+  if (dep !== undefined && (owner.tanks.includes(dep) || owner.thrusters.includes(dep))) {
+    return bindHardwareParameter(name, owner, dep, quantity, pos, diag);
   }
   if (parts.length === 2 && isEpochFormat(quantity) === false && quantity === "Epoch") {
     diag.fail("SCRIPT_UNKNOWN_FIELD", pos, `'${name}' is a field, not a reportable parameter`, {
@@ -307,16 +319,27 @@ export function bindParameter(
         { construct: "parameter", hint: `write ${parts[0]}.${quantity}` },
       );
     }
-    const ok = dep === "Earth" || scope.isInertialSystem(dep);
-    if (!ok) {
-      diag.unsupported(pos, `parameter ${name} relative to ${dep}`, {
-        construct: `parameter dependency ${dep}`,
-        hint: "use Earth (origin) or EarthMJ2000Eq (coordinate system)",
-      });
-    }
+  }
+  const origin = dependencyOrigin(dep, scope);
+  if (origin === undefined) {
+    diag.unsupported(pos, `parameter ${name} relative to ${dep}`, {
+      construct: `parameter dependency ${dep}`,
+      hint: "use a body (Earth, Luna, Sun, Mars...) as origin or an MJ2000Eq coordinate " +
+        "system (EarthMJ2000Eq, or one created with Axes = MJ2000Eq)",
+    });
+  }
+  if (q.bodyFixed && origin !== "Earth") {
+    diag.unsupported(pos, `parameter ${name} (needs the body-fixed frame of ${origin})`, {
+      construct: `parameter ${quantity}`,
+      hint: `the built-in engine has Earth's body-fixed frame only; report ${
+        parts[0]
+      }.${origin}.RMAG instead`,
+    });
   }
   const sc = owner;
   if (q.bodyFixed) scope.needsEarthFixed?.();
+  if (origin !== "Earth") scope.needsBodies?.();
+  const relative = origin === "Earth" ? undefined : relativeTo(origin, name);
   return {
     name,
     isString: q.string === true,
@@ -324,7 +347,32 @@ export function bindParameter(
     stop: q.stop,
     evaluate: (snap) => {
       if (!snap) throw new Error(`no state for ${name}`);
-      return q.fn(snap, sc);
+      return q.fn(relative ? relative(snap) : snap, sc);
     },
+  };
+}
+
+/** The body a parameter's dependency (a body or an MJ2000Eq system) puts the origin at. */
+function dependencyOrigin(
+  dep: string | undefined,
+  scope: ParameterScope,
+): EphemerisBody | undefined {
+  if (dep === undefined || dep === "Earth") return "Earth";
+  if (isEphemerisBody(dep)) return dep;
+  const origin = scope.originOf?.(dep);
+  if (origin !== undefined) return origin;
+  return scope.isInertialSystem(dep) ? "Earth" : undefined;
+}
+
+/** The snapshot translated to `origin` at its epoch, with the origin's mu. */
+function relativeTo(origin: EphemerisBody, name: string): (s: Snapshot) => Snapshot {
+  const body = new Float64Array(6);
+  const mu = GMAT_BODY_MU[origin];
+  return (s) => {
+    if (!s.bodies) throw new Error(`internal: body states were not loaded for ${name}`);
+    s.bodies.state(origin, s.epochA1, body);
+    const state = new Float64Array(6);
+    for (let k = 0; k < 6; k++) state[k] = s.state[k] - body[k];
+    return { ...s, state, mu };
   };
 }

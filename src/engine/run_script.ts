@@ -25,11 +25,13 @@ import { resolveOutputPath } from "./outputs/output_path.ts";
 import { ReportOutput } from "./outputs/report_output.ts";
 import { bindParameter, type ParameterScope } from "./parameters.ts";
 import { EphemerisFileResource } from "./resources/ephemeris_file.ts";
+import { FiniteBurnResource } from "./resources/finite_burn.ts";
 import { ReportFileResource } from "./resources/report_file.ts";
 import { SpacecraftResource } from "./resources/spacecraft.ts";
 import { VariableResource } from "./resources/variable.ts";
 import { DEFAULT_RUN_LIMITS, type RunCounters, Runtime } from "./runtime.ts";
-import { EarthFixedFrame, PhysicsData } from "../physics/mod.ts";
+import { EarthFixedFrame, GMAT_BODY_MU, PhysicsData } from "../physics/mod.ts";
+import { usesOtherOrigins } from "./origins.ts";
 
 /** Version string of the built-in engine, recorded in manifests and ephemeris headers. */
 export const BUILTIN_ENGINE_VERSION = "gmat-sweep-builtin-1";
@@ -105,13 +107,19 @@ export class EngineRunError extends GmatSweepError {
   }
 }
 
-function scopeOf(model: Model, needs: { earthFixed: boolean }): ParameterScope {
+function scopeOf(
+  model: Model,
+  needs: { earthFixed: boolean; bodies: boolean },
+): ParameterScope {
   return {
     spacecraft: (n) => model.get(n, SpacecraftResource),
     variable: (n) => model.get(n, VariableResource),
+    finiteBurn: (n) => model.get(n, FiniteBurnResource),
     isInertialSystem: (n) => model.isInertialSystem(n),
+    originOf: (n) => model.originOf(n),
     names: () => model.resources.keys(),
     needsEarthFixed: () => void (needs.earthFixed = true),
+    needsBodies: () => void (needs.bodies = true),
   };
 }
 
@@ -124,6 +132,8 @@ interface CheckedScript {
   readonly initial: (readonly [SpacecraftResource, Float64Array, Hardware])[];
   /** Whether a parameter reads Earth's body-fixed frame (Altitude, Latitude, Longitude). */
   readonly needsEarthFixed: boolean;
+  /** Whether a parameter, state or burn is relative to a body other than the Earth. */
+  readonly needsBodies: boolean;
   /** The run the compiled mission reads its values from. */
   readonly ctx: RunContext;
 }
@@ -147,7 +157,7 @@ function checkScript(text: string, file: string, sourceDir?: string): CheckedScr
     );
   }
   const model = buildModel(script, diag);
-  const needs = { earthFixed: false };
+  const needs = { earthFixed: false, bodies: usesOtherOrigins(model) };
   const scope = scopeOf(model, needs);
   const ctx = new RunContext();
   const names = missionNames(model, scope, diag, ctx);
@@ -161,8 +171,14 @@ function checkScript(text: string, file: string, sourceDir?: string): CheckedScr
       rf.add.map((item) => bindParameter(item.name, item.pos, scope, diag)),
     ]),
   );
+  // States in the spacecraft's own system (origin mu for Keplerian input), moved to the Earth
+  // when the run starts.
   const initial = model.all(SpacecraftResource).map((sc) =>
-    [sc, sc.initialState(), buildHardware(model, sc, diag)] as const
+    [
+      sc,
+      sc.initialState(GMAT_BODY_MU[model.originOf(sc.coordinateSystem) ?? "Earth"]),
+      buildHardware(model, sc, diag),
+    ] as const
   );
   return {
     diag,
@@ -171,6 +187,7 @@ function checkScript(text: string, file: string, sourceDir?: string): CheckedScr
     reportParams,
     initial,
     needsEarthFixed: needs.earthFixed,
+    needsBodies: needs.bodies,
     ctx,
   };
 }
@@ -203,11 +220,12 @@ export async function runScriptText(
   file: string,
   options: RunScriptOptions = {},
 ): Promise<EngineRunResult> {
-  const { diag, model, commands, reportParams, initial, needsEarthFixed, ctx } = checkScript(
-    text,
-    file,
-    options.sourceDir,
-  );
+  const { diag, model, commands, reportParams, initial, needsEarthFixed, needsBodies, ctx } =
+    checkScript(
+      text,
+      file,
+      options.sourceDir,
+    );
   const physics = options.physics ?? new PhysicsData();
   const earthFixed = needsEarthFixed
     ? new EarthFixedFrame(await physics.gmat.earthOrientation())
@@ -258,7 +276,13 @@ export async function runScriptText(
       dirs,
     );
     ctx.start(runtime);
+    const bodies = needsBodies ? await runtime.bodyStates() : undefined;
     for (const [sc, state, hardware] of initial) {
+      const origin = model.originOf(sc.coordinateSystem) ?? "Earth";
+      if (origin !== "Earth") {
+        const o = bodies!.state(origin, sc.epochA1);
+        for (let k = 0; k < 6; k++) state[k] += o[k];
+      }
       runtime.states.set(sc, {
         state,
         epochA1: sc.epochA1,

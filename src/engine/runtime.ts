@@ -5,7 +5,9 @@
  * @module
  */
 
+import { GmatRandom } from "./math/gmat_random.ts";
 import {
+  BodyStates,
   EARTH_MU,
   type EarthFixedFrame,
   PhysicsData,
@@ -20,6 +22,7 @@ import { resolveOutputPath } from "./outputs/output_path.ts";
 import type { ReportOutput } from "./outputs/report_output.ts";
 import { TextFileSink } from "./outputs/text_file_sink.ts";
 import type { Snapshot } from "./parameters.ts";
+import { propulsionView } from "./hardware_parameters.ts";
 import type { SpacecraftResource } from "./resources/spacecraft.ts";
 
 /** Run-time state of one spacecraft. */
@@ -86,6 +89,13 @@ export class Runtime {
   readonly counters: RunCounters = { steps: 0, forceEvaluations: 0 };
   /** Set by the Stop command. */
   stopped = false;
+  /** The run's random numbers (`rand()`, `randn()`, `SetSeed`), as GMAT draws them. */
+  readonly random: GmatRandom = new GmatRandom();
+  /**
+   * Sun, Moon and planet states (DE405), loaded by {@link bodyStates} before the run when a
+   * parameter, a state, a burn or a force model is relative to a body other than the Earth.
+   */
+  bodies?: BodyStates;
 
   constructor(
     readonly model: Model,
@@ -128,6 +138,11 @@ export class Runtime {
     return EARTH_MU;
   }
 
+  /** The body states, loading the planetary ephemeris on first use. */
+  async bodyStates(): Promise<BodyStates> {
+    return this.bodies ??= new BodyStates(await this.physics.ephemeris.de405());
+  }
+
   /** Run-time state of a spacecraft. */
   of(sc: SpacecraftResource): SpacecraftState {
     const s = this.states.get(sc);
@@ -146,6 +161,8 @@ export class Runtime {
       earthFixed: this.earthFixed,
       totalMass: totalMass(sc, s),
       tanks: s.tanks,
+      bodies: this.bodies,
+      propulsion: propulsionView(sc, s, this.bodies),
     };
   };
 

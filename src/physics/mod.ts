@@ -65,6 +65,14 @@ export {
   keplerianToModifiedEquinoctial,
   type ModifiedEquinoctial,
 } from "./state/equinoctial.ts";
+export {
+  type CentralBody,
+  fromCartesian,
+  isStateRepresentation,
+  STATE_REPRESENTATIONS,
+  type StateRepresentation,
+  toCartesian,
+} from "./state/representations.ts";
 
 export {
   DEFAULT_INTEGRATOR_SETTINGS,
@@ -113,6 +121,9 @@ export {
 export type { DragSpec } from "./forces/drag_force.ts";
 export type { SchattenError, SchattenTiming } from "./atmosphere/space_weather.ts";
 export { PhysicsData } from "./data/physics_data.ts";
+export { BodyStates } from "./ephemeris/body_states.ts";
+export { EPHEMERIS_BODIES, type EphemerisBody, isEphemerisBody } from "./ephemeris/geocentric.ts";
+export { GMAT_BODY_MU, GMAT_BODY_RADIUS } from "./forces/body_mu.ts";
 export { GmatDataSet } from "./data/gmat_data.ts";
 export { EarthFixedFrame } from "./frames/earth_fixed.ts";
 export { keplerPropagate } from "./analytic/kepler_propagate.ts";

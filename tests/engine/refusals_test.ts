@@ -345,6 +345,12 @@ const CASES: Case[] = [
       /"1" for field "Eccentricity" on object "Sat" is not an allowed value.*Real Number != 1\.0/,
   },
   {
+    name: "Planetodetic spacecraft state (needs a body-fixed coordinate system)",
+    text: res("Sat.DisplayStateType = Planetodetic"),
+    code: "ENGINE_UNSUPPORTED",
+    says: /state type Planetodetic \(it needs a body-fixed system\)/,
+  },
+  {
     name: "assignment to an undefined name",
     text: mis("yy = 3"),
     code: "SCRIPT_UNKNOWN_RESOURCE",

@@ -58,6 +58,13 @@ export const SAMPLE_BOUNDS: Readonly<Record<string, SampleBoundsEntry>> = {
     measured: "position 6.3 mm, velocity 4.6e-4 mm/s (GEO, 1 day, Sun/Moon/SRP/shadows)",
     reason: "the file is a sprintf of GEOSat's EarthMJ2000Eq state: no header to name columns",
   },
+  Ex_FiniteBurnParameters: {
+    tolerances: { epochMs: 150, otherRel: 1.5e-3 },
+    measured: "epoch 109 ms (step sizes within 0.13% of GMAT's), TotalThrust 1.07e-3 N",
+    reason: "a report at integrator steps during a burn: the rows sit up to 109 ms from GMAT's, " +
+      "and the 10 N thrust along the velocity turns at < 1.2e-3 rad/s, so 10 * 1.2e-3 * 0.11 = " +
+      "1.3e-3 N; burn_parameters_test.ts bounds each row by its own epoch offset",
+  },
   Ex_TargetFiniteBurn_CenterPeriapsisDuration: {
     solutions: { "DefaultReportFile.txt": { halfBurnDuration: 2 * 0.3059622333607684 * 0.1 } },
     measured: "halfBurnDuration 4.11e-3 s (1300.8009 s vs GMAT's 1300.7968 s)",

@@ -1,5 +1,6 @@
 /**
- * The Maneuver command: apply an ImpulsiveBurn to a spacecraft, `Maneuver DV(Sat)`.
+ * The Maneuver command: apply an ImpulsiveBurn to a spacecraft, `Maneuver DV(Sat)`. Local axes
+ * (VNB, LVLH) are built from the state relative to the burn's `Origin` at the spacecraft's epoch.
  *
  * @module
  */
@@ -50,7 +51,13 @@ export function compileManeuver(cmd: CommandStatement, model: Model, diag: Diagn
     pos: cmd.pos,
     run(rt: Runtime) {
       const s = rt.of(sc);
-      const dv = burn.inertialDeltaV(s.state, inertial);
+      let relative = s.state;
+      if (!inertial && burn.origin !== "Earth") {
+        if (!rt.bodies) throw new Error("internal: body states were not loaded for a burn");
+        const o = rt.bodies.state(burn.origin, s.epochA1);
+        relative = s.state.map((x, k) => x - o[k]);
+      }
+      const dv = burn.inertialDeltaV(relative, inertial);
       if (burn.mass.decrementMass) {
         try {
           const used = applyImpulsiveMassDecrement(burn.name, burn.mass, {

@@ -147,6 +147,10 @@ export function compileMission(
         }
         break;
       case "call":
+        if (/^[Ss]etSeed$/.test(stmt.name) && stmt.outputs.length === 0) {
+          out.push(compileSetSeed(stmt, mc.names, diag));
+          break;
+        }
         refuseCall(stmt, model, diag);
         break;
       case "create":
@@ -159,6 +163,32 @@ export function compileMission(
     }
   }
   return out;
+}
+
+/** `SetSeed(s)`: restart the run's random numbers from `s`, as GMAT's SetSeed function. */
+function compileSetSeed(stmt: CallStatement, names: NameBinder, diag: Diagnostics): Command {
+  if (stmt.args.length !== 1) {
+    diag.fail("SCRIPT_BAD_VALUE", stmt.pos, `SetSeed takes one argument, got ${stmt.args.length}`, {
+      construct: "SetSeed",
+      hint: "write SetSeed(42)",
+    });
+  }
+  const seed = compileValue(stmt.args[0], names, diag);
+  return {
+    name: "SetSeed",
+    pos: stmt.pos,
+    run: (rt: Runtime) => {
+      const s = seed.get();
+      if (typeof s !== "number" || !Number.isFinite(s) || s < 0 || s > 0xffffffff) {
+        throw new MissionRunError(
+          "SetSeed",
+          stmt.pos,
+          `the seed must be a number from 0 to 4294967295, got ${describe(s)}`,
+        );
+      }
+      rt.random.seed(Math.trunc(s));
+    },
+  };
 }
 
 function refuseCall(stmt: CallStatement, model: Model, diag: Diagnostics): never {
@@ -373,6 +403,13 @@ export function numericSetter(
     const field = parts[1];
     const ci = (CARTESIAN_FIELDS as readonly string[]).indexOf(field);
     const ki = (KEPLERIAN_FIELDS as readonly string[]).indexOf(field);
+    const origin = model.originOf(target.coordinateSystem) ?? "Earth";
+    if ((ci >= 0 || ki >= 0) && origin !== "Earth") {
+      return fail(
+        `assigning ${lhs} during the mission in ${target.coordinateSystem} (origin ${origin})`,
+        "mission-time state assignments are EarthMJ2000Eq; give the state before the mission",
+      );
+    }
     if (ci >= 0) {
       apply = (rt, x) => {
         const s = rt.of(target);

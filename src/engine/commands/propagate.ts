@@ -13,6 +13,11 @@
  * With several conditions the earliest wins. The final state is published. Without stop
  * conditions one step is taken.
  *
+ * About a central body other than the Earth (`FM.CentralBody = Luna`) the integrated state is
+ * relative to that body, as GMAT's `ODEModel` moves it to the force origin: the spacecraft's
+ * EarthMJ2000Eq state minus the body's DE405 state at the start epoch, and back (plus the body's
+ * state at each step's epoch) whenever the spacecraft or a stop condition reads it.
+ *
  * @module
  */
 
@@ -251,6 +256,17 @@ class PropagateCommand implements Command {
         );
       }
     }
+    // The integrated state is relative to the force model's central body.
+    const central = this.forces.centralBody ?? "Earth";
+    const bodies = central === "Earth" ? undefined : await rt.bodyStates();
+    const centralState = new Float64Array(6);
+    const shift = (y: Float64Array, epochA1: number, sign: 1 | -1): void => {
+      if (!bodies) return;
+      bodies.state(central, epochA1, centralState);
+      for (let i = 0; i < 6 * n; i += 6) {
+        for (let k = 0; k < 6; k++) y[i + k] += sign * centralState[k];
+      }
+    };
     let derivs: Derivatives;
     try {
       derivs = await buildForceModel(
@@ -278,7 +294,7 @@ class PropagateCommand implements Command {
         const thrust = new FiniteThrust(
           { name: sc.name, dryMass: sc.dryMass, tanks: s.tanks, thrusters: s.thrusters },
           [...s.burns].map((b) => ({ name: b.name, thrusters: b.thrusters })),
-          { centralBody: "Earth" },
+          { centralBody: central },
         );
         derivs = massStateDerivatives(derivs, [thrust], layout);
       } catch (e) {
@@ -296,12 +312,15 @@ class PropagateCommand implements Command {
       ? packMassState(states[0].state, states[0].tanks.map((t) => t.fuelMass), layout)
       : new Float64Array(6 * n);
     if (!layout) states.forEach((s, i) => y0.set(s.state, 6 * i));
+    shift(y0, baseA1, -1);
 
     const epochAt = (t: number) => baseA1 + t / 86400;
     const apply = (p: Point) => {
       const epoch = epochAt(p.t);
+      const earth = p.y.slice(0, 6 * n);
+      shift(earth, epoch, 1);
       states.forEach((s, i) => {
-        s.state = p.y.slice(6 * i, 6 * i + 6);
+        s.state = earth.slice(6 * i, 6 * i + 6);
         s.epochA1 = epoch;
         if (layout) s.tanks = tanksFromState(s.tanks, p.y, layout);
       });
@@ -310,8 +329,15 @@ class PropagateCommand implements Command {
     const startA1 = baseA1;
     const valueAt = (stop: StopSpec, p: Point): number => {
       const i = this.sats.indexOf(stop.param.spacecraft!);
+      let state = p.y.subarray(6 * i, 6 * i + 6);
+      if (bodies) {
+        state = Float64Array.from(state);
+        bodies.state(central, epochAt(p.t), centralState);
+        for (let k = 0; k < 6; k++) state[k] += centralState[k];
+      }
       const snap = {
-        state: p.y.subarray(6 * i, 6 * i + 6),
+        state,
+        bodies: rt.bodies,
         epochA1: epochAt(p.t),
         elapsedFromA1: stop.param.stop.kind === "time" && stop.param.stop.cyclic
           ? startA1

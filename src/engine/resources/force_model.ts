@@ -8,7 +8,10 @@
  * Modelled: Earth harmonics from any GMAT `.cof` file, Sun/Moon/planet point masses (DE405),
  * spherical SRP with GMAT's shadows, drag with the Exponential, Jacchia-Roberts and MSISE-90
  * atmospheres (constant flux or the CSSI and Schatten files), and the relativistic correction.
- * Everything else (other central bodies, tides, SPAD, user-defined forces...) is refused by name.
+ * `CentralBody` may be the Sun, Luna or a planet: the state is then relative to that body and
+ * only point masses (and SRP, about a body other than the Sun) are modelled. Everything else
+ * (other bodies' gravity fields, drag or relativity about them, tides, SPAD, user-defined
+ * forces...) is refused by name.
  *
  * @module
  */
@@ -17,11 +20,13 @@ import { basename, dirname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { SourcePos } from "../../script/ast.ts";
 import {
+  EPHEMERIS_BODIES,
+  type EphemerisBody,
   type ErrorControl,
   type ForceModelSpec,
+  isEphemerisBody,
   type SchattenError,
   type SchattenTiming,
-  THIRD_BODIES,
 } from "../../physics/mod.ts";
 import type { FieldValue } from "../values.ts";
 import { Resource } from "./resource.ts";
@@ -86,7 +91,7 @@ function exists(path: string): boolean {
 /** A ForceModel resource. */
 export class ForceModelResource extends Resource {
   readonly typeName = "ForceModel";
-  centralBody = "Earth";
+  centralBody: EphemerisBody = "Earth";
   primaryBodies: string[] | undefined;
   pointMasses: string[] | undefined;
   degree = 4;
@@ -148,16 +153,18 @@ export class ForceModelResource extends Resource {
     const refuse = (what: string, construct: string, hint: string): never =>
       this.diag.unsupported(pos, what, { construct: `ForceModel.${construct}`, hint });
     switch (key) {
-      case "CentralBody":
-        this.centralBody = v.text();
-        if (this.centralBody !== "Earth") {
-          refuse(
-            `central body ${this.centralBody}`,
+      case "CentralBody": {
+        const body = v.text();
+        if (!isEphemerisBody(body)) {
+          return refuse(
+            `central body ${body}`,
             "CentralBody",
-            "the built-in engine propagates about Earth only; set CentralBody = Earth",
+            `the built-in engine propagates about ${EPHEMERIS_BODIES.join(", ")}`,
           );
         }
+        this.centralBody = body;
         break;
+      }
       case "PrimaryBodies":
         this.primaryBodies = v.names();
         break;
@@ -287,7 +294,8 @@ export class ForceModelResource extends Resource {
         break;
       default:
         return this.otherField(path, pos, {
-          GravityField: "only Earth's gravity field is modelled",
+          GravityField: "only Earth's gravity field is modelled (other bodies' potential files " +
+            "are not shipped); list the body in PointMasses instead",
           External: "external (plugin) forces need real GMAT",
         });
     }
@@ -307,22 +315,44 @@ export class ForceModelResource extends Resource {
   resolve(): ForceModelSpec {
     const primaries = this.primaryBodies ?? [];
     const points = this.pointMasses ?? [];
+    const central = this.centralBody;
     const where = (f: string) => this.assigned.get(f) ?? this.pos;
     for (const body of primaries) {
-      if (body !== "Earth") {
+      if (body !== "Earth" || central !== "Earth") {
         this.diag.unsupported(where("PrimaryBodies"), `the gravity field of ${body}`, {
           construct: "ForceModel.PrimaryBodies",
-          hint: "only Earth may be a primary body; list other bodies as PointMasses",
+          hint: central === "Earth"
+            ? "only Earth may be a primary body; list other bodies as PointMasses"
+            : `about ${central} only point masses are modelled; write PointMasses = ` +
+              `{${central}, ...} instead of PrimaryBodies`,
+        });
+      }
+    }
+    if (central !== "Earth") {
+      const earthOnly = this.drag !== "None"
+        ? ["drag", "Drag.AtmosphereModel", "set Drag = None"]
+        : this.relativistic
+        ? ["the relativistic correction", "RelativisticCorrection", "set it Off"]
+        : this.srp && central === "Sun"
+        ? ["SRP", "SRP", "set SRP = Off"]
+        : undefined;
+      if (earthOnly) {
+        const [what, field, fix] = earthOnly;
+        this.diag.unsupported(where(field), `${what} about the central body ${central}`, {
+          construct: `ForceModel.${field}`,
+          hint: `the built-in engine models point masses${
+            central === "Sun" ? "" : " and SRP"
+          } about ${central}; ${fix}`,
         });
       }
     }
     const thirdBodies: string[] = [];
     for (const body of points) {
-      if (body === "Earth") continue;
-      if (!(THIRD_BODIES as readonly string[]).includes(body)) {
+      if (body === central) continue;
+      if (!isEphemerisBody(body)) {
         this.diag.unsupported(where("PointMasses"), `third-body gravity of ${body}`, {
           construct: "ForceModel.PointMasses",
-          hint: `point masses the engine has ephemerides for: ${THIRD_BODIES.join(", ")}`,
+          hint: `point masses the engine has ephemerides for: ${EPHEMERIS_BODIES.join(", ")}`,
         });
       }
       thirdBodies.push(body);
@@ -338,13 +368,14 @@ export class ForceModelResource extends Resource {
         },
       );
     }
+    // GMAT's default (no PrimaryBodies, no PointMasses) is Earth's field about the Earth only.
     const earthPrimary = primaries.includes("Earth") ||
-      (this.primaryBodies === undefined && this.pointMasses === undefined);
+      (central === "Earth" && this.primaryBodies === undefined && this.pointMasses === undefined);
     for (const body of this.extraShadowBodies) {
-      if (body !== "Luna" && body !== "Earth") {
+      if (body !== "Luna" && body !== "Earth" && body !== central) {
         this.diag.unsupported(where("SRP.ExtraShadowBodies"), `shadows cast by ${body}`, {
           construct: "ForceModel.SRP.ExtraShadowBodies",
-          hint: "the engine's shadow model knows Earth and Luna",
+          hint: "the engine's shadow model knows Earth, Luna and the central body",
         });
       }
     }
@@ -361,6 +392,7 @@ export class ForceModelResource extends Resource {
       );
     }
     return {
+      centralBody: central,
       gravity: harmonic
         ? {
           kind: "harmonic",
@@ -368,7 +400,7 @@ export class ForceModelResource extends Resource {
           degree: this.degree,
           order: this.order,
         }
-        : earthPrimary || points.includes("Earth")
+        : earthPrimary || points.includes(central)
         ? { kind: "pointMass" }
         : { kind: "none" },
       thirdBodies,
@@ -376,7 +408,9 @@ export class ForceModelResource extends Resource {
         ? {
           flux: this.flux,
           nominalSun: this.nominalSun,
-          extraShadowBodies: this.extraShadowBodies.filter((b) => b === "Luna"),
+          extraShadowBodies: this.extraShadowBodies.filter((b) =>
+            b !== central && (b === "Luna" || b === "Earth")
+          ),
         }
         : undefined,
       drag: this.drag === "None" ? undefined : {

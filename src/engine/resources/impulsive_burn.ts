@@ -2,7 +2,8 @@
  * The ImpulsiveBurn resource: an instantaneous velocity change in local VNB or LVLH axes (or
  * inertial MJ2000Eq axes), applied by the Maneuver command.
  *
- * Axes, as GMAT builds its local frames (R, V relative to Earth, N = R x V):
+ * Axes, as GMAT builds its local frames (R, V relative to `Origin` — the Earth, the Sun, Luna or
+ * a planet — N = R x V):
  * VNB: X = V, Y = N, Z = X x Y. LVLH: X = R, Z = N, Y = Z x X. Element1..3 are the X, Y, Z
  * components in km/s. Mass depletion needs tanks and is refused.
  *
@@ -10,7 +11,13 @@
  */
 
 import type { SourcePos } from "../../script/ast.ts";
-import { IMPULSIVE_MASS_DEFAULTS, type ImpulsiveMassSettings } from "../../physics/mod.ts";
+import {
+  EPHEMERIS_BODIES,
+  type EphemerisBody,
+  IMPULSIVE_MASS_DEFAULTS,
+  type ImpulsiveMassSettings,
+  isEphemerisBody,
+} from "../../physics/mod.ts";
 import type { FieldValue } from "../values.ts";
 import { Resource } from "./resource.ts";
 
@@ -22,7 +29,7 @@ export class ImpulsiveBurnResource extends Resource {
   mass: ImpulsiveMassSettings = { ...IMPULSIVE_MASS_DEFAULTS };
   readonly typeName = "ImpulsiveBurn";
   coordinateSystem = "Local";
-  origin = "Earth";
+  origin: EphemerisBody = "Earth";
   axes: (typeof AXES)[number] = "VNB";
   /** Delta-v components, km/s. */
   readonly elements: [number, number, number] = [0, 0, 0];
@@ -50,15 +57,17 @@ export class ImpulsiveBurnResource extends Resource {
       case "CoordinateSystem":
         this.coordinateSystem = v.text();
         break;
-      case "Origin":
-        this.origin = v.text();
-        if (this.origin !== "Earth") {
-          this.diag.unsupported(pos, `burn origin ${this.origin}`, {
+      case "Origin": {
+        const origin = v.text();
+        if (!isEphemerisBody(origin)) {
+          this.diag.unsupported(pos, `burn origin ${origin}`, {
             construct: "ImpulsiveBurn.Origin",
-            hint: "set Origin = Earth",
+            hint: `the origin may be ${EPHEMERIS_BODIES.join(", ")}`,
           });
         }
+        this.origin = origin;
         break;
+      }
       case "Axes": {
         const text = v.text();
         if (text === "SpacecraftBody") {
@@ -101,7 +110,9 @@ export class ImpulsiveBurnResource extends Resource {
   }
 
   /**
-   * The inertial delta-v (km/s) for a spacecraft at Cartesian state `s` (relative to Earth).
+   * The inertial delta-v (km/s) for a spacecraft at Cartesian state `s` (relative to the burn's
+   * `Origin`; translating the state does not change the velocity, so the result holds in any
+   * MJ2000Eq system).
    */
   inertialDeltaV(s: Float64Array, inertialAxes: boolean): [number, number, number] {
     const [e1, e2, e3] = this.elements;

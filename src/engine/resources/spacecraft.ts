@@ -1,25 +1,32 @@
 /**
- * The Spacecraft resource: epoch, orbit state (Cartesian or Keplerian in EarthMJ2000Eq) and the
- * physical properties the supported physics may read.
+ * The Spacecraft resource: epoch, orbit state (in any of GMAT's state representations but
+ * Planetodetic) and the physical properties the supported physics may read.
  *
  * State fields are kept in the representation they were last written in, as GMAT does, so
  * `DisplayStateType = Keplerian` followed by six element assignments (and an override of one of
- * them) yields exactly those elements. A field of the other representation converts the current
- * elements first. The Cartesian state used for propagation is made at {@link initialState}.
+ * them) yields exactly those elements. A field of another representation converts the current
+ * elements first. A field several representations share (SMA, TA, RMAG, EquinoctialH, MLONG...)
+ * stays in the current representation, else in the DisplayStateType's, else in the first that
+ * has it (Keplerian, SphericalAZFPA, Equinoctial). The Cartesian state used for propagation is
+ * made at {@link initialState}.
  *
  * @module
  */
 
 import type { SourcePos } from "../../script/ast.ts";
 import {
-  cartesianToKeplerian,
+  EARTH_FLATTENING,
   EARTH_MU,
+  EARTH_RADIUS,
   EPOCH_FORMATS,
   type EpochFormat,
+  fromCartesian,
   isEpochFormat,
-  keplerianToCartesian,
   parseEpoch,
   type SpacecraftPhysics,
+  STATE_REPRESENTATIONS,
+  type StateRepresentation,
+  toCartesian,
 } from "../../physics/mod.ts";
 import { GmatSweepError } from "../../errors/mod.ts";
 import type { FieldValue } from "../values.ts";
@@ -30,7 +37,16 @@ export const CARTESIAN_FIELDS = ["X", "Y", "Z", "VX", "VY", "VZ"] as const;
 /** Keplerian element names, in order. */
 export const KEPLERIAN_FIELDS = ["SMA", "ECC", "INC", "RAAN", "AOP", "TA"] as const;
 
-const STATE_TYPES = ["Cartesian", "Keplerian"] as const;
+/** Representations a spacecraft state can be given in (Planetodetic needs a body-fixed system). */
+const STATE_TYPES = (Object.keys(STATE_REPRESENTATIONS) as StateRepresentation[]).filter((r) =>
+  r !== "Planetodetic"
+);
+
+/** Every state element field, each once, with the representation it selects by default. */
+const DEFAULT_REP_OF = new Map<string, StateRepresentation>();
+for (const r of STATE_TYPES) {
+  for (const f of STATE_REPRESENTATIONS[r]) if (!DEFAULT_REP_OF.has(f)) DEFAULT_REP_OF.set(f, r);
+}
 
 /** Numeric fields kept: Cd, Cr and the areas drive drag and SRP; the ids are bookkeeping. */
 const INERT_NUMBERS = ["Cd", "Cr", "DragArea", "SRPArea", "NAIFId", "SpiceFrameId"] as const;
@@ -83,26 +99,22 @@ const INERT_ANY = new Set([
   "AddHardware",
 ]);
 
-const STATE_HINT = "the built-in engine reads Cartesian (X, Y, Z, VX, VY, VZ) and Keplerian " +
-  "(SMA, ECC, INC, RAAN, AOP, TA) states; give the state in one of them";
+const STATE_HINT = `the built-in engine reads the state types ${STATE_TYPES.join(", ")}; ` +
+  "Planetodetic needs a body-fixed coordinate system: give the state in another type";
 
 const UNSUPPORTED: Readonly<Record<string, string>> = {
   PowerSystem: "power systems (electric propulsion) are not modelled",
   MA: "set TA instead of MA (true anomaly), or use real GMAT",
   EA: "set TA instead of EA, or use real GMAT",
   HA: "set TA instead of HA, or use real GMAT",
-  RadPer: "set SMA and ECC instead of RadPer/RadApo",
-  RadApo: "set SMA and ECC instead of RadPer/RadApo",
 };
 
-/** Orbit-state fields of GMAT's other representations (equinoctial, spherical, Delaunay...). */
-const OTHER_STATE_RE =
-  /^(AltEquinoctial[PQ]|Equinoctial[HKPQ]|MLONG|SemilatusRectum|ModEquinoctial[FGHK]|TLONG|Delaunay[lghLGH]|Planetodetic\w+|Brouwer\w+|RMAG|RA|DEC|VMAG|AZI|FPA|RAV|DECV|Incoming\w+|Outgoing\w+|C3Energy|Energy|BVAZI|RHA|DHA|HFPA)$/;
+/** Orbit-state names the engine does not accept as Spacecraft fields. */
+const OTHER_STATE_RE = /^(Planetodetic\w+|C3Energy|Energy|BVAZI|RHA|DHA|HFPA)$/;
 
 /** Fields that set the state, epoch or mass the engine propagates. */
 const PHYSICS_FIELDS = new Set<string>([
-  ...CARTESIAN_FIELDS,
-  ...KEPLERIAN_FIELDS,
+  ...DEFAULT_REP_OF.keys(),
   "Epoch",
   "DateFormat",
   "CoordinateSystem",
@@ -117,23 +129,6 @@ const PHYSICS_FIELDS = new Set<string>([
   "Thrusters",
 ]);
 
-/** Display state types GMAT accepts besides the two the engine reads. */
-const OTHER_STATE_TYPES = new Set([
-  "AltEquinoctial",
-  "Equinoctial",
-  "ModifiedEquinoctial",
-  "ModifiedKeplerian",
-  "SphericalAZFPA",
-  "SphericalRADEC",
-  "Delaunay",
-  "Planetodetic",
-  "BrouwerMeanShort",
-  "BrouwerMeanLong",
-  "IncomingAsymptote",
-  "OutgoingAsymptote",
-  "Keplerian",
-]);
-
 /** A Spacecraft resource. */
 export class SpacecraftResource extends Resource {
   readonly typeName = "Spacecraft";
@@ -144,9 +139,9 @@ export class SpacecraftResource extends Resource {
   /** The coordinate system the state is given in (an EarthMJ2000Eq-equivalent system). */
   coordinateSystem = "EarthMJ2000Eq";
   /** `DisplayStateType` as written. */
-  displayStateType: (typeof STATE_TYPES)[number] = "Cartesian";
+  displayStateType: StateRepresentation = "Cartesian";
   /** Representation of {@link elements}. */
-  representation: "Cartesian" | "Keplerian" = "Cartesian";
+  representation: StateRepresentation = "Cartesian";
   /** The six state elements in {@link representation} (km, km/s, degrees). */
   elements: number[] = [7100, 0, 1300, 0, 7.35, 1];
   /** Dry mass, kg. */
@@ -171,8 +166,7 @@ export class SpacecraftResource extends Resource {
       "Epoch",
       "CoordinateSystem",
       "DisplayStateType",
-      ...CARTESIAN_FIELDS,
-      ...KEPLERIAN_FIELDS,
+      ...DEFAULT_REP_OF.keys(),
       "DryMass",
       "Tanks",
       "Thrusters",
@@ -197,18 +191,18 @@ export class SpacecraftResource extends Resource {
       return;
     }
     if (path.length !== 1) return this.otherField(path, pos, UNSUPPORTED);
-    if ((CARTESIAN_FIELDS as readonly string[]).includes(field)) {
-      this.#setElement("Cartesian", CARTESIAN_FIELDS.indexOf(field as never), v, pos);
-    } else if ((KEPLERIAN_FIELDS as readonly string[]).includes(field)) {
-      this.#setElement("Keplerian", KEPLERIAN_FIELDS.indexOf(field as never), v, pos);
+    const rep = this.#representationOf(field);
+    if (rep) {
+      const index = (STATE_REPRESENTATIONS[rep] as readonly string[]).indexOf(field);
+      this.#setElement(rep, index, v, pos);
     } else if (field === "DateFormat") {
       this.dateFormat = v.oneOf(EPOCH_FORMATS);
     } else if (field === "CoordinateSystem") {
       this.coordinateSystem = v.text();
     } else if (field === "DisplayStateType") {
       const text = v.value.kind === "word" || v.value.kind === "string" ? v.value.value : "";
-      if (OTHER_STATE_TYPES.has(text) && !(STATE_TYPES as readonly string[]).includes(text)) {
-        this.diag.unsupported(pos, `the state type ${text}`, {
+      if (text === "Planetodetic") {
+        this.diag.unsupported(pos, `the state type ${text} (it needs a body-fixed system)`, {
           construct: "Spacecraft.DisplayStateType",
           hint: STATE_HINT,
         });
@@ -257,7 +251,16 @@ export class SpacecraftResource extends Resource {
     }
   }
 
-  #setElement(rep: "Cartesian" | "Keplerian", index: number, v: FieldValue, pos: SourcePos): void {
+  /** The representation a state field is set in (see the module doc), or undefined. */
+  #representationOf(field: string): StateRepresentation | undefined {
+    const has = (r: StateRepresentation) =>
+      r !== "Planetodetic" && (STATE_REPRESENTATIONS[r] as readonly string[]).includes(field);
+    if (has(this.representation)) return this.representation;
+    if (has(this.displayStateType)) return this.displayStateType;
+    return DEFAULT_REP_OF.get(field);
+  }
+
+  #setElement(rep: StateRepresentation, index: number, v: FieldValue, pos: SourcePos): void {
     const x = v.number();
     if (rep === "Keplerian") this.#checkKeplerian(KEPLERIAN_FIELDS[index], x, v);
     if (this.representation !== rep) {
@@ -329,25 +332,37 @@ export class SpacecraftResource extends Resource {
     this.#keplerianSet.add(field);
   }
 
-  #convert(el: number[], from: "Cartesian" | "Keplerian", to: "Cartesian" | "Keplerian"): number[] {
+  #convert(
+    el: number[],
+    from: StateRepresentation,
+    to: StateRepresentation,
+    mu = EARTH_MU,
+  ): number[] {
     if (from === to) return [...el];
-    if (to === "Cartesian") {
-      const [sma, ecc, inc, raan, aop, ta] = el;
-      return Array.from(keplerianToCartesian({ sma, ecc, inc, raan, aop, ta }, EARTH_MU));
-    }
-    const k = cartesianToKeplerian(Float64Array.from(el), EARTH_MU);
-    return [k.sma, k.ecc, k.inc, k.raan, k.aop, k.ta];
+    const at = this.assigned.get("DisplayStateType") ?? this.pos;
+    const body = {
+      mu,
+      flattening: EARTH_FLATTENING,
+      eqRadius: EARTH_RADIUS,
+      warn: (message: string) => this.diag.warn(at, message),
+    };
+    const cartesian = toCartesian(from, el, body);
+    return to === "Cartesian" ? cartesian : fromCartesian(to, cartesian, body);
   }
 
   /**
-   * The Cartesian EarthMJ2000Eq state (km, km/s) the spacecraft starts from.
+   * The Cartesian state (km, km/s) the spacecraft starts from, in its `CoordinateSystem` (MJ2000Eq
+   * axes about that system's origin; the caller translates it to EarthMJ2000Eq at the epoch).
    *
+   * @param mu Gravitational parameter of the coordinate system's origin (Keplerian input).
    * @throws {GmatSweepError} `STATE_CONVERSION` when the Keplerian elements are invalid.
    */
-  initialState(): Float64Array {
+  initialState(mu = EARTH_MU): Float64Array {
     if (this.representation === "Keplerian") this.#warnSignChanges();
     try {
-      return Float64Array.from(this.#convert(this.elements, this.representation, "Cartesian"));
+      return Float64Array.from(
+        this.#convert(this.elements, this.representation, "Cartesian", mu),
+      );
     } catch (e) {
       // Point at ECC when the shape is degenerate (near-parabolic, periapsis inside Earth's
       // centre), else at SMA; fall back to the Create statement.
@@ -362,8 +377,12 @@ export class SpacecraftResource extends Resource {
         `Spacecraft ${this.name}: invalid orbit state (${errorText(e)})`,
         {
           construct: "Spacecraft orbit state",
-          hint:
-            "check SMA/ECC: an ellipse needs SMA > 0 and 0 <= ECC < 1, a hyperbola SMA < 0 and ECC > 1",
+          hint: this.representation === "Keplerian"
+            ? "check SMA/ECC: an ellipse needs SMA > 0 and 0 <= ECC < 1, a hyperbola SMA < 0 " +
+              "and ECC > 1"
+            : `check the ${this.representation} elements (${
+              STATE_REPRESENTATIONS[this.representation].join(", ")
+            })`,
         },
       );
     }

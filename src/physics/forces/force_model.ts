@@ -1,8 +1,10 @@
 /**
- * A GMAT force model as one derivative function: the Earth's gravity (none, a point mass, or a
- * spherical-harmonic field), third-body point masses from DE405, spherical SRP with GMAT's
- * shadows, drag, and the relativistic correction, summed in GMAT's order for Earth-centred
- * spacecraft.
+ * A GMAT force model as one derivative function: the central body's gravity (none, a point mass,
+ * or for the Earth a spherical-harmonic field), third-body point masses from DE405, spherical SRP
+ * with GMAT's shadows, drag, and the relativistic correction, summed in GMAT's order. The state
+ * is relative to the central body (`ForceModel.CentralBody`, default the Earth) in MJ2000Eq axes;
+ * about another body only point masses and SRP are modelled (drag, harmonics and the
+ * relativistic correction need the Earth).
  *
  * {@link ForceModelSpec} is what a script's ForceModel resolves to; {@link buildForceModel}
  * loads the data it needs through a caller-held {@link PhysicsData} and returns the
@@ -12,13 +14,16 @@
  * @module
  */
 
-import { EARTH_MU, SECONDS_PER_DAY } from "../constants.ts";
+import { SECONDS_PER_DAY } from "../constants.ts";
 import type { PhysicsData } from "../data/physics_data.ts";
 import { a1StateFunction } from "../ephemeris/a1_state.ts";
+import { BodyStates } from "../ephemeris/body_states.ts";
 import { EPHEMERIS_BODIES, type EphemerisBody } from "../ephemeris/geocentric.ts";
 import type { Derivatives, ErrorControl } from "../integrators/settings.ts";
 import { type DragSpec, makeDrag } from "./drag_force.ts";
+import { GMAT_BODY_MU, GMAT_BODY_RADIUS } from "./body_mu.ts";
 import { earthGravityDerivatives, loadEarthGravityContext } from "./earth_gravity.ts";
+import { ForceModelError } from "./force_model_error.ts";
 import { pointMassDerivatives } from "./point_mass.ts";
 import { RelativisticCorrection } from "./relativity.ts";
 import { MOON_RADIUS } from "./shadow.ts";
@@ -28,7 +33,7 @@ import { thirdBodyForce } from "./third_body.ts";
 /** Bodies that may be third-body point masses (they have a DE405 ephemeris). */
 export const THIRD_BODIES: readonly EphemerisBody[] = EPHEMERIS_BODIES.filter((b) => b !== "Earth");
 
-/** The Earth's gravity in a force model. */
+/** The central body's gravity in a force model (a harmonic field for the Earth only). */
 export type GravitySpec =
   | { readonly kind: "none" }
   | { readonly kind: "pointMass" }
@@ -48,15 +53,17 @@ export interface SrpSpec {
   readonly flux: number;
   /** `SRP.Nominal_Sun`, km. */
   readonly nominalSun: number;
-  /** `SRP.ExtraShadowBodies` besides Earth (only `Luna` is modelled). */
+  /** `SRP.ExtraShadowBodies` besides the central body (`Luna` or `Earth`). */
   readonly extraShadowBodies: readonly string[];
 }
 
 /** A script's ForceModel, resolved: what {@link buildForceModel} builds. */
 export interface ForceModelSpec {
-  /** The Earth's gravity. */
+  /** `CentralBody` (default `Earth`): the origin of the propagated state. */
+  readonly centralBody?: EphemerisBody;
+  /** The central body's gravity. */
   readonly gravity: GravitySpec;
-  /** Third-body point masses, GMAT names (Earth excluded). */
+  /** Third-body point masses, GMAT names (the central body excluded). */
   readonly thirdBodies: readonly string[];
   /** Spherical SRP, when on. */
   readonly srp?: SrpSpec;
@@ -89,7 +96,8 @@ export function needsEarthOrientation(spec: ForceModelSpec): boolean {
 
 /** Whether a force model needs the planetary ephemeris. */
 export function needsEphemeris(spec: ForceModelSpec): boolean {
-  return spec.thirdBodies.length > 0 || spec.srp !== undefined || spec.relativistic ||
+  return spec.thirdBodies.length > 0 || (spec.centralBody ?? "Earth") !== "Earth" ||
+    spec.srp !== undefined || spec.relativistic ||
     spec.drag !== undefined;
 }
 
@@ -100,8 +108,11 @@ export function needsEphemeris(spec: ForceModelSpec): boolean {
  * @param data The caller's data context (files parsed once per context).
  * @param epochA1 A1 MJD at elapsed time t = 0.
  * @param spacecraft Physical properties of each spacecraft, in state order.
- * @returns dy/dt for `6 * spacecraft.length` state components (km, km/s, MJ2000Eq).
- * @throws {GmatSweepError} When a data file is missing or a setting is out of range.
+ * @returns dy/dt for `6 * spacecraft.length` state components (km, km/s, MJ2000Eq, relative to
+ *   the central body).
+ * @throws {GmatSweepError} When a data file is missing or a setting is out of range;
+ *   `ForceModelError` for drag, harmonics or the relativistic correction about a body other than
+ *   the Earth, or SRP about the Sun.
  */
 export async function buildForceModel(
   spec: ForceModelSpec,
@@ -110,6 +121,24 @@ export async function buildForceModel(
   spacecraft: readonly SpacecraftPhysics[],
 ): Promise<Derivatives> {
   const count = spacecraft.length;
+  const central = spec.centralBody ?? "Earth";
+  if (central !== "Earth") {
+    const earthOnly = spec.gravity.kind === "harmonic"
+      ? "a harmonic gravity field"
+      : spec.drag
+      ? "drag"
+      : spec.relativistic
+      ? "the relativistic correction"
+      : spec.srp && central === "Sun"
+      ? "SRP"
+      : undefined;
+    if (earthOnly) {
+      throw new ForceModelError(
+        `${earthOnly} about the central body ${central} is not modelled; ` +
+          "use point masses (and SRP about a body other than the Sun)",
+      );
+    }
+  }
   let base: Derivatives;
   const g = spec.gravity;
   if (g.kind === "harmonic") {
@@ -120,7 +149,7 @@ export async function buildForceModel(
     });
     base = earthGravityDerivatives(ctx, epochA1, count);
   } else if (g.kind === "pointMass") {
-    base = pointMassDerivatives(EARTH_MU, count);
+    base = pointMassDerivatives(GMAT_BODY_MU[central], count);
   } else {
     base = pointMassDerivatives(0, count);
   }
@@ -131,6 +160,7 @@ export async function buildForceModel(
     const force = thirdBodyForce({
       ephemeris: de!,
       bodies: spec.thirdBodies as EphemerisBody[],
+      centralBody: central,
       epochA1,
       count,
     });
@@ -141,14 +171,27 @@ export async function buildForceModel(
     adders.push(drag);
   }
   if (spec.srp) {
+    const bodies = new BodyStates(de!);
+    const relative = (body: EphemerisBody) => {
+      if (central === "Earth") return a1StateFunction(de!, body);
+      const out = new Float64Array(6);
+      return (epoch: number) => bodies.state(body, epoch, out, central);
+    };
+    const extra = spec.srp.extraShadowBodies.filter((b): b is EphemerisBody =>
+      b !== central && (b === "Luna" || b === "Earth")
+    );
     const srp = new SphericalSrp({
-      sun: a1StateFunction(de!, "Sun"),
+      sun: relative("Sun"),
+      centralBodyName: central,
+      centralBodyRadius: central === "Earth" ? undefined : GMAT_BODY_RADIUS[central],
       spacecraft: spacecraft.map((s) => ({ cr: s.cr, areaM2: s.srpAreaM2, massKg: s.massKg })),
       flux: spec.srp.flux,
       nominalSun: spec.srp.nominalSun,
-      extraShadowBodies: spec.srp.extraShadowBodies.includes("Luna")
-        ? [{ name: "Luna", radius: MOON_RADIUS, position: a1StateFunction(de!, "Luna") }]
-        : [],
+      extraShadowBodies: extra.map((b) => ({
+        name: b,
+        radius: b === "Luna" ? MOON_RADIUS : GMAT_BODY_RADIUS[b],
+        position: relative(b),
+      })),
     });
     adders.push((t, y, dydt) => srp.addDerivatives(epochA1 + t / SECONDS_PER_DAY, y, dydt));
   }

@@ -42,7 +42,7 @@ export interface SrpSpacecraft {
 
 /** Settings of {@link SphericalSrp}, named after the GMAT script fields. */
 export interface SrpOptions {
-  /** Geometric Sun position relative to Earth (MJ2000Eq, km) at an A1 epoch. */
+  /** Geometric Sun position relative to the central body (MJ2000Eq, km) at an A1 epoch. */
   readonly sun: BodyStateProvider;
   /** One entry per spacecraft, in state order. */
   readonly spacecraft: readonly SrpSpacecraft[];
@@ -52,7 +52,11 @@ export interface SrpOptions {
   readonly nominalSun?: number;
   /** Whether shadows are modelled (GMAT's internal `modelShadows`, default true). */
   readonly shadows?: boolean;
-  /** `SRP.ExtraShadowBodies` (default none; Earth, the central body, always occults). */
+  /** Name of the central body the states are relative to (default `Earth`); it always occults. */
+  readonly centralBodyName?: string;
+  /** Radius of the central body, km (default the Earth's shadow radius). */
+  readonly centralBodyRadius?: number;
+  /** `SRP.ExtraShadowBodies` (default none; the central body always occults). */
   readonly extraShadowBodies?: readonly ShadowBody[];
   /** Sun radius, km (default 695990). */
   readonly sunRadius?: number;
@@ -130,6 +134,8 @@ export class SphericalSrp {
     this.shadows = options.shadows ?? true;
     this.shadowModel = new ShadowModel({
       sunRadius: options.sunRadius ?? SUN_RADIUS,
+      centralBodyName: options.centralBodyName,
+      centralBodyRadius: options.centralBodyRadius,
       extraBodies: options.extraShadowBodies,
     });
     check(options.spacecraft.length > 0, "SRP needs at least one spacecraft");

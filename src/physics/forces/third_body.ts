@@ -1,11 +1,13 @@
 /**
- * Point-mass gravity of third bodies (Sun, Luna, planets) on Earth-centred spacecraft, as GMAT's
- * `PointMassForce::GetDerivatives` computes it for a force model whose origin is the Earth.
+ * Point-mass gravity of third bodies (Sun, Luna, planets, Earth) on spacecraft whose state is
+ * relative to a central body (the force model's origin, default the Earth), as GMAT's
+ * `PointMassForce::GetDerivatives` computes it.
  *
- * For each body B with gravitational parameter mu and geocentric position s (from the DE file at
- * the TDB epoch of the derivative call, see `../ephemeris/geocentric.ts`), and each spacecraft at
- * r: a += mu (s - r) / |s - r|^3 - mu s / |s|^3 (direct minus indirect term; the indirect term is
- * dropped when s = 0, which makes `Earth` in the list a central point mass). Order of operations
+ * For each body B with gravitational parameter mu and position s relative to the central body
+ * (B's geocentric position from the DE file at the TDB epoch of the derivative call minus the
+ * central body's, see `../ephemeris/geocentric.ts`), and each spacecraft at r: a += mu (s - r) /
+ * |s - r|^3 - mu s / |s|^3 (direct minus indirect term; the indirect term is dropped when s = 0,
+ * which makes the central body in the list a central point mass). Order of operations
  * as GMAT: |s|^3 as sqrt(|s|^2 |s|^2 |s|^2), |s - r|^3 as |s - r|^2 sqrt(|s - r|^2).
  *
  * Time: a derivative call at elapsed time t (seconds since the propagation's start epoch, A1 MJD
@@ -40,6 +42,8 @@ export interface ThirdBodyOptions {
   readonly epochA1: number;
   /** Number of spacecraft; the state holds 6 components per spacecraft (default 1). */
   readonly count?: number;
+  /** The central body the spacecraft states are relative to (default `Earth`). */
+  readonly centralBody?: EphemerisBody;
   /** Gravitational parameters overriding GMAT's defaults ({@link GMAT_BODY_MU}), km^3/s^2. */
   readonly mu?: Readonly<Partial<Record<EphemerisBody, number>>>;
 }
@@ -62,7 +66,7 @@ export interface ThirdBodyForce {
 }
 
 /**
- * Builds the third-body force of `bodies` on `count` Earth-centred spacecraft.
+ * Builds the third-body force of `bodies` on `count` spacecraft centred on `centralBody`.
  *
  * @throws {RangeError} For an unknown body, a repeated body, a bad mu or count.
  *
@@ -107,8 +111,17 @@ export function thirdBodyForce(options: ThirdBodyOptions): ThirdBodyForce {
   const ephemeris = options.ephemeris instanceof GeocentricEphemeris
     ? options.ephemeris
     : new GeocentricEphemeris(options.ephemeris);
-  const targets = Int32Array.from(bodies, (b) => DE_TARGET_OF[b]);
-  const positions = new Float64Array(3 * bodies.length);
+  const central = options.centralBody ?? "Earth";
+  if (!isEphemerisBody(central)) {
+    throw new RangeError(`Central body '${central}' has no ephemeris`);
+  }
+  // The central body's own geocentric position comes last; the Earth's is zero (not read).
+  const centred = central !== "Earth";
+  const targets = Int32Array.from(
+    centred ? [...bodies, central] : bodies,
+    (b) => DE_TARGET_OF[b],
+  );
+  const positions = new Float64Array(3 * targets.length);
   const muArray = Float64Array.from(mu);
   const epochA1 = options.epochA1;
   const n = 6 * count;
@@ -118,6 +131,14 @@ export function thirdBodyForce(options: ThirdBodyOptions): ThirdBodyForce {
     if (nb === 0) return;
     const tdb = convertMjd(epochA1 + t / SECONDS_PER_DAY, "A1", "TDB");
     ephemeris.positions(targets, tdb, positions);
+    if (centred) {
+      const c = 3 * nb;
+      for (let b = 0; b < 3 * nb; b += 3) {
+        positions[b] -= positions[c];
+        positions[b + 1] -= positions[c + 1];
+        positions[b + 2] -= positions[c + 2];
+      }
+    }
     for (let b = 0; b < nb; b++) {
       const m = muArray[b];
       const sx = positions[3 * b];
