@@ -7,9 +7,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { cli } from "../_support/cli.ts";
-import { fixture } from "../_support/engine.ts";
-
-const LEO = fixture("scripts/leo_basic.script");
+import { LEO, runGrid } from "../_support/sweep_tree.ts";
 
 async function nothingAt(path: string): Promise<boolean> {
   try {
@@ -56,19 +54,7 @@ Deno.test("bounds: workers, huge run sets and --yes refuse before anything is wr
   }
 
   // 200,000 runs without --yes: the size and the disk it would take, from a measured first run.
-  const big = await cli([
-    "run",
-    LEO,
-    "--grid",
-    "Sat.SMA=7000:7300:400",
-    "--grid",
-    "Sat.INC=28:29:500",
-    "--out",
-    out,
-    "--engine",
-    "builtin",
-    "-q",
-  ]);
+  const big = await runGrid(LEO, ["Sat.SMA=7000:7300:400", "Sat.INC=28:29:500"], out);
   assert.equal(big.code, 2, big.stderr);
   assert.match(
     big.stderr,

@@ -92,19 +92,23 @@ Deno.test("a hook that cannot be used stops the sweep before any run", async (t)
   await Deno.remove(dir, { recursive: true });
 });
 
-/** Sandbox host processes that are children of this test process. */
-async function ownHosts(): Promise<number> {
+/**
+ * Sandbox host processes of the sweep writing `runTree` that are children of this test process
+ * (test files run in parallel in this one process: other files' sweeps have hosts of their own).
+ */
+async function ownHosts(runTree: string): Promise<number> {
   const out = await new Deno.Command("pgrep", {
-    args: ["-P", String(Deno.pid), "-f", "hook_host_main"],
+    args: ["-a", "-P", String(Deno.pid), "-f", "hook_host_main"],
     stdout: "piped",
   }).output();
-  return new TextDecoder().decode(out.stdout).trim().split("\n").filter(Boolean).length;
+  return new TextDecoder().decode(out.stdout).split("\n").filter((l) => l.includes(runTree))
+    .length;
 }
 
 Deno.test("the default export is the hook when the specifier has no #", async () => {
   const { dir, out, entries, sweep } = await sweepWithHook("default", {}, 6);
   try {
-    assert.equal(await ownHosts(), 0, "no sandbox host outlives its sweep");
+    assert.equal(await ownHosts(out), 0, "no sandbox host outlives its sweep");
     assert.match((await sweep.manifest()).header.postprocess!, /^file:\/\/.*probes\.ts#default$/);
     for (const e of entries) {
       assert.equal(e.postprocess_status, "ok");

@@ -10,9 +10,7 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { Sweep } from "../../src/sweep/mod.ts";
 import { cli } from "../_support/cli.ts";
-import { fixture } from "../_support/engine.ts";
-
-const LEO = fixture("scripts/leo_basic.script");
+import { LEO, runGrid } from "../_support/sweep_tree.ts";
 
 async function unzipTo(zip: string, dir: string): Promise<void> {
   for (const [name, bytes] of Object.entries(unzipSync(await Deno.readFile(zip)))) {
@@ -29,17 +27,7 @@ function statuses(table: { getChild(name: string): { toArray(): unknown } | null
 Deno.test("damaged outputs: toTable() marks and reports each, verify lists them, an archive is checked too", async () => {
   const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-damaged-" });
   const out = join(dir, "out");
-  const run = await cli([
-    "run",
-    LEO,
-    "--grid",
-    "Sat.SMA=7000:7300:6",
-    "--out",
-    out,
-    "--engine",
-    "builtin",
-    "-q",
-  ]);
+  const run = await runGrid(LEO, ["Sat.SMA=7000:7300:6"], out);
   assert.equal(run.code, 0, run.stderr);
   const manifest = join(out, "manifest.jsonl");
   const ok = await cli(["verify", manifest]);
@@ -118,19 +106,7 @@ Deno.test("a manifest read away from its tree gives output_missing rows and warn
   const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-elsewhere-" });
   const tree = join(dir, "tree");
   const manifest = join(dir, "meta", "m.jsonl");
-  const run = await cli([
-    "run",
-    LEO,
-    "--grid",
-    "Sat.SMA=7000,7100,7200",
-    "--out",
-    tree,
-    "--manifest",
-    manifest,
-    "--engine",
-    "builtin",
-    "-q",
-  ]);
+  const run = await runGrid(LEO, ["Sat.SMA=7000,7100,7200"], tree, ["--manifest", manifest]);
   assert.equal(run.code, 0, run.stderr);
   const { lazyOutputs } = await import("../../src/sweep/mod.ts");
   const warnings: string[] = [];

@@ -9,10 +9,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { ignoreUnless, IN_CI, requireComponent } from "../_support/components.ts";
 import { cli } from "../_support/cli.ts";
-import { fixture } from "../_support/engine.ts";
 import { completeLines } from "../_support/process.ts";
-
-const LEO = fixture("scripts/leo_basic.script");
+import { LEO, runGrid } from "../_support/sweep_tree.ts";
 
 /** Whether this process can mount a tmpfs (root, with `mount` on the PATH). */
 function canMount(): boolean {
@@ -54,16 +52,8 @@ Deno.test({
       const out = join(mnt, "out");
       const manifest = join(out, "manifest.jsonl");
       const N = 64;
-      const args = ["--engine", "builtin", "--workers", "2", "-q"];
-      const full = await cli([
-        "run",
-        LEO,
-        "--grid",
-        `Sat.SMA=7000:7300:${N}`,
-        "--out",
-        out,
-        ...args,
-      ]);
+      const workers = ["--workers", "2"];
+      const full = await runGrid(LEO, [`Sat.SMA=7000:7300:${N}`], out, workers);
       assert.equal(full.code, 5, `${full.stdout}\n${full.stderr}`);
       assert.match(full.stderr, new RegExp(`${mnt}/out`), "the message names the path");
       assert.match(full.stderr, /no space left on the device/);
@@ -81,7 +71,7 @@ Deno.test({
 
       // Grow the file system; resume finishes: every run once, ok.
       await sh("mount", ["-o", "remount,size=32m", mnt]);
-      const resume = await cli(["resume", manifest, "--script", LEO, ...args]);
+      const resume = await cli(["resume", manifest, "--script", LEO, "-q", ...workers]);
       assert.equal(resume.code, 0, resume.stderr);
       const ok = new Map<number, number>();
       for (const e of completeLines(manifest).slice(1).map((l) => JSON.parse(l))) {
@@ -101,17 +91,7 @@ Deno.test({
     requireComponent(CAN_MOUNT || !IN_CI, "root and mount(8) for a real tmpfs");
     await withTmpfs("1m", async (mnt) => {
       await sh("mount", ["-o", "remount,ro", mnt]);
-      const r = await cli([
-        "run",
-        LEO,
-        "--grid",
-        "Sat.SMA=7000,7100",
-        "--out",
-        join(mnt, "out"),
-        "--engine",
-        "builtin",
-        "-q",
-      ]);
+      const r = await runGrid(LEO, ["Sat.SMA=7000,7100"], join(mnt, "out"));
       assert.equal(r.code, 5, r.stderr);
       assert.match(r.stderr, new RegExp(`${mnt}/out: the file system is read-only; fix: `));
       assert.doesNotMatch(r.stderr, /unexpected error| {4}at /);

@@ -8,25 +8,15 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { monteCarloRunSet } from "../../src/runset/mod.ts";
 import { cli } from "../_support/cli.ts";
-import { fixture } from "../_support/engine.ts";
 import { completeLines, spawnCli, waitUntil } from "../_support/process.ts";
+import { slowLeoScript } from "../_support/sweep_tree.ts";
 
 const BASE = 6;
 const ADD = 18;
 
-/** leo_basic with a 5-day propagation at 1e-12: on the order of 0.1 s per run. */
-async function slowScript(dir: string): Promise<string> {
-  const text = (await Deno.readTextFile(fixture("scripts/leo_basic.script")))
-    .replace("{Sat.ElapsedSecs = 60}", "{Sat.ElapsedDays = 5}")
-    .replace("Prop.Accuracy = 1e-9", "Prop.Accuracy = 1e-12");
-  const path = join(dir, "leo_slow.script");
-  await Deno.writeTextFile(path, text);
-  return path;
-}
-
 Deno.test("a killed extend resumes to exactly its target; extend --to is idempotent", async () => {
   const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-extend-target-" });
-  const script = await slowScript(dir);
+  const script = await slowLeoScript(dir);
   const out = join(dir, "mc");
   const manifest = join(out, "manifest.jsonl");
   const common = ["--engine", "builtin", "--workers", "1", "-q"];

@@ -11,22 +11,7 @@ import { join } from "node:path";
 import { ManifestCorruptError, ManifestPathError } from "../../src/manifest/mod.ts";
 import { lazyExtraOutputs, lazyOutputs, Sweep } from "../../src/sweep/mod.ts";
 import { cli } from "../_support/cli.ts";
-import { fixture } from "../_support/engine.ts";
-
-const LEO = fixture("scripts/leo_basic.script");
-
-/** Every file under a directory with its bytes (links as their targets), by relative path. */
-async function snapshot(dir: string, prefix = ""): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for await (const e of Deno.readDir(join(dir, prefix))) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    const abs = join(dir, rel);
-    if (e.isSymlink) out.set(rel, `-> ${await Deno.readLink(abs)}`);
-    else if (e.isDirectory) { for (const [k, v] of await snapshot(dir, rel)) out.set(k, v); }
-    else out.set(rel, new TextDecoder().decode(await Deno.readFile(abs)));
-  }
-  return out;
-}
+import { LEO, runGrid, snapshot } from "../_support/sweep_tree.ts";
 
 interface Lab {
   dir: string;
@@ -40,27 +25,9 @@ interface Lab {
 async function lab(): Promise<Lab> {
   const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-hostile-" });
   const study = join(dir, "study");
-  const run = await cli([
-    "run",
-    LEO,
-    "--grid",
-    "Sat.SMA=7000,7100",
-    "--out",
-    study,
-    "--engine",
-    "builtin",
-    "-q",
-  ]);
+  const run = await runGrid(LEO, ["Sat.SMA=7000,7100"], study);
   assert.equal(run.code, 0, run.stderr);
-  const other = await cli([
-    "run",
-    LEO,
-    "--grid",
-    "Sat.SMA=9000",
-    "--out",
-    join(dir, "other"),
-    "-q",
-  ]);
+  const other = await runGrid(LEO, ["Sat.SMA=9000"], join(dir, "other"));
   assert.equal(other.code, 0, other.stderr);
   const outside = join(dir, "outside");
   await Deno.mkdir(outside);
@@ -207,14 +174,11 @@ Deno.test("a hook in the header is never loaded to read tables, show or verify; 
 
   // Resume of run 1 (its entry dropped) must load the hook: refused before any run.
   await Deno.writeTextFile(manifest, [header, l.lines[1]].join("\n") + "\n");
-  const before = await snapshot(l.study);
+  const before = await snapshot(l.study, [".gmat-sweep.lock"]);
   const resume = await cli(["resume", manifest, "--script", LEO, "--engine", "builtin", "-q"]);
   assert.equal(resume.code, 2, resume.stderr);
   assert.match(resume.stderr, /records the postprocess hook .*evil\.ts#f/);
-  const after = await snapshot(l.study);
-  after.delete(".gmat-sweep.lock");
-  before.delete(".gmat-sweep.lock");
-  assert.deepEqual(after, before, "no run started");
+  assert.deepEqual(await snapshot(l.study, [".gmat-sweep.lock"]), before, "no run started");
   await assert.rejects(Deno.stat(marker), Deno.errors.NotFound, "the hook never ran unsandboxed");
   await Deno.remove(l.dir, { recursive: true });
 });

@@ -14,7 +14,6 @@ import { LocalPool } from "../../src/pool/mod.ts";
 import { gridRunSet, linspace } from "../../src/runset/mod.ts";
 import { Sweep } from "../../src/sweep/mod.ts";
 import { cli } from "../_support/cli.ts";
-import { fixture } from "../_support/engine.ts";
 import {
   childrenOf,
   completeLines,
@@ -25,6 +24,7 @@ import {
   waitGroupsGone,
   waitUntil,
 } from "../_support/process.ts";
+import { slowLeoScript } from "../_support/sweep_tree.ts";
 
 const N = 16;
 const GRID = `Sat.SMA=7000:7300:${N}`;
@@ -32,24 +32,12 @@ const WORKERS = 2;
 /** Whether workers get process groups of their own here (`setsid` available). */
 const ISOLATED_GROUPS = new LocalPool({ workers: 1 }).isolatedGroups;
 
-/** leo_basic with a 5-day propagation at 1e-12: on the order of 0.1 s per run. */
-async function slowScript(dir: string): Promise<string> {
-  const text = (await Deno.readTextFile(fixture("scripts/leo_basic.script")))
-    .replace("{Sat.ElapsedSecs = 60}", "{Sat.ElapsedDays = 5}")
-    .replace("Prop.Accuracy = 1e-9", "Prop.Accuracy = 1e-12");
-  assert.match(text, /ElapsedDays = 5/);
-  assert.match(text, /Accuracy = 1e-12/);
-  const path = join(dir, "leo_slow.script");
-  await Deno.writeTextFile(path, text);
-  return path;
-}
-
 /** The stitched table of an unbroken sweep of the same inputs (computed once). */
 let reference: Promise<Table> | undefined;
 function unbrokenTable(): Promise<Table> {
   reference ??= (async () => {
     const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-unbroken-" });
-    const script = await slowScript(dir);
+    const script = await slowLeoScript(dir);
     const sweep = await Sweep.create(script, gridRunSet({ "Sat.SMA": linspace(7000, 7300, N) }), {
       outputDir: join(dir, "out"),
       engine: "builtin",
@@ -120,7 +108,7 @@ interface Layout {
 /** A temp dir with the script, the run tree under `tree/` and the manifest under `meta/`. */
 async function layout(prefix: string): Promise<Layout> {
   const dir = await Deno.makeTempDir({ prefix });
-  const script = await slowScript(dir);
+  const script = await slowLeoScript(dir);
   await Deno.mkdir(join(dir, "meta"));
   return { dir, script, out: join(dir, "tree", "out"), manifest: join(dir, "meta", "m.jsonl") };
 }

@@ -9,37 +9,11 @@ import { join } from "node:path";
 import { ManifestWriter } from "../../src/manifest/mod.ts";
 import { lockOutputDir } from "../../src/sweep/mod.ts";
 import { cli } from "../_support/cli.ts";
-import { fixture } from "../_support/engine.ts";
 import { completeLines, spawnCli, waitUntil } from "../_support/process.ts";
+import { LEO, runGrid, slowLeoScript, snapshot } from "../_support/sweep_tree.ts";
 
-const LEO = fixture("scripts/leo_basic.script");
-
-/** leo_basic with a 5-day propagation at 1e-12: on the order of 0.1 s per run. */
-async function slowScript(dir: string): Promise<string> {
-  const text = (await Deno.readTextFile(LEO))
-    .replace("{Sat.ElapsedSecs = 60}", "{Sat.ElapsedDays = 5}")
-    .replace("Prop.Accuracy = 1e-9", "Prop.Accuracy = 1e-12");
-  assert.match(text, /ElapsedDays = 5/);
-  const path = join(dir, "leo_slow.script");
-  await Deno.writeTextFile(path, text);
-  return path;
-}
-
-/**
- * Every file under a directory with its bytes, by relative path (but the lock file, whose
- * holder record each driver rewrites when it takes the lock).
- */
-async function snapshot(dir: string, prefix = ""): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for await (const e of Deno.readDir(join(dir, prefix))) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (rel === ".gmat-sweep.lock") continue;
-    if (e.isDirectory) {
-      for (const [k, v] of await snapshot(dir, rel)) out.set(k, v);
-    } else out.set(rel, await Deno.readTextFile(join(dir, rel)));
-  }
-  return out;
-}
+/** The lock file's holder record is rewritten by each driver that takes the lock. */
+const SKIP = [".gmat-sweep.lock"];
 
 function entryLines(manifest: string): { run_id: number; status: string }[] {
   return completeLines(manifest).slice(1).map((l) => JSON.parse(l));
@@ -48,52 +22,38 @@ function entryLines(manifest: string): { run_id: number; status: string }[] {
 Deno.test("run into a directory that holds a sweep is refused and changes nothing; --overwrite replaces it", async () => {
   const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-exists-" });
   const out = join(dir, "out");
-  const args = ["--out", out, "--engine", "builtin", "--workers", "2", "-q"];
-  const first = await cli(["run", LEO, "--grid", "Sat.SMA=7000:7300:6", ...args]);
+  const workers = ["--workers", "2"];
+  const first = await runGrid(LEO, ["Sat.SMA=7000:7300:6"], out, workers);
   assert.equal(first.code, 0, first.stderr);
   await Deno.writeTextFile(join(out, "notes.txt"), "mine\n");
-  const before = await snapshot(out);
+  const before = await snapshot(out, SKIP);
 
   // Another grid into the same directory: refused before anything is written.
-  const again = await cli(["run", LEO, "--grid", "Sat.SMA=7000,7100,7200", ...args]);
+  const again = await runGrid(LEO, ["Sat.SMA=7000,7100,7200"], out, workers);
   assert.equal(again.code, 2, again.stderr);
   assert.match(again.stderr, /already holds a sweep/);
   assert.match(again.stderr, /gmat-sweep resume .*manifest\.jsonl/);
   assert.match(again.stderr, /new --out/);
   assert.match(again.stderr, /--overwrite/);
   assert.doesNotMatch(again.stderr, /unexpected error| {4}at /);
-  assert.deepEqual(await snapshot(out), before, "not one byte changed");
+  assert.deepEqual(await snapshot(out, SKIP), before, "not one byte changed");
 
   // The same through another manifest path into that tree, and a manifest path in use.
-  const viaManifest = await cli([
-    "run",
-    LEO,
-    "--grid",
-    "Sat.SMA=7000,7100",
-    ...args,
+  const viaManifest = await runGrid(LEO, ["Sat.SMA=7000,7100"], out, [
     "--manifest",
     join(dir, "other.jsonl"),
   ]);
   assert.equal(viaManifest.code, 2, viaManifest.stderr);
-  const elsewhere = await cli([
-    "run",
-    LEO,
-    "--grid",
-    "Sat.SMA=7000,7100",
-    "--out",
-    join(dir, "fresh"),
+  const elsewhere = await runGrid(LEO, ["Sat.SMA=7000,7100"], join(dir, "fresh"), [
     "--manifest",
     join(out, "manifest.jsonl"),
-    "--engine",
-    "builtin",
-    "-q",
   ]);
   assert.equal(elsewhere.code, 2, elsewhere.stderr);
   assert.match(elsewhere.stderr, /already holds a sweep/);
-  assert.deepEqual(await snapshot(out), before);
+  assert.deepEqual(await snapshot(out, SKIP), before);
 
   // --overwrite: the old manifest and run directories go, other files stay.
-  const over = await cli(["run", LEO, "--grid", "Sat.SMA=7000,7100,7200", ...args, "--overwrite"]);
+  const over = await runGrid(LEO, ["Sat.SMA=7000,7100,7200"], out, [...workers, "--overwrite"]);
   assert.equal(over.code, 0, over.stderr);
   const lines = entryLines(join(out, "manifest.jsonl"));
   assert.deepEqual(lines.map((e) => e.run_id).sort(), [0, 1, 2]);
@@ -105,7 +65,7 @@ Deno.test("run into a directory that holds a sweep is refused and changes nothin
 
 Deno.test("two drivers on one manifest: the second refuses naming the first; no run twice; SIGKILL frees the lock", async () => {
   const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-two-drivers-" });
-  const script = await slowScript(dir);
+  const script = await slowLeoScript(dir);
   const out = join(dir, "out");
   const manifest = join(out, "manifest.jsonl");
   const N = 24;
