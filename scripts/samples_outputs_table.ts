@@ -61,7 +61,7 @@ export function samplesOutputsMarkdown(
     "**classes** = position max(1 m, 1e-6 relative), velocity max(1 mm/s, 1e-6 relative), " +
     "angles 1e-6 rad, epochs 1 ms, eccentricity 1e-6, anything else 1e-9 relative, same lines " +
     "and headers; **targeter** = same iterations and words on every line, each final achieved " +
-    "value within its goal's Tolerance, the solution within 2 sum|Jinv| Tolerance of GMAT's; " +
+    "value within its goal's Tolerance, the solution within sum|Jinv| (2 Tolerance + first-pass difference) of GMAT's; " +
     "**files** = both wrote the same (here: no) output files.",
     "",
     "| sample | files compared | rows | max position diff | max other diff | bound |",

@@ -172,10 +172,15 @@ export class Model {
   /**
    * The origin of an MJ2000Eq coordinate system (`EarthMJ2000Eq` or a user system), or
    * undefined when `name` is not one.
+   *
+   * @throws {ScriptError} `ENGINE_UNSUPPORTED` when `name` is a user system the engine cannot
+   *   compute in (its origin or axes).
    */
   originOf(name: string): EphemerisBody | undefined {
     if (name === "EarthMJ2000Eq") return "Earth";
-    return this.get(name, CoordinateSystemResource)?.origin;
+    const cs = this.get(name, CoordinateSystemResource);
+    cs?.refuse(); // a system the engine cannot compute in is refused where it is used
+    return cs?.origin;
   }
 }
 

@@ -30,6 +30,7 @@ import {
 } from "../physics/mod.ts";
 import { geodeticAltitude } from "../physics/frames/earth_tilt.ts";
 import { stateRepQuantities } from "./state_rep_parameters.ts";
+import { bPlane, BPLANE_PARAMETERS } from "../physics/state/bplane.ts";
 import type { EarthFixedFrame, Tank } from "../physics/mod.ts";
 import type { SourcePos } from "../script/ast.ts";
 import { type Diagnostics, didYouMean } from "./diagnostics.ts";
@@ -176,6 +177,9 @@ function buildQuantities(): Map<string, Quantity> {
     });
   }
   for (const [name, quantity] of stateRepQuantities()) if (!q.has(name)) q.set(name, quantity);
+  for (const name of BPLANE_PARAMETERS) {
+    q.set(name, { dep: "coordsys", stop: VALUE, fn: (s) => bPlane(s.state, s.mu)[name] });
+  }
   q.set("Altitude", {
     dep: "origin",
     stop: VALUE,

@@ -474,9 +474,10 @@ export function compareEphemeris(
  *   the goal's class by name (RMAG: position, ECC: eccentricity, anything else: `otherRel`);
  * - the last iteration: each of our achieved values within its goal's Tolerance of Desired (we
  *   converged as GMAT did), and our solution (the last variables, and the estimate that gave them)
- *   within 2 * sum_j |Jinv_ij| * Tolerance_j of GMAT's, Jinv being GMAT's last inverse Jacobian:
- *   any point whose goals are all within tolerance is a solution, and that is how far two such
- *   points can be apart;
+ *   within sum_j |Jinv_ij| * (2 Tolerance_j + d_j) of GMAT's, Jinv being GMAT's last inverse
+ *   Jacobian and d_j the first pass's achieved-value difference: any point whose goals are all
+ *   within tolerance is a solution (2 Tolerance apart at most), and dynamics that differ by d at
+ *   the same variables move the solution by Jinv d;
  * - the path between (Jacobians, inverse Jacobians, intermediate estimates and achieved values)
  *   is measured, not bounded: each Jacobian column is a finite difference over the variable's
  *   Perturbation (1e-4 s of burn or propagation time in the samples), which turns GMAT's own
@@ -512,21 +513,29 @@ export function compareTargeterLog(
       else jinv.push(row);
     }
   }
+  // Achieved-value differences of the first pass (same variables on both sides): what the two
+  // dynamics differ by, which moves the Newton solution by Jinv times that difference.
+  const firstPassDiff: number[] = [];
   const solutionBound = (v: number) =>
-    2 * (jinv[v] ?? []).reduce((s, x, j) => s + Math.abs(x) * (goalTol[j] ?? NaN), 0);
+    (jinv[v] ?? []).reduce(
+      (s, x, j) => s + Math.abs(x) * (2 * (goalTol[j] ?? NaN) + (firstPassDiff[j] ?? 0)),
+      0,
+    );
   if (a.length !== b.length) {
     t.problems.push(`${file}: ${a.length} lines, GMAT wrote ${b.length}`);
     return { file, rows: 0, worst: t.worst, problems: t.problems };
   }
-  let iter = 0, section = "header", varIndex = 0, rows = 0, desired = NaN;
+  let iter = 0, section = "header", varIndex = 0, rows = 0, desired = NaN, goalIndex = 0;
   for (let i = 0; i < b.length; i++) {
     const m = /^Iteration (\d+)/.exec(b[i]);
     if (m) iter = Number(m[1]);
     if (/^Variables:|^New scaled variable estimates:/.test(b[i])) {
       section = /^Variables/.test(b[i]) ? "vars" : "est";
       varIndex = 0;
-    } else if (/^Goals and achieved values:/.test(b[i])) section = "goals";
-    else if (/^(Inverse )?Jacobian/.test(b[i])) section = "jac";
+    } else if (/^Goals and achieved values:/.test(b[i])) {
+      section = "goals";
+      goalIndex = 0;
+    } else if (/^(Inverse )?Jacobian/.test(b[i])) section = "jac";
     const ca = a[i].trim().split(/\s+/), cb = b[i].trim().split(/\s+/);
     const words = (c: string[]) => c.map((x) => isNumber(x) ? "#" : x).join(" ");
     if (words(ca) !== words(cb)) {
@@ -548,6 +557,7 @@ export function compareTargeterLog(
         exact();
       } else if (section === "goals" && cb[c - 1] === "Achieved:") {
         if (iter === 1) {
+          firstPassDiff[goalIndex++] = d;
           const k = columnQuantity(cb[0]);
           if (k === "position") t.add(k, d * 1e3, posBound(tol, Math.abs(y)) * 1e3, where, detail);
           else if (k === "velocity") {

@@ -156,6 +156,25 @@ const CASES: Case[] = [
     says: /EarthFixed/,
   },
   {
+    name: "rotating axes, once a spacecraft state uses them (at the Axes line)",
+    text: leoScript({
+      resources:
+        `Create CoordinateSystem Rot\nRot.Origin = Luna\nRot.Axes = ObjectReferenced ${MARK}\n` +
+        "Rot.Primary = Earth\nRot.Secondary = Luna\nSat.CoordinateSystem = Rot",
+    }),
+    code: "ENGINE_UNSUPPORTED",
+    says: /ObjectReferenced axes \(coordinate system Rot, used\)/,
+  },
+  {
+    name: "a spacecraft origin, once a report parameter uses it",
+    text: leoScript({
+      resources: `Create CoordinateSystem SatCS\nSatCS.Origin = Sat ${MARK}\n` +
+        "Create ReportFile R2\nR2.Add = {Sat.SatCS.X}",
+    }),
+    code: "ENGINE_UNSUPPORTED",
+    says: /coordinate system origin Sat \(coordinate system SatCS, used\)/,
+  },
+  {
     name: "ground station",
     text: res("Create GroundStation GS"),
     code: "ENGINE_UNSUPPORTED",
