@@ -63,10 +63,18 @@ export function missionNames(
       return { kind: "number", get: () => burn.elements[i] };
     }
     if (burn instanceof DifferentialCorrectorResource) {
+      // GMAT's SolverData: the status as text, and as a number (0 ready or running, 1
+      // converged, -1 iterations exceeded).
+      if (field === "SolverStatus" && rest.length === 0) {
+        return { kind: "string", get: () => burn.runStatus };
+      }
+      if (field === "SolverState" && rest.length === 0) {
+        const state = { Initialized: 0, Running: 0, Converged: 1, ExceededIterations: -1 };
+        return { kind: "number", get: () => state[burn.runStatus] };
+      }
       diag.unsupported(pos, `the solver parameter ${name}`, {
         construct: "DifferentialCorrector parameter",
-        hint: "SolverStatus and SolverState are not computed; report the Vary and Achieve " +
-          "quantities instead, or run the script with real GMAT (engine: 'gmat')",
+        hint: "a DifferentialCorrector reports SolverStatus and SolverState",
       });
     }
     const b = bindParameter(name, pos, scope, diag);

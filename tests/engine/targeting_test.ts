@@ -130,3 +130,22 @@ Deno.test("ExitMode = Stop ends the run with GMAT's words after targeting", asyn
   );
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("SolverStatus and SolverState follow GMAT's SolverData before and after targeting", async () => {
+  const withStatus = (s: string) =>
+    s.replace("Target DC {", "Report After DC.SolverStatus DC.SolverState\nTarget DC {")
+      .replace("Report After nPass Sat.ElapsedSecs", "Report After DC.SolverStatus DC.SolverState");
+  const ok = await runInTemp(withStatus(script("SolveMode = Solve")));
+  const okRows = (await readReport(join(ok.dir, "after.txt"))).rows;
+  assert.deepEqual(okRows, [["Initialized", 0], ["Converged", 1]]);
+  const bad = await runInTemp(
+    withStatus(script("ExitMode = SaveAndContinue", {
+      tolerance: "1e-30",
+      dc: "DC.MaximumIterations = 2",
+    })),
+  );
+  const badRows = (await readReport(join(bad.dir, "after.txt"))).rows;
+  assert.deepEqual(badRows.at(-1), ["ExceededIterations", -1]);
+  await Deno.remove(ok.dir, { recursive: true });
+  await Deno.remove(bad.dir, { recursive: true });
+});

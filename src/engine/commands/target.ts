@@ -251,6 +251,7 @@ function compileTarget(
       }
       const saved = saveSpacecraft(rt);
       frame.begin(rt, data);
+      solver.runStatus = "Running";
       try {
         for (let p = dc!.next(); p.kind !== "done"; p = dc!.next()) {
           restoreSpacecraft(rt, saved);
@@ -269,6 +270,8 @@ function compileTarget(
         frame.begin(rt, undefined);
       }
       const result = dc!.result;
+      if (result?.status === "converged") solver.runStatus = "Converged";
+      if (result?.status === "exceededIterations") solver.runStatus = "ExceededIterations";
       if (result && result.status === "exceededIterations") {
         rt.diag.warn(
           cmd.pos,

@@ -28,6 +28,11 @@ const STYLES: readonly ReportStyle[] = ["Normal", "Concise", "Verbose"];
 /** A DifferentialCorrector resource. */
 export class DifferentialCorrectorResource extends Resource {
   readonly typeName = "DifferentialCorrector";
+  /**
+   * The run's solver status as GMAT's `SolverStatus` parameter names it (`Initialized` until a
+   * Target runs, `Running` while it does, then `Converged` or `ExceededIterations`).
+   */
+  runStatus: "Initialized" | "Running" | "Converged" | "ExceededIterations" = "Initialized";
   /** `ShowProgress`: console progress text and the report file. */
   showProgress = true;
   /** `ReportStyle`. */
