@@ -11,13 +11,16 @@
  *
  * In both modes each file referenced by a run's latest entry must exist; files referenced only by
  * superseded attempts are bundled when they still exist. Runs without an entry (never finished)
- * are left out: a resume re-runs them from an empty directory anyway. Symbolic links to files are
- * bundled as the files they point to; links to directories and special files are refused.
+ * are left out: a resume re-runs them from an empty directory anyway. Symbolic links to files inside
+ * the output directory are bundled as the files they point to; links that lead out of it (the
+ * archive would carry a file from elsewhere, e.g. `/etc/passwd`), links to directories and
+ * special files are refused.
  *
  * @module
  */
 
 import { join, relative, sep } from "node:path";
+import { isInside } from "../manifest/mod.ts";
 import { runDirName } from "../runs/mod.ts";
 import { type BundleManifest, type RunFileRef, RUNS_DIR } from "./bundle_manifest.ts";
 import { ArchiveError } from "./errors.ts";
@@ -52,18 +55,21 @@ export interface CollectOptions {
  * @param bundle The rewritten manifest and its references.
  * @param options The output directory and the mode.
  * @returns The files, in no particular order (the archive sorts them).
- * @throws {ArchiveError} `ARCHIVE_RUN_FILE_MISSING`, `ARCHIVE_FILE_TYPE`, `ARCHIVE_FILE_NAME` or
- * `ARCHIVE_FILE_TOO_LARGE`, naming the file.
+ * @throws {ArchiveError} `ARCHIVE_RUN_FILE_MISSING`, `ARCHIVE_FILE_TYPE`, `ARCHIVE_FILE_NAME`,
+ * `ARCHIVE_PATH_OUTSIDE` (a link out of the output directory) or `ARCHIVE_FILE_TOO_LARGE`, naming
+ * the file.
  */
 export async function collectRunFiles(
   bundle: BundleManifest,
   options: CollectOptions,
 ): Promise<BundleFile[]> {
   const files = new Map<string, string>();
+  const realOutputDir = await Deno.realPath(options.outputDir);
   const add = async (rel: string, abs: string) => {
     const member = `${RUNS_DIR}/${rel}`;
     if (files.has(member)) return;
     checkMemberName(member, abs);
+    await checkInside(abs, realOutputDir);
     await checkSize(abs);
     files.set(member, abs);
   };
@@ -152,6 +158,19 @@ export function checkMemberName(member: string, abs: string): void {
       `its archive name ${JSON.stringify(member)} has a backslash, a line break or an empty, ` +
         "'.' or '..' segment",
       "rename the file (and the manifest path naming it, if any)",
+    );
+  }
+}
+
+/** A file (a link, followed) must lie inside the output directory: nothing from elsewhere. */
+async function checkInside(abs: string, realOutputDir: string): Promise<void> {
+  const real = await Deno.realPath(abs);
+  if (!isInside(realOutputDir, real)) {
+    throw new ArchiveError(
+      "ARCHIVE_PATH_OUTSIDE",
+      abs,
+      `is a link to ${real}, outside the output directory ${realOutputDir}`,
+      "replace the link by the file it points to, or remove it from the run directory",
     );
   }
 }

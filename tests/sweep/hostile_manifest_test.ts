@@ -136,6 +136,16 @@ Deno.test("output paths out of the tree (../, /etc/passwd, /proc/self/environ, a
   const linkVerify = await cli(["verify", join(l.study, "manifest.jsonl")]);
   assert.equal(linkVerify.code, 3);
   assert.match(linkVerify.stdout, /run 0: .* outside \(.*is a link to/);
+  const linkArchive = await cli([
+    "archive",
+    join(l.study, "manifest.jsonl"),
+    "--script",
+    LEO,
+    "--out",
+    join(l.dir, "link.zip"),
+  ]);
+  assert.equal(linkArchive.code, 2, linkArchive.stderr);
+  assert.match(linkArchive.stderr, /is a link to .*f\.parquet, outside the output directory/);
   await Deno.remove(linked);
   await Deno.copyFile(join(l.dir, "other", "run-0", "report__RF.parquet"), linked);
 
