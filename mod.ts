@@ -313,37 +313,24 @@ export {
   type SpawnStatus,
 } from "./src/gmat/mod.ts";
 
-// Scripts and the built-in engine
+// Scripts and the built-in engine: the whole syntax tree, then the front end's functions
+export type * from "./src/script/ast.ts";
 export {
-  type ArrayValue,
-  type AssignmentStatement,
   canonicalScriptFileSha256,
   canonicalScriptSha256,
   canonicalScriptText,
   checkOverrideKey,
-  type CommandStatement,
-  type CreatedName,
-  type CreateStatement,
   formatOverrideValue,
-  type IncludeStatement,
+  type IncludeReader,
   insertOverrides,
   type InsertOverridesOptions,
-  type ListValue,
-  type MissionAssignmentStatement,
-  type MissionStatement,
-  type NumberValue,
   type OverrideValue,
   type ParseOptions,
   parseScript,
   renderOverrideLines,
-  type ResourceStatement,
-  type Script,
   ScriptError,
   type ScriptErrorCode,
-  type ScriptValue,
   type SourcePos,
-  type StringValue,
-  type WordValue,
 } from "./src/script/mod.ts";
 export {
   BUILTIN_ENGINE_VERSION,
@@ -358,4 +345,5 @@ export {
   type RunScriptOptions,
   runScriptText,
   SUPPORTED_QUANTITIES,
+  type WriteMessage,
 } from "./src/engine/mod.ts";

@@ -1,7 +1,8 @@
 /**
- * The built-in GMAT engine: a TypeScript interpreter for a documented subset of GMAT script with
- * point-mass Earth dynamics, GMAT's integrators and stopping rules, and GMAT's output formats;
- * plus a GmatConsole-compatible console over it.
+ * The built-in GMAT engine: a TypeScript interpreter for a documented subset of GMAT script
+ * (resources, the mission sequence with targeting and control flow, GMAT's force models from
+ * `src/physics/`, integrators, stopping rules and output formats); plus a
+ * GmatConsole-compatible console over it.
  *
  * @module
  */
@@ -15,6 +16,7 @@ export {
   type RunScriptOptions,
   runScriptText,
 } from "./run_script.ts";
+export type { WriteMessage } from "./commands/write.ts";
 export { type ConsoleIo, readStartupFile, runConsole } from "./console.ts";
 export type { RunCounters } from "./runtime.ts";
 export { SUPPORTED_QUANTITIES } from "./parameters.ts";

@@ -88,6 +88,8 @@ export interface RunScriptOptions {
    * The physics data context (gravity models, Earth orientation, ephemeris, space weather),
    * parsed once per context: a caller running many scripts passes one to every run. Default: a
    * fresh context for this run.
+   *
+   * @ignore
    */
   readonly physics?: PhysicsData;
 }

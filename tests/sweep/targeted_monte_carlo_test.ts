@@ -9,7 +9,6 @@
  * breaks them.
  */
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { monteCarloRunSet } from "../../src/runset/mod.ts";
 import { Sweep } from "../../src/sweep/mod.ts";
 import { fixture } from "../_support/engine.ts";

@@ -10,6 +10,9 @@ import { Matrix } from "../math/matrix.ts";
 import { FieldValue } from "../values.ts";
 import { Resource } from "./resource.ts";
 
+/** The most elements one Array may hold (8 MB of reals): a script cannot exhaust memory. */
+export const MAX_ARRAY_ELEMENTS = 1_000_000;
+
 /** An Array resource. */
 export class ArrayResource extends Resource {
   readonly typeName = "Array";
@@ -29,7 +32,15 @@ export class ArrayResource extends Resource {
         hint: `write 'Create Array ${name}[rows, columns]', e.g. ${name}[3, 1]`,
       });
     }
-    this.value = Matrix.zeros(dims[0], dims[1] ?? 1);
+    const rows = dims[0], cols = dims[1] ?? 1;
+    if (rows * cols > MAX_ARRAY_ELEMENTS) {
+      diag.fail("SCRIPT_BAD_VALUE", pos, `Array ${name} is ${rows}x${cols}: too large`, {
+        construct: "Create Array",
+        hint: `the engine holds at most ${MAX_ARRAY_ELEMENTS} elements in one Array; ` +
+          `make ${name} smaller`,
+      });
+    }
+    this.value = Matrix.zeros(rows, cols);
   }
 
   knownFields(): readonly string[] {
