@@ -137,8 +137,10 @@ export {
   extraOutputsTable,
   INTERVAL_ID_COLUMN,
   type MarkerStatus,
+  nsToIso,
   type OutputKind,
   readParquet,
+  type RecordsOptions,
   type StitchAllOptions,
   stitchAllRuns,
   type StitchEntry,
@@ -146,6 +148,9 @@ export {
   type StitchResult,
   stitchRuns,
   stitchToParquet,
+  type TableRecord,
+  tableRecords,
+  writeCsv,
   writeRunOutputs,
 } from "./src/table/mod.ts";
 

@@ -29,7 +29,7 @@ import { checkScriptDrift, compareCodePoints, readManifest } from "../manifest/m
 import { runDirName } from "../runs/mod.ts";
 import { canonicalScriptSha256 } from "../script/mod.ts";
 import { runTreeOf } from "../sweep/run_tree.ts";
-import { GMAT_SWEEP_VERSION } from "../sweep/version.ts";
+import { GMAT_SWEEP_VERSION } from "../runtime/version.ts";
 import { bundleManifest, readManifestLines } from "./bundle_manifest.ts";
 import { bundleReadme } from "./bundle_readme.ts";
 import { checkMemberName, collectRunFiles, type RunFilesMode } from "./collect_files.ts";

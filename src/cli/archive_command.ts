@@ -49,7 +49,7 @@ Examples:
 `;
 
 function usage(message: string): never {
-  throw new ExitError(2, `${message}\n\n${ARCHIVE_HELP}`);
+  throw new ExitError(2, message, "archive");
 }
 
 /**
@@ -68,7 +68,7 @@ export async function archiveCommand(args: string[], io: CliIo): Promise<number>
     "outputs-only": { type: "boolean" },
     "allow-script-drift": { type: "boolean" },
     help: { type: "boolean", short: "h" },
-  }, ARCHIVE_HELP);
+  }, "archive");
   const v = parsed.values;
   if (v.help) {
     io.print(ARCHIVE_HELP);

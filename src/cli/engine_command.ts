@@ -38,13 +38,13 @@ export async function engineCommand(
   const parsed = parseCommand(args, {
     out: { type: "string" },
     help: { type: "boolean", short: "h" },
-  }, ENGINE_HELP);
+  }, "engine");
   if (parsed.values.help) {
     print(ENGINE_HELP);
     return 0;
   }
   if (parsed.positionals.length !== 1) {
-    throw new ExitError(2, `expected exactly one SCRIPT\n\n${ENGINE_HELP}`);
+    throw new ExitError(2, "expected exactly one SCRIPT", "engine");
   }
   const script = parsed.positionals[0];
   const outputDir = resolve(parsed.values.out ?? ".");

@@ -10,6 +10,7 @@
 
 import { GmatSweepError } from "../errors/mod.ts";
 import { POOL_WORKER_COMMAND, SLURM_TASK_COMMAND } from "../runtime/mod.ts";
+import { GMAT_SWEEP_VERSION } from "../runtime/version.ts";
 import { ExitError } from "./exit_error.ts";
 
 /** Top-level help. */
@@ -26,6 +27,7 @@ Commands:
   resume MANIFEST --script    re-run failed and missing runs
   extend MANIFEST --script    add runs to a Monte Carlo sweep
   show MANIFEST               summary, --detail table, or --run N
+  table MANIFEST --out F      the stitched table (or a hook output's) as Parquet or CSV
   verify MANIFEST             check every recorded output against its size and SHA-256
   plot KIND MANIFEST --out F  scatter | heatmap | band | convergence plot as SVG
   archive MANIFEST --script --out F.zip
@@ -33,11 +35,13 @@ Commands:
   engine SCRIPT [--out DIR]   run one script on the built-in engine and list its outputs
   gmat-console [ARGS]         GmatConsole-compatible entry (--run, --logfile, --startup_file)
 
-Run 'gmat-sweep <command> --help' for a command's options and examples.
+Run 'gmat-sweep <command> --help' for a command's options and examples;
+'gmat-sweep --version' prints the version.
 
 Examples:
   gmat-sweep run fixtures/scripts/leo_basic.script --grid Sat.SMA=7000:7300:16 --out /tmp/sma
   gmat-sweep show /tmp/sma/manifest.jsonl --detail
+  gmat-sweep table /tmp/sma/manifest.jsonl --out /tmp/sma.csv
   gmat-sweep engine fixtures/scripts/leo_basic.script --out /tmp/leo
   gmat-sweep gmat-console --run fixtures/scripts/leo_basic.script --logfile /tmp/GmatLog.txt
 `;
@@ -82,6 +86,11 @@ export async function main(
       case "help":
         io.print(MAIN_HELP);
         return command === undefined ? 2 : 0;
+      case "-V":
+      case "--version":
+      case "version":
+        io.print(`gmat-sweep ${GMAT_SWEEP_VERSION}`);
+        return 0;
       case "run":
       case "monte-carlo":
       case "latin-hypercube":
@@ -103,6 +112,8 @@ export async function main(
         return await (await import("./archive_command.ts")).archiveCommand(rest, io);
       case "show":
         return await (await import("./show_command.ts")).showCommand(rest, io);
+      case "table":
+        return await (await import("./table_command.ts")).tableCommand(rest, io);
       case "verify":
         return await (await import("./verify_command.ts")).verifyCommand(rest, io);
       case "engine":
@@ -113,11 +124,15 @@ export async function main(
           binDir: Deno.env.get("GMAT_SWEEP_BIN_DIR") ?? Deno.cwd(),
         });
       default:
-        throw new ExitError(2, `unknown command '${command}'\n\n${MAIN_HELP}`);
+        throw new ExitError(2, `unknown command '${command}'`, "");
     }
   } catch (e) {
     if (e instanceof ExitError) {
       io.error(`gmat-sweep: ${e.message}`);
+      if (e.usageOf !== undefined) {
+        const help = e.usageOf === "" ? "gmat-sweep --help" : `gmat-sweep ${e.usageOf} --help`;
+        io.error(`Run '${help}' for usage and examples.`);
+      }
       return e.exitCode;
     }
     const code = exitCodeFor(e);

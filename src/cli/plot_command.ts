@@ -103,14 +103,14 @@ export async function plotCommand(args: string[], io: CliIo): Promise<number> {
     quantiles: { type: "string" },
     k: { type: "string" },
     help: { type: "boolean", short: "h" },
-  }, PLOT_HELP);
+  }, "plot");
   const v = parsed.values;
   if (v.help) {
     io.print(PLOT_HELP);
     return 0;
   }
   if (parsed.positionals.length !== 2) {
-    throw new ExitError(2, `expected KIND and MANIFEST\n\n${PLOT_HELP}`);
+    throw new ExitError(2, "expected KIND and MANIFEST", "plot");
   }
   const [kind, manifest] = parsed.positionals;
   if (!(PLOT_KINDS as readonly string[]).includes(kind)) {

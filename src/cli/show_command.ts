@@ -95,14 +95,14 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
     filter: { type: "string" },
     run: { type: "string" },
     help: { type: "boolean", short: "h" },
-  }, SHOW_HELP);
+  }, "show");
   const v = parsed.values;
   if (v.help) {
     io.print(SHOW_HELP);
     return 0;
   }
   if (parsed.positionals.length !== 1) {
-    throw new ExitError(2, `expected one MANIFEST\n\n${SHOW_HELP}`);
+    throw new ExitError(2, "expected one MANIFEST", "show");
   }
   if (v.filter !== undefined && !v.detail) {
     throw new ExitError(2, "--filter needs --detail");

@@ -215,13 +215,13 @@ Examples:
 };
 
 function usage(command: string, message: string): never {
-  throw new ExitError(2, `${message}\n\n${SWEEP_HELP[command]}`);
+  throw new ExitError(2, message, command);
 }
 
 function intOption(command: string, name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isSafeInteger(n)) usage(command, `--${name} expects an integer, got '${text}'`);
+  if (!Number.isSafeInteger(n)) usage(command, `--${name} ${text}: give a whole number`);
   return n;
 }
 
@@ -279,8 +279,12 @@ async function commonOptions(
   if (engine !== undefined && !["auto", "builtin", "gmat"].includes(engine)) {
     usage(command, `--engine must be auto, builtin or gmat, got '${engine}'`);
   }
-  const workers = intOption(command, "workers", v.workers as string | undefined);
-  if (workers !== undefined && workers < 1) usage(command, "--workers must be at least 1");
+  const workersAsked = intOption(command, "workers", v.workers as string | undefined);
+  if (workersAsked !== undefined && workersAsked < 1 && workersAsked !== -1) {
+    usage(command, `--workers ${workersAsked}: give at least 1, or -1 for one worker per core`);
+  }
+  // -1 means every core, as the Python gmat-sweep's --workers -1 (and joblib's n_jobs).
+  const workers = workersAsked === -1 ? undefined : workersAsked;
   const forceWorkers = v["force-workers"] === true;
   const workerProblem = workers === undefined || backend === "slurm"
     ? undefined
@@ -445,7 +449,7 @@ export async function sweepCommand(command: string, args: string[], io: CliIo): 
     seed: { type: "string" },
     samples: { type: "string" },
     overwrite: { type: "boolean" },
-  }, SWEEP_HELP[command]);
+  }, command);
   const v = parsed.values;
   if (v.help) {
     io.print(SWEEP_HELP[command]);
@@ -469,13 +473,17 @@ export async function sweepCommand(command: string, args: string[], io: CliIo): 
     runSet = await readExplicitRows(v.samples);
   } else {
     const n = intOption(command, "n", v.n);
-    if (n === undefined || n < 1) usage(command, "--n N (at least 1) is required");
+    if (n === undefined) usage(command, "--n N (the number of runs, at least 1) is required");
+    if (n < 1) usage(command, `--n ${n}: the number of runs must be at least 1`);
     boundedRuns(command, n, `this ${command} sweep`);
     if (!v.perturb || v.perturb.length === 0) {
       usage(command, "give at least one --perturb NAME=DIST");
     }
     const perturb = perturbFromShorthands(v.perturb);
     const seed = v.seed === undefined ? null : intOption(command, "seed", v.seed)!;
+    if (seed !== null && seed < 0) {
+      usage(command, `--seed ${seed}: a seed is a whole number from 0 (numpy's SeedSequence rule)`);
+    }
     runSet = command === "monte-carlo"
       ? monteCarloRunSet(perturb, n, seed)
       : latinHypercubeRunSet(perturb, n, seed);
@@ -499,7 +507,7 @@ export async function reopenCommand(
     "allow-script-drift": { type: "boolean" },
     n: { type: "string" },
     to: { type: "string" },
-  }, SWEEP_HELP[command]);
+  }, command);
   const v = parsed.values;
   if (v.help) {
     io.print(SWEEP_HELP[command]);

@@ -47,13 +47,13 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   const parsed = parseCommand(args, {
     "output-dir": { type: "string" },
     help: { type: "boolean", short: "h" },
-  }, VERIFY_HELP);
+  }, "verify");
   if (parsed.values.help) {
     io.print(VERIFY_HELP);
     return 0;
   }
   if (parsed.positionals.length !== 1) {
-    throw new ExitError(2, `expected one MANIFEST\n\n${VERIFY_HELP}`);
+    throw new ExitError(2, "expected one MANIFEST", "verify");
   }
   const manifest = parsed.positionals[0];
   const report = await verifySweep(manifest, {

@@ -28,7 +28,7 @@ export {
   type VerifySweepOptions,
 } from "./verify_sweep.ts";
 export { type ResolvedEngine, resolveEngine } from "./engine_choice.ts";
-export { GMAT_SWEEP_VERSION } from "./version.ts";
+export { GMAT_SWEEP_VERSION } from "../runtime/version.ts";
 export {
   latinHypercube,
   monteCarlo,

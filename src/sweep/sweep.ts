@@ -68,9 +68,9 @@ import {
 import { type JsonValue, runDirName, type RunOutcome, type RunSpec } from "../runs/mod.ts";
 import { extendMonteCarlo, type RunSet, runSetFromParameterSpec } from "../runset/mod.ts";
 import { canonicalScriptFileSha256, type OverrideValue } from "../script/mod.ts";
-import type { OutputKind } from "../table/mod.ts";
+import type { OutputKind, RecordsOptions, TableRecord } from "../table/mod.ts";
 import { resolveEngine } from "./engine_choice.ts";
-import { GMAT_SWEEP_VERSION } from "./version.ts";
+import { GMAT_SWEEP_VERSION } from "../runtime/version.ts";
 import type { DiskEstimate } from "./disk_estimate.ts";
 import {
   executePlan,
@@ -735,6 +735,18 @@ export class Sweep {
       name: options.name,
       onWarning: options.onWarning ?? console.warn,
     }).table;
+  }
+
+  /**
+   * The stitched table's rows as plain objects for JavaScript: `run_id` a number, timestamps
+   * exact ISO text (or `Date`s with `times: "date"`), so `JSON.stringify` and `===` work. The
+   * Parquet files and {@link Sweep.toTable} keep Arrow's Int64 and timestamp[ns].
+   *
+   * @param options The table's options (as {@link Sweep.toTable}) and `times`.
+   */
+  async toRecords(options: TableOptions & RecordsOptions = {}): Promise<TableRecord[]> {
+    const { tableRecords } = await import("../table/mod.ts");
+    return tableRecords(await this.toTable(options), options);
   }
 
   /** Every output of one kind (report, ephemeris or contact), stitched, by name. */

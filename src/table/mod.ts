@@ -29,7 +29,9 @@ export {
   stitchRuns,
   stitchToParquet,
 } from "./stitch_runs.ts";
-export { readParquet } from "./parquet_io.ts";
+export { encodeParquet, readParquet } from "./parquet_io.ts";
+export { nsToIso, type RecordsOptions, type TableRecord, tableRecords } from "./records.ts";
+export { writeCsv } from "./write_csv.ts";
 export type { EntryStatus, MarkerStatus } from "./stitch_plan.ts";
 export { type ParquetLayout, RUN_FILE_LAYOUT, STITCHED_FILE_LAYOUT } from "./parquet_layout.ts";
 export { reportTable, TIME_COLUMN } from "./report_table.ts";

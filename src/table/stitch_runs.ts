@@ -33,7 +33,7 @@
 import * as arrow from "apache-arrow";
 import { createHash } from "node:crypto";
 import type { FileDigest } from "../runs/mod.ts";
-import { GMAT_SWEEP_VERSION } from "../sweep/version.ts";
+import { GMAT_SWEEP_VERSION } from "../runtime/version.ts";
 import { EPOCH_SCALE_KEY, TIMESTAMP_NS } from "./_arrow_build.ts";
 import { BigInt64Sink, type ColumnSink, createSink } from "./column_sink.ts";
 import { INTERVAL_ID_COLUMN } from "./contact_table.ts";

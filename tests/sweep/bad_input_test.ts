@@ -67,7 +67,7 @@ Deno.test("monte-carlo refuses a bad distribution", async () => {
   );
 });
 
-Deno.test("a missing script and missing required flags exit 2 with the command's help", async () => {
+Deno.test("a missing script and missing required flags exit 2 pointing at the command's help", async () => {
   await refused(
     ["run", join(LEO, "..", "nope.script"), "--grid", "Sat.SMA=1,2"],
     2,
@@ -76,7 +76,59 @@ Deno.test("a missing script and missing required flags exit 2 with the command's
   const r = await cli(["run", LEO, "--grid", "Sat.SMA=1,2"]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--out DIR is required/);
-  assert.match(r.stderr, /Examples:/);
+  // One line of error and one pointing at --help: the whole help would scroll the error away.
+  assert.deepEqual(r.stderr.trim().split("\n"), [
+    "gmat-sweep: --out DIR is required",
+    "Run 'gmat-sweep run --help' for usage and examples.",
+  ]);
+  assert.doesNotMatch(r.stderr, /Examples:/);
+});
+
+Deno.test("numbers out of range get range messages, negative ones included; --workers -1 is all cores", async () => {
+  const mc = ["monte-carlo", LEO, "--perturb", "Sat.SMA=normal:7000:1", "--out", "/nonexistent/x"];
+  const n = await cli([...mc, "--n", "-5", "--seed", "1"]);
+  assert.equal(n.code, 2);
+  assert.match(n.stderr, /^gmat-sweep: --n -5: the number of runs must be at least 1\n/);
+  const seed = await cli([...mc, "--n", "2", "--seed", "-1"]);
+  assert.equal(seed.code, 2);
+  assert.match(seed.stderr, /--seed -1: a seed is a whole number from 0/);
+  const frac = await cli([...mc, "--n", "2.5"]);
+  assert.match(frac.stderr, /--n 2\.5: give a whole number/);
+  const w = await cli([
+    "run",
+    LEO,
+    "--grid",
+    "Sat.SMA=7000",
+    "--out",
+    "/nonexistent/x",
+    "--workers",
+    "-2",
+  ]);
+  assert.equal(w.code, 2);
+  assert.match(w.stderr, /--workers -2: give at least 1, or -1 for one worker per core/);
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-workers-" });
+  const all = await cli([
+    "run",
+    LEO,
+    "--grid",
+    "Sat.SMA=7000,7100",
+    "--out",
+    dir,
+    "--workers",
+    "-1",
+  ]);
+  assert.equal(all.code, 0, all.stderr);
+  assert.match(all.stdout, /2 runs \(2 ok\)/);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("--version prints the package version, as deno.json has it", async () => {
+  const config = JSON.parse(await Deno.readTextFile(new URL("../../deno.json", import.meta.url)));
+  for (const flag of ["--version", "-V"]) {
+    const r = await cli([flag]);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout.trim(), `gmat-sweep ${config.version}`);
+  }
 });
 
 Deno.test("resume refuses a script whose canonical hash changed, unless told to allow drift", async () => {
