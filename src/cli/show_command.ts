@@ -18,7 +18,7 @@ import type { RunStatus } from "../runs/mod.ts";
 import { ExitError } from "./exit_error.ts";
 import { parseCommand } from "./parse_command.ts";
 import type { CliIo } from "./sweep_commands.ts";
-import { summaryLine } from "./summary_line.ts";
+import { countsText } from "./summary_line.ts";
 
 /** Help of the show command. */
 export const SHOW_HELP = `gmat-sweep show: what a manifest records
@@ -155,8 +155,8 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
   }
   const totals = index.totals();
   io.print(
-    `${index.header.run_count} planned; ` +
-      summaryLine(totals, totals.runTimeS, index.path).replace(/ in [\d.]+ s wall \(/, " ("),
+    `${index.header.run_count} planned; ${countsText(totals)} ` +
+      `(${totals.runTimeS.toFixed(2)} s of run time) — output: ${index.path}`,
   );
   return 0;
 }

@@ -265,7 +265,14 @@ async function commonOptions(
   command: string,
   v: Record<string, string | boolean | string[] | undefined>,
   label: string,
-): Promise<SweepOptions & { quiet: boolean; yes: boolean; finish: () => void }> {
+): Promise<
+  SweepOptions & {
+    quiet: boolean;
+    yes: boolean;
+    finish: () => void;
+    checkContextCovers: (planned: number) => void;
+  }
+> {
   const backend = v.backend as string | undefined;
   if (backend !== undefined && backend !== "local" && backend !== "slurm") {
     usage(command, `--backend must be local or slurm, got '${backend}'`);
@@ -307,9 +314,7 @@ async function commonOptions(
     usage(command, "--postprocess-allow needs --postprocess SPEC (the hook to grant it to)");
   }
   const contextFile = v["context-file"] as string | undefined;
-  const contextProvider = contextFile === undefined
-    ? undefined
-    : await readContextFile(contextFile);
+  const context = contextFile === undefined ? undefined : await readContextFile(contextFile);
   const quiet = v.quiet === true;
   const progress = terminalProgress(label, !quiet);
   return {
@@ -329,7 +334,8 @@ async function commonOptions(
     postprocess: v.postprocess as string | undefined,
     postprocessPermissions: allow,
     postprocessTimeoutS: hookTimeout,
-    contextProvider,
+    contextProvider: context?.provider,
+    checkContextCovers: (planned) => context?.checkCovers(planned),
     overwrite: v.overwrite === true,
     quiet,
     yes: v.yes === true,
@@ -421,7 +427,7 @@ async function execute(
     finish();
     dispose();
   }
-  io.print(summaryLine(summary.totals, summary.wallS, sweep.outputDir));
+  io.print(summaryLine(summary, sweep.outputDir));
   if (summary.interrupted) {
     io.error(
       `gmat-sweep: interrupted after ${summary.ran} runs this time; the manifest is consistent. ` +
@@ -489,6 +495,7 @@ export async function sweepCommand(command: string, args: string[], io: CliIo): 
       : latinHypercubeRunSet(perturb, n, seed);
   }
   const options = await commonOptions(command, v, `gmat-sweep ${command}`);
+  options.checkContextCovers(runSet.size);
   const sweep = await Sweep.create(script, runSet, options);
   await confirmSize(command, sweep, runSet.size, options.yes);
   return await execute(sweep, (s) => sweep.run(s), options.finish, io, resumeCommandFor(sweep));
@@ -534,8 +541,10 @@ export async function reopenCommand(
     allowScriptDrift: v["allow-script-drift"] === true,
     onWarning: (w) => io.error(`gmat-sweep: warning: ${w}`),
   });
+  const current = sweep.header.run_count;
+  options.checkContextCovers(n !== undefined ? current + n : Math.max(current, to ?? 0));
   if (command === "extend") {
-    const adding = n ?? Math.max(0, to! - sweep.header.run_count);
+    const adding = n ?? Math.max(0, to! - current);
     await confirmSize(command, sweep, adding, options.yes);
   }
   return await execute(

@@ -43,7 +43,38 @@ export function checkOverridesBuiltin(
     if (stmt?.kind !== "assignment") continue;
     applyAssignment(model, stmt, new Diagnostics(one));
   }
-  checkScriptText(insertOverrides(text, overrides, { file }), file);
+  const combined = insertOverrides(text, overrides, { file });
+  try {
+    checkScriptText(combined, file);
+  } catch (e) {
+    throw e instanceof ScriptError ? atOverride(e, combined, file, overrides) : e;
+  }
+}
+
+/**
+ * An error the whole-script check found on an inserted override line, located at that override
+ * (`<override KEY>:1:COL`) instead of at a line number of the user's script that holds something
+ * else; any other error unchanged.
+ */
+function atOverride(
+  e: ScriptError,
+  combined: string,
+  file: string,
+  overrides: Readonly<Record<string, OverrideValue>>,
+): ScriptError {
+  if (e.pos === undefined || e.pos.file !== file) return e;
+  const line = combined.split(/\r\n|\r|\n/)[e.pos.line - 1];
+  const key = Object.keys(overrides).find((k) =>
+    renderOverrideLines({ [k]: overrides[k] })[0] === line
+  );
+  if (key === undefined) return e;
+  return new ScriptError(e.code, {
+    message: e.detail,
+    pos: { file: `<override ${key}>`, line: 1, column: e.pos.column },
+    sourceLine: line,
+    construct: e.construct,
+    hint: e.hint,
+  }, { cause: e });
 }
 
 /**

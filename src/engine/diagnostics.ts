@@ -103,7 +103,7 @@ export function suggest(name: string, known: Iterable<string>): string[] {
 
 /** A " (did you mean X?)" suffix, or "". */
 export function didYouMean(name: string, known: Iterable<string>): string {
-  const s = suggest(name, known);
+  const s = [...new Set(suggest(name, known))];
   return s.length ? `; did you mean ${s.map((x) => `'${x}'`).join(" or ")}?` : "";
 }
 

@@ -58,6 +58,10 @@ export interface SweepSummary {
   readonly failed: number;
   /** Wall time of this invocation, seconds. */
   readonly wallS: number;
+  /** Run time of this invocation's runs (summed over workers), seconds. */
+  readonly runTimeS: number;
+  /** The runs the sweep plans in all (its run set, or an extend's target). */
+  readonly planned: number;
   /** Whether it was interrupted before finishing. */
   readonly interrupted: boolean;
   /** The whole manifest afterwards (this invocation's runs and earlier ones). */
@@ -85,6 +89,8 @@ export interface ExecutionContext {
   /** Parallel runs (bounds outcomes waiting for their hook). */
   readonly concurrency: number;
   readonly onProgress?: (progress: SweepProgress) => void;
+  /** The runs the sweep plans in all, for the summary. */
+  readonly planned: number;
 }
 
 /** Size and SHA-256 of every output and hook output of an ok outcome. */
@@ -156,7 +162,7 @@ export async function executePlan(
     fatal ??= { error };
     stop.abort(error);
   };
-  let total = 0, done = 0, ok = 0, failed = 0;
+  let total = 0, done = 0, ok = 0, failed = 0, runTimeS = 0;
   let interrupted = false;
 
   const record = async (outcome: RunOutcome, spec: RunSpec): Promise<void> => {
@@ -171,6 +177,7 @@ export async function executePlan(
     );
     index.note(line.entry, line);
     done++;
+    runTimeS += checked.durationS;
     if (checked.status === "ok") ok++;
     else failed++;
     const elapsedS = (performance.now() - t0) / 1000;
@@ -252,6 +259,8 @@ export async function executePlan(
     ok,
     failed,
     wallS: (performance.now() - t0) / 1000,
+    runTimeS,
+    planned: context.planned,
     interrupted,
     totals: index.totals(),
   };

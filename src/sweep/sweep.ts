@@ -702,6 +702,7 @@ export class Sweep {
         postprocess: this.#header.postprocess ?? null,
         concurrency: this.#options.workers ?? navigator.hardwareConcurrency ?? 1,
         onProgress: this.#options.onProgress,
+        planned: index.header.run_count,
       },
       plan,
       signal,

@@ -17,7 +17,7 @@ Deno.test("run --postprocess --context-file, then show --run N", async () => {
   const contexts = join(dir, "contexts.json");
   await Deno.writeTextFile(contexts, JSON.stringify([{ arm: "a" }, { arm: "b" }]));
   const out = join(dir, "out");
-  const run = await cli([
+  const args = [
     "run",
     LEO,
     "--grid",
@@ -34,7 +34,14 @@ Deno.test("run --postprocess --context-file, then show --run N", async () => {
     contexts,
     "--postprocess-allow",
     "env=GMAT_SWEEP_UNUSED",
-  ]);
+  ];
+  // An array shorter than the run set is refused before anything is written.
+  const short = await cli(args);
+  assert.equal(short.code, 2);
+  assert.match(short.stderr, /contexts\.json: the array has 2 contexts for 3 runs/);
+  await assert.rejects(Deno.stat(out));
+  await Deno.writeTextFile(contexts, JSON.stringify([{ arm: "a" }, { arm: "b" }, {}]));
+  const run = await cli(args);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /3 runs \(3 ok\)/);
   const manifest = await readManifest(join(out, "manifest.jsonl"));
