@@ -21,6 +21,7 @@ Usage:
 
 Commands:
   run SCRIPT --grid ...       full-factorial grid over script fields
+  run STUDY.jsonc             the sweep a study file describes (any kind; see run --help)
   monte-carlo SCRIPT ...      Monte Carlo dispersion (numpy-compatible seed contract)
   latin-hypercube SCRIPT ...  Latin hypercube sample
   explicit SCRIPT --samples   one run per row of a CSV or Parquet file
@@ -92,6 +93,10 @@ export async function main(
         io.print(`gmat-sweep ${GMAT_SWEEP_VERSION}`);
         return 0;
       case "run":
+        if (/\.jsonc?$/i.test(rest[0] ?? "")) {
+          return await (await import("./sweep_commands.ts")).studyCommand(rest, io);
+        }
+        return await (await import("./sweep_commands.ts")).sweepCommand(command, rest, io);
       case "monte-carlo":
       case "latin-hypercube":
       case "explicit":

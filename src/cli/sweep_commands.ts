@@ -25,6 +25,13 @@ import { Sweep, type SweepOptions, type SweepSummary } from "../sweep/sweep.ts";
 import { ExitError } from "./exit_error.ts";
 import { parseCommand } from "./parse_command.ts";
 import { readContextFile } from "./context_file.ts";
+import {
+  locateInStudy,
+  readStudyFile,
+  STUDY_EXAMPLE,
+  studyArgs,
+  type StudyFile,
+} from "./study_file.ts";
 import { terminalProgress } from "./progress.ts";
 import { summaryLine } from "./summary_line.ts";
 import { workerCountProblem } from "../pool/local_pool.ts";
@@ -107,6 +114,7 @@ export const SWEEP_HELP: Readonly<Record<string, string>> = {
 
 Usage:
   gmat-sweep run SCRIPT --grid NAME=SPEC [--grid ...] --out DIR [--overwrite] [options]
+  gmat-sweep run STUDY.jsonc [-q] [-y] [--overwrite]
 
 A directory (or --manifest path) that already holds a sweep is refused: finish it with
 resume, choose a new --out, or pass --overwrite to delete its manifest and run-<id>
@@ -121,8 +129,15 @@ ${COMMON_HELP}
 
 ${HOOK_HELP}
 
+Study files:
+A study file (JSON with comments, .jsonc or .json) holds a whole sweep under the flags' names,
+for any sweep command; relative paths are relative to the file, and the manifest header
+records its text. Errors name the file, line and key. For example:
+${STUDY_EXAMPLE.replace(/^/gm, "  ")}
+
 Examples:
   gmat-sweep run leo.script --grid Sat.SMA=7000:7300:16 --out sweeps/sma
+  gmat-sweep run studies/mc.jsonc
   gmat-sweep run leo.script --grid Sat.SMA=6900:7100:5 --out sweeps/hooked \
       --postprocess ./examples/downstream_pipeline.ts#deriveOrbitMetrics
   gmat-sweep run leo.script --grid Sat.SMA=7000,7100 --grid Sat.INC=28.5,51.6 --out sweeps/g \\
@@ -445,8 +460,37 @@ function resumeCommandFor(sweep: Sweep): string {
   return `gmat-sweep resume ${sweep.manifestPath} --script ${sweep.scriptPath}${dirFlag}`;
 }
 
+/**
+ * `run STUDY.jsonc`: the sweep a study file describes, run as the command line it stands for;
+ * errors about a setting name the study's file, line and key.
+ */
+export async function studyCommand(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommand(args, {
+    quiet: { type: "boolean", short: "q" },
+    yes: { type: "boolean", short: "y" },
+    overwrite: { type: "boolean" },
+  }, "run");
+  if (parsed.positionals.length !== 1) usage("run", "expected one STUDY file (.jsonc or .json)");
+  const study = await readStudyFile(parsed.positionals[0]);
+  const { command, args: studyArgv } = studyArgs(study);
+  for (const flag of ["quiet", "yes", "overwrite"] as const) {
+    if (parsed.values[flag] === true && study.study[flag] !== true) studyArgv.push(`--${flag}`);
+  }
+  try {
+    return await sweepCommand(command, studyArgv, io, study);
+  } catch (e) {
+    if (e instanceof ExitError && e.usageOf !== undefined) throw locateInStudy(e, study);
+    throw e;
+  }
+}
+
 /** `run`, `monte-carlo`, `latin-hypercube`, `explicit`. */
-export async function sweepCommand(command: string, args: string[], io: CliIo): Promise<number> {
+export async function sweepCommand(
+  command: string,
+  args: string[],
+  io: CliIo,
+  study?: StudyFile,
+): Promise<number> {
   const parsed = parseCommand(args, {
     ...COMMON_OPTIONS,
     grid: { type: "string", multiple: true },
@@ -496,7 +540,10 @@ export async function sweepCommand(command: string, args: string[], io: CliIo): 
   }
   const options = await commonOptions(command, v, `gmat-sweep ${command}`);
   options.checkContextCovers(runSet.size);
-  const sweep = await Sweep.create(script, runSet, options);
+  const sweep = await Sweep.create(script, runSet, {
+    ...options,
+    study: study === undefined ? undefined : { file: study.file, text: study.text },
+  });
   await confirmSize(command, sweep, runSet.size, options.yes);
   return await execute(sweep, (s) => sweep.run(s), options.finish, io, resumeCommandFor(sweep));
 }

@@ -83,6 +83,8 @@ const headerShape = {
    * (an archive's `runs`); absent otherwise.
    */
   output_dir: z.string().optional(),
+  /** The study file the sweep was started from (`gmat-sweep run study.jsonc`); absent otherwise. */
+  study: z.object({ file: z.string(), text: z.string() }).optional(),
 };
 
 const HeaderObjectSchema = z.object(headerShape);
@@ -136,6 +138,8 @@ export type ManifestHeader = {
   created_at: string | null;
   /** The run tree relative to the manifest's directory, when elsewhere (an archive's `runs`). */
   output_dir?: string;
+  /** The study file the sweep was started from: its path as given and its whole text. */
+  study?: { file: string; text: string };
 };
 /** The parsed header type the schema implies: its object output with `engine` always filled. */
 type SchemaHeader = Omit<z.output<typeof HeaderObjectSchema>, "engine"> & { engine: EngineInfo };
@@ -186,6 +190,8 @@ export type ManifestHeaderInput = {
   created_at?: string | null;
   /** The run tree relative to the manifest's directory, when elsewhere. */
   output_dir?: string;
+  /** The study file the sweep was started from: its path as given and its whole text. */
+  study?: { file: string; text: string };
 };
 type _ManifestHeaderInputMatchesSchema = Assert<
   SameType<ManifestHeaderInput, z.input<typeof HeaderObjectSchema>>

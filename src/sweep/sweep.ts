@@ -143,6 +143,8 @@ export interface SweepOptions {
    * run directories are deleted first. Without it such a sweep is refused. @default {false}
    */
   readonly overwrite?: boolean;
+  /** The study file the sweep comes from (path and text), recorded in the manifest header. */
+  readonly study?: { readonly file: string; readonly text: string };
 }
 
 /** Options of the table methods of {@link Sweep}. */
@@ -301,6 +303,7 @@ export class Sweep {
       postprocess: hook?.specifier.text ?? null,
       postprocess_permissions: hook?.permissionList ?? [],
       created_at: new Date().toISOString(),
+      ...(options.study === undefined ? {} : { study: options.study }),
     };
     return new Sweep({
       scriptPath: script,
