@@ -109,6 +109,7 @@ export {
   type LinePosition,
   type Manifest,
   MANIFEST_SCHEMA_VERSION,
+  ManifestArgumentError,
   ManifestCorruptError,
   type ManifestEntry,
   type ManifestEntryInput,

@@ -182,3 +182,25 @@ export class ManifestLockedError extends GmatSweepError {
     this.holder = holder;
   }
 }
+
+/**
+ * A manifest query was given something other than a manifest (a path, say): the message names
+ * the function and shows the call that works.
+ */
+export class ManifestArgumentError extends GmatSweepError {
+  /** Always `MANIFEST_ARGUMENT`. */
+  declare readonly code: "MANIFEST_ARGUMENT";
+
+  /**
+   * @param fn The query, e.g. `findFailed`.
+   * @param got What it was given.
+   */
+  constructor(fn: string, got: unknown) {
+    const what = typeof got === "string" ? `the string ${JSON.stringify(got)}` : typeof got;
+    super(
+      "MANIFEST_ARGUMENT",
+      `${fn}() takes a manifest as readManifest() returns it, got ${what}; ` +
+        `call ${fn}(await readManifest(path))`,
+    );
+  }
+}

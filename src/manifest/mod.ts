@@ -27,6 +27,7 @@ export {
 } from "./header.ts";
 export { type ManifestEntry, type ManifestEntryInput, ManifestEntrySchema } from "./entry.ts";
 export {
+  ManifestArgumentError,
   ManifestCorruptError,
   ManifestLockedError,
   ManifestNotFoundError,

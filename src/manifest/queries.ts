@@ -5,7 +5,16 @@
  * @module
  */
 
+import { ManifestArgumentError } from "./errors.ts";
 import type { Manifest } from "./reader.ts";
+
+/** Refuses anything but a read manifest (a path is the usual mistake). */
+function checkManifest(fn: string, manifest: unknown): void {
+  const entries = (manifest as { entries?: unknown } | null | undefined)?.entries;
+  if (typeof manifest !== "object" || manifest === null || !Array.isArray(entries)) {
+    throw new ManifestArgumentError(fn, manifest);
+  }
+}
 
 /**
  * Run ids whose last entry is `failed`, in the order they first appear. `skipped` is not failed.
@@ -23,6 +32,7 @@ import type { Manifest } from "./reader.ts";
  * ```
  */
 export function findFailed(manifest: Pick<Manifest, "entries">): number[] {
+  checkManifest("findFailed", manifest);
   return manifest.entries.filter((e) => e.status === "failed").map((e) => e.run_id);
 }
 
@@ -37,6 +47,7 @@ export function findMissing(
   manifest: Pick<Manifest, "entries">,
   expectedRunIds: Iterable<number>,
 ): number[] {
+  checkManifest("findMissing", manifest);
   const seen = new Set(manifest.entries.map((e) => e.run_id));
   const missing: number[] = [];
   for (const id of expectedRunIds) if (!seen.has(id)) missing.push(id);
@@ -58,6 +69,7 @@ function maxRunId(manifest: Pick<Manifest, "entries">): number {
  * @returns The total run count.
  */
 export function totalRunCount(manifest: Pick<Manifest, "header" | "entries">): number {
+  checkManifest("totalRunCount", manifest);
   return Math.max(manifest.header.run_count, maxRunId(manifest) + 1);
 }
 
@@ -69,6 +81,7 @@ export function totalRunCount(manifest: Pick<Manifest, "header" | "entries">): n
  * @returns The number of extension runs.
  */
 export function extensionRunCount(manifest: Pick<Manifest, "header" | "entries">): number {
+  checkManifest("extensionRunCount", manifest);
   const spec = manifest.header.parameter_spec;
   if (spec._kind !== "monte_carlo" || typeof spec.n !== "number") return 0;
   return Math.max(0, maxRunId(manifest) + 1 - spec.n);

@@ -81,6 +81,8 @@ import {
 import { clearExistingSweep, findExistingSweep } from "./existing_sweep.ts";
 import { readOutcomes } from "./outcomes.ts";
 import { checkRunCount } from "./run_limits.ts";
+import { checkArg, CreateOptionsSchema, PathSchema, ReopenOptionsSchema } from "./check_args.ts";
+import { z } from "zod";
 import { SweepConfigError } from "./sweep_error.ts";
 import { lockOutputDir } from "./sweep_lock.ts";
 
@@ -90,8 +92,11 @@ export type { ManifestTotals } from "../manifest/mod.ts";
 
 /** Options shared by creating and reopening a sweep. */
 export interface SweepOptions {
-  /** Directory of the per-run tree (`run-<id>/`); created if missing. */
-  readonly outputDir: string;
+  /**
+   * Directory of the per-run tree (`run-<id>/`); created if missing. Default: a new directory
+   * under the system's temporary directory (printed on stderr; see {@link Sweep.outputDir}).
+   */
+  readonly outputDir?: string;
   /** Manifest path. @default {`<outputDir>/manifest.jsonl`} */
   readonly manifestPath?: string;
   /** `auto` uses real GMAT when an install is found, else the built-in engine. @default {"auto"} */
@@ -254,12 +259,19 @@ export class Sweep {
    * @param options Output tree, engine, pool and durability options.
    * @throws {SweepConfigError} For too many workers or runs, or a script that cannot be read.
    */
-  static async create(scriptPath: string, runSet: RunSet, options: SweepOptions): Promise<Sweep> {
+  static async create(
+    scriptPath: string,
+    runSet: RunSet,
+    options: SweepOptions = {},
+  ): Promise<Sweep> {
+    checkArg("Sweep.create(scriptPath)", PathSchema, scriptPath);
+    checkArg("Sweep.create(runSet)", RunSetArgSchema, runSet);
+    checkArg("Sweep.create(options)", CreateOptionsSchema, options);
     checkRunCount(runSet.size, `this ${runSet.kind} run set`);
     checkWorkers(options);
     const script = resolve(scriptPath);
     const sha = await scriptSha(script);
-    const outputDir = resolve(options.outputDir);
+    const outputDir = resolve(options.outputDir ?? await freshOutputDir());
     const manifestPath = resolve(options.manifestPath ?? join(outputDir, "manifest.jsonl"));
     const engine = await resolveEngine(options.engine ?? "auto", options.gmatRoot);
     if (runSet.size > 0) {
@@ -338,6 +350,9 @@ export class Sweep {
     scriptPath: string,
     options: FromManifestOptions = {},
   ): Promise<Sweep> {
+    checkArg("Sweep.fromManifest(manifestPath)", PathSchema, manifestPath);
+    checkArg("Sweep.fromManifest(scriptPath)", PathSchema, scriptPath);
+    checkArg("Sweep.fromManifest(options)", ReopenOptionsSchema, options);
     checkWorkers(options);
     const path = resolve(manifestPath);
     const header = await readManifestHeader(path);
@@ -832,6 +847,24 @@ export class Sweep {
 }
 
 /** Refuse a worker count above the pool's bound before anything is written. */
+/** A run set as the API takes it: anything with a size and a spec per run id. */
+const RunSetArgSchema = z.custom<RunSet>(
+  (v) =>
+    typeof v === "object" && v !== null && Number.isInteger((v as RunSet).size) &&
+    typeof (v as RunSet).spec === "function",
+  { message: "expected a run set (gridRunSet, monteCarloRunSet, explicitRunSet...)" },
+);
+
+/**
+ * A new directory under the system's temporary directory, for a sweep created without
+ * `outputDir`; said on stderr, since nothing else would tell where the runs went.
+ */
+async function freshOutputDir(): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-" });
+  console.error(`gmat-sweep: no outputDir given; this sweep's runs and manifest are in ${dir}`);
+  return dir;
+}
+
 function checkWorkers(options: Partial<SweepOptions>): void {
   if (options.workers === undefined || options.backend === "slurm") return;
   const problem = workerCountProblem(options.workers, options.forceWorkers);
