@@ -192,6 +192,8 @@ export class ManifestArgumentError extends GmatSweepError {
   declare readonly code: "MANIFEST_ARGUMENT";
 
   /**
+   * Creates the error for a query given something other than a manifest.
+   *
    * @param fn The query, e.g. `findFailed`.
    * @param got What it was given.
    */
