@@ -26,8 +26,12 @@ export const STATUS_COLORS: Readonly<Record<string, string>> = {
   skipped: "#9e9e9e",
 };
 
-const CELL = "padding:2px 8px;text-align:right;border-bottom:1px solid #ddd;font-family:monospace";
-const HEAD = "padding:2px 8px;text-align:right;border-bottom:2px solid #999;font-family:monospace";
+const CELL =
+  "padding:2px 8px;text-align:right;border-bottom:1px solid #ddd;font-family:monospace;" +
+  "white-space:nowrap";
+const HEAD =
+  "padding:2px 8px;text-align:right;border-bottom:2px solid #999;font-family:monospace;" +
+  "white-space:nowrap";
 
 /** A two-column list of labels and (escaped) values. */
 export function htmlFacts(facts: readonly (readonly [string, unknown])[]): string {

@@ -1,6 +1,8 @@
 /**
  * Notebook display of a gmat-sweep table (stitched outputs, hook outputs, summaries): its size,
- * index columns, a status bar of its runs and its first rows, as `text/html` and `text/plain`.
+ * index columns, a status bar of its runs, then its first and last rows with the index and status
+ * columns first (a wide table scrolls; its status stays in view) and a report epoch column that
+ * only repeats `time` shown once, as `text/html` and `text/plain`.
  *
  * @module
  */
@@ -13,9 +15,12 @@ import { escapeHtml, htmlStatusBar, htmlTable } from "./html.ts";
 export interface TableDisplayOptions {
   /** A title shown above the table. */
   readonly title?: string;
-  /** Rows shown. @default {8} */
+  /** Rows shown from the head and, again, from the tail of a longer table. @default {5} */
   readonly maxRows?: number;
 }
+
+/** Status columns: shown right after the index, so a wide table never hides them. */
+const STATUS_COLUMNS = ["__status", "__postprocess_status"];
 
 const INDEX_CANDIDATES = [["run_id", "time"], ["run_id", "interval_id"], ["arm", "run_id"], [
   "run_id",
@@ -63,30 +68,64 @@ export function runStatusCounts(
   return { counts, runs: ids ? statusOf.size : undefined };
 }
 
+/**
+ * Timestamp columns whose every value equals the `time` column's (a report's own epoch column,
+ * which the stitched table copies into `time`): shown once, as `time`.
+ */
+function sameAsTime(table: arrow.Table): string[] {
+  const time = table.getChild("time");
+  if (time === null || !arrow.DataType.isTimestamp(time.type)) return [];
+  const same: string[] = [];
+  for (const f of table.schema.fields) {
+    if (f.name === "time" || !arrow.DataType.isTimestamp(f.type)) continue;
+    const col = table.getChild(f.name)!;
+    let equal = true;
+    for (let i = 0; i < table.numRows && equal; i++) equal = col.get(i) === time.get(i);
+    if (equal) same.push(f.name);
+  }
+  return same;
+}
+
+/** The row indexes shown: all of a short table, else the head and the tail. */
+function shownRows(numRows: number, perEnd: number): { head: number[]; tail: number[] } {
+  if (numRows <= 2 * perEnd + 1) return { head: [...Array(numRows).keys()], tail: [] };
+  return {
+    head: [...Array(perEnd).keys()],
+    tail: [...Array(perEnd).keys()].map((i) => numRows - perEnd + i),
+  };
+}
+
 /** Build the MIME bundle of a table. */
 export function tableBundle(table: arrow.Table, options: TableDisplayOptions = {}): MimeBundle {
-  const maxRows = options.maxRows ?? 8;
+  const perEnd = options.maxRows ?? 5;
   const index = indexColumns(table);
   const all = table.schema.names.map(String);
-  const names = [...index, ...all.filter((n) => !index.includes(n))];
+  const folded = sameAsTime(table);
+  const status = STATUS_COLUMNS.filter((n) => all.includes(n));
+  const names = [
+    ...index,
+    ...status,
+    ...all.filter((n) => !index.includes(n) && !status.includes(n) && !folded.includes(n)),
+  ];
   const fields = names.map((n) => table.schema.fields.find((f) => f.name === n)!);
-  const shown = Math.min(maxRows, table.numRows);
-  const rows: (string | null)[][] = [];
-  for (let i = 0; i < shown; i++) {
-    rows.push(fields.map((f) => cellText(table.getChild(f.name)!.get(i), f.type)));
-  }
+  const { head, tail } = shownRows(table.numRows, perEnd);
+  const row = (i: number) => fields.map((f) => cellText(table.getChild(f.name)!.get(i), f.type));
+  const headRows = head.map(row);
+  const tailRows = tail.map(row);
+  const hidden = table.numRows - head.length - tail.length;
+  const gap = hidden > 0 ? names.map((_, c) => (c === 0 ? `… ${hidden} rows` : "…")) : undefined;
+  const rows = [...headRows, ...(gap ? [gap] : []), ...tailRows];
   const { counts, runs } = runStatusCounts(table);
-  const size = `${table.numRows} rows × ${names.length} columns` +
+  const size = `${table.numRows} rows × ${all.length} columns` +
     (runs === undefined ? "" : `, ${runs} runs`) +
     (index.length ? `; index (${index.join(", ")})` : "");
+  const foldNote = folded.length > 0 ? `${folded.join(", ")} = time (shown once)` : "";
   const html = [
     options.title ? `<div style="font-weight:700">${escapeHtml(options.title)}</div>` : "",
     `<div style="color:#555;margin:2px 0">${escapeHtml(size)}</div>`,
     Object.keys(counts).length ? htmlStatusBar(counts) : "",
-    htmlTable(names, rows, index.length),
-    shown < table.numRows
-      ? `<div style="color:#999">… ${table.numRows - shown} more rows</div>`
-      : "",
+    `<div style="overflow-x:auto;max-width:100%">${htmlTable(names, rows, index.length)}</div>`,
+    foldNote ? `<div style="color:#999">${escapeHtml(foldNote)}</div>` : "",
   ].join("");
   const widths = names.map((n, c) =>
     Math.min(24, Math.max(n.length, ...rows.map((r) => (r[c] ?? "null").length)))
@@ -101,7 +140,7 @@ export function tableBundle(table: arrow.Table, options: TableDisplayOptions = {
       : []),
     line(names),
     ...rows.map((r) => line(r.map((c) => c ?? "null"))),
-    ...(shown < table.numRows ? [`… ${table.numRows - shown} more rows`] : []),
+    ...(foldNote ? [foldNote] : []),
   ].join("\n");
   return { "text/html": html, "text/plain": plain };
 }
