@@ -18,14 +18,29 @@ export function fieldRef(name: string): string {
   return name.replace(/[\\.\[\]]/g, (c) => `\\${c}`);
 }
 
-/** A quantitative scale that fits the data instead of starting at zero. */
-export const FIT_SCALE = { zero: false, nice: true } as const;
+/**
+ * A quantitative scale that fits the data instead of starting at zero, padded by a few pixels so
+ * points at the ends of the domain are drawn whole.
+ */
+export const FIT_SCALE = { zero: false, nice: true, padding: 8 } as const;
 
 /** The sequential color scheme of metric colors (readable in print and for color-blind eyes). */
 export const METRIC_SCHEME = "viridis";
 
-/** Default size of one panel, in pixels. */
-export const PANEL = { width: 320, height: 240 } as const;
+/** Default size of one panel, in pixels: about a notebook cell's width. */
+export const PANEL = { width: 560, height: 340 } as const;
+
+/** Size of one panel of a corner plot, in pixels. */
+export const CORNER_PANEL = 210;
+
+/**
+ * Above this many points a scatter panel becomes a 2D histogram (counts per cell), and a running
+ * mean is drawn from at most this many steps: thousands of marks make a slow, unreadable SVG.
+ */
+export const DENSITY_POINTS = 2000;
+
+/** Top-level padding and view settings every plot uses. */
+export const PLOT_CONFIG = { padding: 12, config: { view: { stroke: "#ddd" } } } as const;
 
 /** True for a finite number. */
 export function isFiniteNumber(v: unknown): v is number {
@@ -44,7 +59,7 @@ export interface BandLayersOptions {
   readonly center: string;
   /** Colour of the band and of the line with its points. */
   readonly colors: { readonly band: string; readonly line: string };
-  /** Size of the line's points. */
+  /** Size of the line's points; 0 draws the line without points. */
   readonly pointSize: number;
 }
 
@@ -63,7 +78,7 @@ export function bandLayers(o: BandLayersOptions): Layers {
       mark: {
         type: "line",
         color: o.colors.line,
-        point: { filled: true, size: o.pointSize, color: o.colors.line },
+        point: o.pointSize > 0 ? { filled: true, size: o.pointSize, color: o.colors.line } : false,
       },
       encoding: { x: o.x, y: y(o.center), tooltip: o.tooltip },
     },

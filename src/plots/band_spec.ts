@@ -7,7 +7,7 @@
  */
 
 import type { TopLevelSpec } from "vega-lite";
-import { bandLayers, type Datum, isFiniteNumber, PANEL } from "./_spec.ts";
+import { bandLayers, type Datum, isFiniteNumber, PANEL, PLOT_CONFIG } from "./_spec.ts";
 import { PlotError } from "./plot_error.ts";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega_lite_spec.ts";
 import { axisTitle } from "./units.ts";
@@ -96,6 +96,7 @@ export function bandSpec(rows: readonly BandRow[], options: BandSpecOptions): Ve
   ];
   return {
     $schema: VEGA_LITE_SCHEMA,
+    ...PLOT_CONFIG,
     title: {
       text: options.title ?? `${options.column}: median and ${lower}-${upper} band`,
       subtitle: `${steps.length} time steps`,

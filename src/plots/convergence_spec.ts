@@ -7,7 +7,18 @@
  */
 
 import type { TopLevelSpec } from "vega-lite";
-import { bandLayers, type Datum, FIT_SCALE, isFiniteNumber, PANEL } from "./_spec.ts";
+import {
+  bandLayers,
+  type Datum,
+  DENSITY_POINTS,
+  FIT_SCALE,
+  isFiniteNumber,
+  PANEL,
+  PLOT_CONFIG,
+} from "./_spec.ts";
+
+/** Up to this many steps the running mean has a point per step; above, a line only. */
+const POINT_LIMIT = 200;
 import { PlotError } from "./plot_error.ts";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega_lite_spec.ts";
 import { axisTitle } from "./units.ts";
@@ -70,7 +81,10 @@ export function convergenceSpec(
       `No running mean of '${options.metric}': check that runs are ok and the metric is filled`,
     );
   }
-  const values: Datum[] = steps.map((r) => {
+  // At most DENSITY_POINTS steps, evenly spread, the last always kept; points only when few.
+  const stride = Math.ceil(steps.length / DENSITY_POINTS);
+  const drawn = steps.filter((_, i) => (steps.length - 1 - i) % stride === 0);
+  const values: Datum[] = drawn.map((r) => {
     const se = isFiniteNumber(r.se) ? r.se : null;
     const mean = r.mean as number;
     return {
@@ -97,6 +111,7 @@ export function convergenceSpec(
   ];
   return {
     $schema: VEGA_LITE_SCHEMA,
+    ...PLOT_CONFIG,
     title: {
       text: options.title ?? `Monte Carlo convergence of ${options.metric}`,
       subtitle: `running mean ${band}, ${steps.at(-1)!.n} runs`,
@@ -110,7 +125,7 @@ export function convergenceSpec(
       tooltip,
       center: "mean",
       colors: { band: "#f58518", line: "#b3500c" },
-      pointSize: 30,
+      pointSize: drawn.length > POINT_LIMIT ? 0 : 30,
     }),
   } satisfies TopLevelSpec;
 }

@@ -6,7 +6,7 @@
  */
 
 import type { TopLevelSpec } from "vega-lite";
-import { type Datum, fieldRef, METRIC_SCHEME } from "./_spec.ts";
+import { type Datum, fieldRef, METRIC_SCHEME, PLOT_CONFIG } from "./_spec.ts";
 import { plottableRows } from "./_validate.ts";
 import { PlotError } from "./plot_error.ts";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega_lite_spec.ts";
@@ -78,6 +78,7 @@ export function heatmapSpec(
   const cell = options.cellSize ?? 48;
   return {
     $schema: VEGA_LITE_SCHEMA,
+    ...PLOT_CONFIG,
     title: {
       text: options.title ?? `${metric} over ${x} x ${y}`,
       subtitle: `${cells.size} cells, ${ok.length} of ${rows.length} runs with a value`,

@@ -11,7 +11,16 @@
  */
 
 import type { TopLevelSpec } from "vega-lite";
-import { type Datum, fieldRef, FIT_SCALE, METRIC_SCHEME, PANEL } from "./_spec.ts";
+import {
+  CORNER_PANEL,
+  type Datum,
+  DENSITY_POINTS,
+  fieldRef,
+  FIT_SCALE,
+  METRIC_SCHEME,
+  PANEL,
+  PLOT_CONFIG,
+} from "./_spec.ts";
 import { plottableRows, sweptParameters } from "./_validate.ts";
 import { PlotError } from "./plot_error.ts";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega_lite_spec.ts";
@@ -28,7 +37,7 @@ export interface ScatterSpecOptions {
   readonly units?: Readonly<Record<string, string>>;
   /** Plot title. @default {"<metric> vs <parameters>"} */
   readonly title?: string;
-  /** Size of one panel in pixels. @default {320 x 240 for one panel, 180 x 180 in a corner} */
+  /** Size of one panel in pixels. @default {560 x 340 for one panel, 210 x 210 in a corner} */
   readonly width?: number;
   /** See `width`. */
   readonly height?: number;
@@ -37,7 +46,9 @@ export interface ScatterSpecOptions {
 /**
  * Build the scatter (one parameter) or corner (several) plot of a metric over swept parameters.
  *
- * Runs without a metric (failed, skipped) are left out and counted in the subtitle.
+ * Runs without a metric (failed, skipped) are left out and counted in the subtitle. Above
+ * {@link DENSITY_POINTS} runs each panel is a 2D histogram (runs per cell) instead of one point
+ * per run.
  *
  * @param rows One row per run.
  * @param options The metric's name and what to plot.
@@ -97,10 +108,32 @@ export function scatterSpec(
   ];
   const corner = parameters.length > 1;
   const size = {
-    width: options.width ?? (corner ? 180 : PANEL.width),
-    height: options.height ?? (corner ? 180 : PANEL.height),
+    width: options.width ?? (corner ? CORNER_PANEL : PANEL.width),
+    height: options.height ?? (corner ? CORNER_PANEL : PANEL.height),
   };
-  const panel = (x: string, y: string) => ({
+  const dense = ok.length > DENSITY_POINTS;
+  const binned = (name: string) => ({
+    field: fieldRef(name),
+    type: "quantitative" as const,
+    title: title(name),
+    bin: { maxbins: 40 },
+  });
+  const densityPanel = (x: string, y: string) => ({
+    ...size,
+    mark: { type: "rect" as const },
+    encoding: {
+      x: binned(x),
+      y: binned(y),
+      color: {
+        aggregate: "count" as const,
+        type: "quantitative" as const,
+        title: "runs",
+        scale: { scheme: METRIC_SCHEME },
+      },
+      tooltip: [{ aggregate: "count" as const, type: "quantitative" as const, title: "runs" }],
+    },
+  });
+  const pointPanel = (x: string, y: string) => ({
     ...size,
     mark: { type: "point" as const, filled: true, size: 50, opacity: 0.85 },
     encoding: {
@@ -119,11 +152,14 @@ export function scatterSpec(
       tooltip,
     },
   });
+  const panel = dense ? densityPanel : pointPanel;
   const header = {
     $schema: VEGA_LITE_SCHEMA,
+    ...PLOT_CONFIG,
     title: {
       text: options.title ?? `${metric} vs ${parameters.join(", ")}`,
-      subtitle: `${ok.length} of ${rows.length} runs with a value`,
+      subtitle: `${ok.length} of ${rows.length} runs with a value` +
+        (dense ? "; runs per cell (2D histogram)" : ""),
     },
     data: { values },
   };

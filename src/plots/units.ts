@@ -80,18 +80,12 @@ const SUFFIX_UNITS: Readonly<Record<string, string>> = {
 export function unitOf(name: string): string | undefined {
   const last = name.slice(name.lastIndexOf(".") + 1);
   if (Object.hasOwn(GMAT_UNITS, last)) return GMAT_UNITS[last];
-  const parts = last.split("_");
-  for (const take of [2, 1]) {
-    if (parts.length > take) {
-      const suffix = parts.slice(-take).join("_");
-      if (Object.hasOwn(SUFFIX_UNITS, suffix)) return SUFFIX_UNITS[suffix];
-    }
-  }
-  return undefined;
+  return suffixUnit(name);
 }
 
 /**
- * An axis title: the name, then its unit in parentheses when there is one.
+ * An axis title: the name, then its unit in parentheses when there is one and the name does not
+ * already end in it (`final_radius_km`, not `final_radius_km (km)`).
  *
  * @param name The parameter or column name.
  * @param unit The unit; looked up with {@link unitOf} when not given.
@@ -103,9 +97,23 @@ export function unitOf(name: string): string | undefined {
  * assert.equal(axisTitle("Sat.SMA"), "Sat.SMA (km)");
  * assert.equal(axisTitle("Sat.ECC"), "Sat.ECC");
  * assert.equal(axisTitle("thrust", "N"), "thrust (N)");
+ * assert.equal(axisTitle("final_radius_km"), "final_radius_km");
  * ```
  */
 export function axisTitle(name: string, unit?: string): string {
   const u = unit ?? unitOf(name);
-  return u ? `${name} (${u})` : name;
+  if (!u) return name;
+  return suffixUnit(name) === u ? name : `${name} (${u})`;
+}
+
+/** The unit a derived column's name states in its suffix (`_km`, `_m_s`), if any. */
+function suffixUnit(name: string): string | undefined {
+  const parts = name.slice(name.lastIndexOf(".") + 1).split("_");
+  for (const take of [2, 1]) {
+    if (parts.length > take) {
+      const suffix = parts.slice(-take).join("_");
+      if (Object.hasOwn(SUFFIX_UNITS, suffix)) return SUFFIX_UNITS[suffix];
+    }
+  }
+  return undefined;
 }

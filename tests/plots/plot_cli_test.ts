@@ -96,11 +96,11 @@ Deno.test("gmat-sweep plot writes each kind of SVG with its marks and axis title
       "Sat.ECC",
       "Sat.SMA (km)",
       "Sat.ECC",
-      "final_radius_km (km)",
+      "final_radius_km",
       "Sat.SMA (km)",
-      "final_radius_km (km)",
+      "final_radius_km",
     ]);
-    assert.deepEqual(m.legendTitles, ["final_radius_km (km)"]);
+    assert.deepEqual(m.legendTitles, ["final_radius_km"]);
     assert.deepEqual(m.titles, ["final_radius_km vs Sat.ECC, Sat.SMA", "6 of 6 runs with a value"]);
   });
 
@@ -142,7 +142,7 @@ Deno.test("gmat-sweep plot writes each kind of SVG with its marks and axis title
     ]);
     assert.deepEqual(auto.groups, [{ type: "rect", items: 6 }]);
     assert.deepEqual(auto.axisTitles, ["Sat.ECC", "Sat.SMA (km)"]);
-    assert.deepEqual(auto.legendTitles, ["radius_span_km (km)"]);
+    assert.deepEqual(auto.legendTitles, ["radius_span_km"]);
   });
 
   await t.step("band: the median has one point per time step", async () => {
