@@ -543,6 +543,7 @@ export async function sweepCommand(
   const sweep = await Sweep.create(script, runSet, {
     ...options,
     study: study === undefined ? undefined : { file: study.file, text: study.text },
+    onWarning: (w) => io.error(`gmat-sweep: warning: ${w}`),
   });
   await confirmSize(command, sweep, runSet.size, options.yes);
   return await execute(sweep, (s) => sweep.run(s), options.finish, io, resumeCommandFor(sweep));

@@ -22,3 +22,4 @@ export type { RunCounters } from "./runtime.ts";
 export { SUPPORTED_QUANTITIES } from "./parameters.ts";
 export { checkScriptText } from "./run_script.ts";
 export { checkOverridesBuiltin, checkOverridesGmat } from "./check_overrides.ts";
+export { sweptFieldsWithoutEffect } from "./unused_fields.ts";

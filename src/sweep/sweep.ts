@@ -28,6 +28,7 @@ import {
   BUILTIN_ENGINE_VERSION,
   checkOverridesBuiltin,
   checkOverridesGmat,
+  sweptFieldsWithoutEffect,
 } from "../engine/mod.ts";
 import {
   checkScriptDrift,
@@ -148,6 +149,8 @@ export interface SweepOptions {
    * run directories are deleted first. Without it such a sweep is refused. @default {false}
    */
   readonly overwrite?: boolean;
+  /** Receives warnings before any run (a swept field that changes nothing). @default {console.warn} */
+  readonly onWarning?: (message: string) => void;
   /** The study file the sweep comes from (path and text), recorded in the manifest header. */
   readonly study?: { readonly file: string; readonly text: string };
 }
@@ -280,6 +283,9 @@ export class Sweep {
       const overrides = runSet.spec(0).overrides as Record<string, OverrideValue>;
       if (engine.choice.kind === "builtin") checkOverridesBuiltin(text, script, overrides);
       else checkOverridesGmat(text, script, overrides);
+      for (const w of sweptFieldsWithoutEffect(text, script, overrides)) {
+        (options.onWarning ?? console.warn)(w);
+      }
     }
     const hook = options.postprocess === undefined ? null : await resolveHook(options.postprocess, {
       permissions: options.postprocessPermissions,
