@@ -67,7 +67,8 @@ import {
 } from "./backend_choice.ts";
 import { type JsonValue, runDirName, type RunOutcome, type RunSpec } from "../runs/mod.ts";
 import { extendMonteCarlo, type RunSet, runSetFromParameterSpec } from "../runset/mod.ts";
-import { canonicalScriptFileSha256, type OverrideValue } from "../script/mod.ts";
+import { canonicalScriptFileSha256, insertOverrides, type OverrideValue } from "../script/mod.ts";
+import { locateGmat, resolveInputFiles } from "../gmat/mod.ts";
 import type { OutputKind } from "../table/mod.ts";
 import { resolveEngine } from "./engine_choice.ts";
 import { GMAT_SWEEP_VERSION } from "./version.ts";
@@ -259,13 +260,19 @@ export class Sweep {
     const sha = await scriptSha(script);
     const outputDir = resolve(options.outputDir);
     const manifestPath = resolve(options.manifestPath ?? join(outputDir, "manifest.jsonl"));
-    const engine = await resolveEngine(options.engine ?? "auto", options.gmatRoot);
+    const engine = await resolveEngine(options.engine ?? "auto", options.gmatRoot, {
+      consoleMode: options.processPerRun ? "process-per-run" : "interactive",
+    });
     if (runSet.size > 0) {
-      // Fail before any run on an override the script cannot take.
+      // Fail before any run on an override the script cannot take, or an input file GMAT
+      // cannot find.
       const text = await Deno.readTextFile(script);
       const overrides = runSet.spec(0).overrides as Record<string, OverrideValue>;
       if (engine.choice.kind === "builtin") checkOverridesBuiltin(text, script, overrides);
-      else checkOverridesGmat(text, script, overrides);
+      else {
+        checkOverridesGmat(text, script, overrides);
+        await checkGmatInputs(engine.choice.root, text, script, overrides);
+      }
     }
     const hook = options.postprocess === undefined ? null : await resolveHook(options.postprocess, {
       permissions: options.postprocessPermissions,
@@ -359,6 +366,11 @@ export class Sweep {
     const engine = await resolveEngine(
       options.engine ?? engineKind,
       options.gmatRoot ?? header.engine?.path ?? undefined,
+      {
+        consoleMode: (options.processPerRun ?? header.engine.console_mode === "process-per-run")
+          ? "process-per-run"
+          : "interactive",
+      },
     );
     checkHookUnchanged(path, header.postprocess, options.postprocess);
     const recordedSlurm = header.backend === BACKEND_NAMES.slurm;
@@ -863,4 +875,19 @@ async function scriptSha(path: string): Promise<string> {
       `cannot read script ${path}: ${e instanceof Error ? e.message : e}; check the path`,
     );
   }
+}
+
+/** Every input file the script names must exist where GMAT looks (one error before any run). */
+async function checkGmatInputs(
+  root: string,
+  text: string,
+  script: string,
+  overrides: Record<string, OverrideValue>,
+): Promise<void> {
+  const install = await locateGmat({ root });
+  await resolveInputFiles(insertOverrides(text, overrides, { file: script }), {
+    scriptFile: script,
+    binDir: install.binDir,
+    startupText: await Deno.readTextFile(install.startupFile),
+  });
 }

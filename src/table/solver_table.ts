@@ -1,0 +1,78 @@
+/**
+ * A GMAT DifferentialCorrector log (`DifferentialCorrector<Name>.data`) as an Arrow table: one
+ * row per nominal pass, gmat-run's `solver_runs` columns: `iteration` (int64), one float64 column
+ * per `Vary` variable, per goal `<goal>` (achieved), `<goal>_desired`, `<goal>_residual`
+ * (achieved - desired), `<goal>_tolerance`, then `status` (`running` on every row but the last,
+ * which carries the run's: `converged`, `max_iter`, `failed` or `initial_guess`) and `converged`
+ * (bool per row: every goal within its tolerance on that pass). Schema metadata `gmat.output`
+ * records the solver's name, mode, the variable and goal names, the iteration count and whether
+ * the run converged.
+ *
+ * @module
+ */
+
+import { basename } from "node:path";
+import * as arrow from "apache-arrow";
+import type { DcReportFile } from "../solvers/mod.ts";
+import { solverRunTable } from "../solvers/mod.ts";
+import { type Column, float64Column, int64Column, tableOf, utf8Column } from "./_arrow_build.ts";
+import { OUTPUT_METADATA_KEY } from "./report_table.ts";
+
+function boolColumn(name: string, values: readonly boolean[]): Column {
+  const bytes = new Uint8Array(((values.length + 63) >> 6) << 3);
+  values.forEach((v, i) => {
+    if (v) bytes[i >> 3] |= 1 << (i & 7);
+  });
+  const type = new arrow.Bool();
+  return {
+    field: new arrow.Field(name, type, false),
+    data: arrow.makeData({ type, length: values.length, data: bytes }),
+  };
+}
+
+/**
+ * The table of a parsed DifferentialCorrector log.
+ *
+ * @param report The parsed log ({@link parseSolverReport}).
+ * @param source The log's path (its base name goes in the metadata).
+ * @param name The solver's resource name.
+ * @returns One row per nominal pass.
+ *
+ * @example
+ * ```ts ignore
+ * import { parseSolverReport } from "../solvers/mod.ts";
+ * const report = parseSolverReport(await Deno.readTextFile("DifferentialCorrectorDC.data"));
+ * const table = solverTable(report, "DifferentialCorrectorDC.data", "DC");
+ * console.log(table.getChild("iteration")?.length);
+ * ```
+ */
+export function solverTable(report: DcReportFile, source: string, name: string): arrow.Table {
+  const flat = solverRunTable(report);
+  const columns: Column[] = flat.columns.map((col, c) => {
+    switch (flat.columnTypes[c]) {
+      case "int":
+        return int64Column(col, BigInt64Array.from(flat.rows, (r) => BigInt(r[c])));
+      case "float":
+        return float64Column(col, Float64Array.from(flat.rows, (r) => Number(r[c])));
+      default:
+        return utf8Column(col, flat.rows.map((r) => String(r[c])));
+    }
+  });
+  columns.push(boolColumn("converged", report.iterations.map((it) => it.converged)));
+  const metadata = new Map([[
+    OUTPUT_METADATA_KEY,
+    JSON.stringify({
+      kind: "solver",
+      name,
+      format: "DifferentialCorrector",
+      file: basename(source),
+      solver_mode: report.solverMode,
+      variables: report.variableNames,
+      goals: report.goalNames,
+      iterations: report.iterations.length,
+      status: report.status,
+      converged: report.converged,
+    }),
+  ]]);
+  return tableOf(columns, metadata);
+}
