@@ -432,7 +432,11 @@ export class Sweep {
       runDir: join(this.outputDir, runDirName(spec.runId)),
       engine: this.engine,
       attempt,
-      timeoutMs: this.#options.timeoutS === undefined ? null : this.#options.timeoutS * 1000 * 0.95,
+      // A GMAT run's worker kills GmatConsole at the sweep's timeout itself (the local pool waits
+      // a margin longer for GMAT runs); other runs get 95% of it, so they end before the pool's.
+      timeoutMs: this.#options.timeoutS === undefined
+        ? null
+        : this.#options.timeoutS * 1000 * (this.engine.kind === "gmat" ? 1 : 0.95),
       // On SLURM the task runs the hook, where the run ran; locally the driver does.
       ...(this.#slurm !== undefined && hook !== null
         ? {
