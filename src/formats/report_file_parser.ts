@@ -110,6 +110,7 @@ export function parseReportFile(
   const delimited = options.delimiter !== undefined && options.delimiter.trim() !== "";
   const tokenize = delimited ? delimitedTokenizer(options.delimiter![0]) : tokenizeFixed;
   const headerless = options.columns !== undefined;
+  if (headerless && !delimited) return parseHeaderless(text, lines, path, options.columns!);
   const headerIndex = headerless ? -1 : lines.findIndex((line) => line.trim() !== "");
   if (!headerless && headerIndex < 0) {
     throw new OutputParseError(path, undefined, "expected a header line, found no text");
@@ -139,7 +140,10 @@ export function parseReportFile(
     cells.push(aligned);
   }
 
-  if (!headerless && cells.length === 0 && columns.every((c) => isNumberCell(c))) {
+  if (
+    !headerless && cells.length === 0 &&
+    columns.every((c) => c.split(/\s+/).every((word) => isNumberCell(word)))
+  ) {
     // GMAT wrote data, not column names: a table of no rows would silently lose it.
     throw new OutputParseError(
       path,
@@ -149,6 +153,56 @@ export function parseReportFile(
         "Add list)",
     );
   }
+  return typedTable(text, columns, cells);
+}
+
+/**
+ * A fixed-width ReportFile written with `WriteHeaders = false`. GMAT pads each cell to the bare
+ * `ColumnWidth` there (no header widens it, no 3-character gap), so a 24-character Gregorian
+ * epoch can run straight into the next value: cells are read by their form, not by spaces. An
+ * epoch column (`...Gregorian`) takes the 24 characters of `DD Mon YYYY HH:MM:SS.mmm`, any other
+ * column the next run of non-blank characters.
+ */
+function parseHeaderless(
+  text: string,
+  lines: readonly string[],
+  path: string,
+  columns: readonly string[],
+): ReportFileTable {
+  const gregorian = columns.map((c) => /Gregorian$/.test(c.slice(c.lastIndexOf(".") + 1)));
+  const cells: string[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === "") continue;
+    const row: string[] = [];
+    let pos = 0;
+    for (let c = 0; c < columns.length; c++) {
+      while (pos < line.length && /\s/.test(line[pos])) pos++;
+      if (pos >= line.length) break;
+      if (gregorian[c]) {
+        row.push(line.slice(pos, pos + 24));
+        pos += 24;
+      } else {
+        const token = /^\S+/.exec(line.slice(pos))![0];
+        row.push(token);
+        pos += token.length;
+      }
+    }
+    if (row.length !== columns.length || line.slice(pos).trim() !== "") {
+      throw new OutputParseError(
+        path,
+        i + 1,
+        `expected the ${columns.length} values of the Add list (${columns.join(", ")}), got ` +
+          `'${line.trim()}'`,
+      );
+    }
+    cells.push(row);
+  }
+  return typedTable(text, [...columns], cells);
+}
+
+/** Type the cells column by column and note the epoch columns. */
+function typedTable(text: string, columns: string[], cells: string[][]): ReportFileTable {
   const columnTypes = columns.map((_, c) => columnType(cells, c));
   const rows = cells.map((row) =>
     row.map((cell, c) => {

@@ -736,7 +736,8 @@ export class Sweep {
 
   /**
    * The stitched table of one output: (run_id, time) for a report or ephemeris, (run_id,
-   * interval_id) for a contact report (real GMAT's ContactLocator). An ok run whose output is
+   * interval_id) for a contact report (real GMAT's ContactLocator), (run_id, iteration) for a
+   * solver log (a DifferentialCorrector's nominal passes). An ok run whose output is
    * missing or not the file the manifest recorded is a marker row with `__status`
    * `output_missing` / `output_damaged`, and a warning.
    *
@@ -753,7 +754,20 @@ export class Sweep {
     }).table;
   }
 
-  /** Every output of one kind (report, ephemeris or contact), stitched, by name. */
+  /**
+   * The convergence of a solver (a DifferentialCorrector's log, `solver__<name>.parquet`) over the
+   * runs: one row per run with `run_id`, `iterations`, `status` (`converged`, `max_iter`, ...,
+   * or the run's own status when it has no log) and `converged`. The runs' iterations themselves
+   * are `toTable({ kind: "solver", name })`, keyed by (run_id, iteration).
+   *
+   * @param options `name` (needed when the script has several solvers), warnings, verification.
+   */
+  async solverConvergence(options: Omit<TableOptions, "kind"> = {}): Promise<Table> {
+    const { solverConvergenceTable } = await import("../table/mod.ts");
+    return solverConvergenceTable(await this.toTable({ ...options, kind: "solver" }));
+  }
+
+  /** Every output of one kind (report, ephemeris, contact or solver), stitched, by name. */
   async toTables(
     kind: OutputKind = "report",
     options: Omit<TableOptions, "kind" | "name"> = {},

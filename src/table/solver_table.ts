@@ -4,7 +4,8 @@
  * per `Vary` variable, per goal `<goal>` (achieved), `<goal>_desired`, `<goal>_residual`
  * (achieved - desired), `<goal>_tolerance`, then `status` (`running` on every row but the last,
  * which carries the run's: `converged`, `max_iter`, `failed` or `initial_guess`) and `converged`
- * (bool per row: every goal within its tolerance on that pass). Schema metadata `gmat.output`
+ * (int64 per row: 1 when every goal is within its tolerance on that pass, else 0; an integer
+ * rather than a bool so runs stitch like every other column). Schema metadata `gmat.output`
  * records the solver's name, mode, the variable and goal names, the iteration count and whether
  * the run converged.
  *
@@ -12,23 +13,11 @@
  */
 
 import { basename } from "node:path";
-import * as arrow from "apache-arrow";
+import type * as arrow from "apache-arrow";
 import type { DcReportFile } from "../solvers/mod.ts";
 import { solverRunTable } from "../solvers/mod.ts";
 import { type Column, float64Column, int64Column, tableOf, utf8Column } from "./_arrow_build.ts";
 import { OUTPUT_METADATA_KEY } from "./report_table.ts";
-
-function boolColumn(name: string, values: readonly boolean[]): Column {
-  const bytes = new Uint8Array(((values.length + 63) >> 6) << 3);
-  values.forEach((v, i) => {
-    if (v) bytes[i >> 3] |= 1 << (i & 7);
-  });
-  const type = new arrow.Bool();
-  return {
-    field: new arrow.Field(name, type, false),
-    data: arrow.makeData({ type, length: values.length, data: bytes }),
-  };
-}
 
 /**
  * The table of a parsed DifferentialCorrector log.
@@ -58,7 +47,12 @@ export function solverTable(report: DcReportFile, source: string, name: string):
         return utf8Column(col, flat.rows.map((r) => String(r[c])));
     }
   });
-  columns.push(boolColumn("converged", report.iterations.map((it) => it.converged)));
+  columns.push(
+    int64Column(
+      "converged",
+      BigInt64Array.from(report.iterations, (it) => (it.converged ? 1n : 0n)),
+    ),
+  );
   const metadata = new Map([[
     OUTPUT_METADATA_KEY,
     JSON.stringify({
