@@ -43,7 +43,7 @@ async function prepare(
 }
 
 /** A session that records the process groups of the consoles it starts. */
-function session(inst: GmatInstall, options: { restartEvery?: number } = {}) {
+function session(inst: GmatInstall, options: { restartEvery?: number; maxRssBytes?: number } = {}) {
   const groups: number[] = [];
   const s = new GmatConsoleSession(inst, {
     ...options,
@@ -242,4 +242,19 @@ Deno.test("prepareGmatRun() in interactive mode refuses a script path GmatConsol
   );
   // The same directory is fine with a process per run (the path is one argument there).
   await prepare(inst, join(tmp.path, "out dir", "run-0"), { "Sat.SMA": 7000 }, "process-per-run");
+});
+
+Deno.test("GmatConsoleSession replaces a console whose memory passes the bound", async () => {
+  await using tmp = await tempDir();
+  const inst = await install(tmp.path);
+  // Any live console holds more than one byte: each run's console is replaced after it.
+  const { session: s, groups } = session(inst, { maxRssBytes: 1 });
+  for (let i = 0; i < 3; i++) {
+    const prepared = await prepare(inst, join(tmp.path, `run-${i}`), { "Sat.SMA": 7000 + i });
+    assert.equal((await s.run(prepared, { timeoutMs: 60_000 })).ok, true);
+  }
+  assert.equal(s.starts, 3);
+  assert.equal(s.restarts.memory, 3);
+  for (const g of groups) assert.deepEqual(await waitGroupGone(g), []);
+  await s.close();
 });
