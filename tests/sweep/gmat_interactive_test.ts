@@ -170,3 +170,32 @@ Deno.test("a hung run is killed at its timeout, the console restarted, and the o
   await allGone(starts());
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("aborting a sweep mid-run kills the workers and their interactive consoles: no orphans", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-interactive-abort-" });
+  const { root, starts } = await countingInstall(dir);
+  const script = join(dir, "forever.script");
+  await Deno.writeTextFile(
+    script,
+    (await Deno.readTextFile(LEO)).replace(
+      "Propagate Prop(Sat) {Sat.ElapsedSecs = 60};",
+      "Propagate Prop(Sat) {Sat.ElapsedDays = 100000};",
+    ),
+  );
+  const sweep = await Sweep.create(script, gridRunSet({ "Sat.SMA": [7000, 7100, 7200, 7300] }), {
+    outputDir: join(dir, "out"),
+    engine: "gmat",
+    gmatRoot: root,
+    workers: 2,
+  });
+  const controller = new AbortController();
+  const running = sweep.run(controller.signal).catch((e) => e);
+  // Both workers' consoles are busy with a run that never ends.
+  await waitUntil(() => interactiveStarts(starts()).length === 2, "two interactive consoles");
+  controller.abort(new Error("stop"));
+  await running;
+  const consoles = interactiveStarts(starts());
+  assert.equal(consoles.length, 2);
+  await allGone(consoles);
+  await Deno.remove(dir, { recursive: true });
+});
