@@ -16,6 +16,7 @@ export type RunOutputFormat =
   | "STK-TimePosVel"
   | "ContactLocator"
   | "DifferentialCorrector"
+  | "Yukon"
   | "Text";
 
 /** One output file of a run. */

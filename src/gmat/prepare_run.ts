@@ -105,7 +105,7 @@ export function planSolverLogs(
 /**
  * The RunOutput-shaped entries (rows 0) of the outputs gmat-sweep can read: ReportFiles (with
  * their `Add` columns when written without a header; free-text ones as `text`), text
- * ephemerides, contact reports, and DifferentialCorrector logs (`solver`).
+ * ephemerides, contact reports, and DifferentialCorrector and Yukon logs (`solver`).
  */
 export function expectedEngineOutputs(
   planned: readonly PlannedGmatOutput[],
@@ -130,15 +130,10 @@ export function expectedEngineOutputs(
     // EclipseLocator files are placed in the run directory but not reported (no parser yet).
   }
   for (const sv of solvers) {
-    if (!sv.enabled || sv.type !== "DifferentialCorrector") continue;
-    // Optimizer logs (Yukon, fmincon, ...) stay in the run directory; no reader yet.
-    out.push({
-      kind: "solver",
-      name: sv.name,
-      path: sv.path,
-      format: "DifferentialCorrector",
-      rows: 0,
-    });
+    if (!sv.enabled) continue;
+    if (sv.type !== "DifferentialCorrector" && sv.type !== "Yukon") continue;
+    // Other optimizers' logs (fmincon, SNOPT, VF13ad) stay in the run directory; no reader yet.
+    out.push({ kind: "solver", name: sv.name, path: sv.path, format: sv.type, rows: 0 });
   }
   return out;
 }

@@ -14,8 +14,8 @@
 
 import { basename } from "node:path";
 import type * as arrow from "apache-arrow";
-import type { DcReportFile } from "../solvers/mod.ts";
-import { solverRunTable } from "../solvers/mod.ts";
+import type { DcReportFile, SolverRunTable, YukonLogFile } from "../solvers/mod.ts";
+import { solverRunTable, yukonRunTable } from "../solvers/mod.ts";
 import { type Column, float64Column, int64Column, tableOf, utf8Column } from "./_arrow_build.ts";
 import { OUTPUT_METADATA_KEY } from "./report_table.ts";
 
@@ -36,7 +36,51 @@ import { OUTPUT_METADATA_KEY } from "./report_table.ts";
  * ```
  */
 export function solverTable(report: DcReportFile, source: string, name: string): arrow.Table {
-  const flat = solverRunTable(report);
+  return flatTable(solverRunTable(report), report.iterations.map((it) => it.converged), {
+    kind: "solver",
+    name,
+    format: "DifferentialCorrector",
+    file: basename(source),
+    solver_mode: report.solverMode,
+    variables: report.variableNames,
+    goals: report.goalNames,
+    iterations: report.iterations.length,
+    status: report.status,
+    converged: report.converged,
+  });
+}
+
+/**
+ * The table of a parsed Yukon optimizer log: `iteration`, `function_evaluation`, the variables,
+ * `cost`, `<constraint>_residual`, `status`, and `converged` (1 on the last pass of a run GMAT
+ * declared converged, else 0).
+ *
+ * @param log The parsed log ({@link parseYukonLog}).
+ * @param source The log's path (its base name goes in the metadata).
+ * @param name The optimizer's resource name.
+ * @returns One row per nominal pass.
+ */
+export function yukonTable(log: YukonLogFile, source: string, name: string): arrow.Table {
+  const last = log.passes.length - 1;
+  return flatTable(yukonRunTable(log), log.passes.map((_, k) => k === last && log.converged), {
+    kind: "solver",
+    name,
+    format: "Yukon",
+    file: basename(source),
+    variables: log.variableNames,
+    constraints: log.constraintNames,
+    iterations: log.iterationsTaken ?? null,
+    function_evaluations: log.passes.length,
+    status: log.status,
+    converged: log.converged,
+  });
+}
+
+function flatTable(
+  flat: SolverRunTable,
+  converged: readonly boolean[],
+  description: Record<string, unknown>,
+): arrow.Table {
   const columns: Column[] = flat.columns.map((col, c) => {
     switch (flat.columnTypes[c]) {
       case "int":
@@ -47,26 +91,6 @@ export function solverTable(report: DcReportFile, source: string, name: string):
         return utf8Column(col, flat.rows.map((r) => String(r[c])));
     }
   });
-  columns.push(
-    int64Column(
-      "converged",
-      BigInt64Array.from(report.iterations, (it) => (it.converged ? 1n : 0n)),
-    ),
-  );
-  const metadata = new Map([[
-    OUTPUT_METADATA_KEY,
-    JSON.stringify({
-      kind: "solver",
-      name,
-      format: "DifferentialCorrector",
-      file: basename(source),
-      solver_mode: report.solverMode,
-      variables: report.variableNames,
-      goals: report.goalNames,
-      iterations: report.iterations.length,
-      status: report.status,
-      converged: report.converged,
-    }),
-  ]]);
-  return tableOf(columns, metadata);
+  columns.push(int64Column("converged", BigInt64Array.from(converged, (c) => (c ? 1n : 0n))));
+  return tableOf(columns, new Map([[OUTPUT_METADATA_KEY, JSON.stringify(description)]]));
 }

@@ -14,14 +14,14 @@ import {
   parseStk,
   type RunOutput,
 } from "../formats/mod.ts";
-import { parseSolverReport } from "../solvers/mod.ts";
+import { parseSolverReport, parseYukonLog } from "../solvers/mod.ts";
 import { contactTable } from "./contact_table.ts";
 import { oemTable, stkTable } from "./ephemeris_table.ts";
 import { outputKey } from "./output_key.ts";
 import { writeParquetFileSync } from "./parquet_io.ts";
 import { RUN_FILE_LAYOUT } from "./parquet_layout.ts";
 import { reportTable } from "./report_table.ts";
-import { solverTable } from "./solver_table.ts";
+import { solverTable, yukonTable } from "./solver_table.ts";
 import { TableError } from "./table_error.ts";
 
 function tableOf(output: RunOutput, text: string): arrow.Table | undefined {
@@ -42,6 +42,17 @@ function tableOf(output: RunOutput, text: string): arrow.Table | undefined {
         );
       }
       return solverTable(report, output.path, output.name);
+    }
+    case "Yukon": {
+      const log = parseYukonLog(text, output.path);
+      if (log.passes.length === 0 && text.includes("Nominal Pass")) {
+        throw new OutputParseError(
+          output.path,
+          undefined,
+          "GMAT wrote nominal passes but none could be read from the optimizer log",
+        );
+      }
+      return yukonTable(log, output.path, output.name);
     }
     case "Text":
       return undefined;

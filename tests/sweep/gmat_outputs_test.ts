@@ -251,3 +251,54 @@ Deno.test("a sweep records Write-command reports as text and targeter logs as so
   assert.equal(log0.completedIn, log0.passes.length);
   await Deno.remove(dir, { recursive: true });
 });
+
+/** Nominal passes of a Yukon log read by a different route: split on the pass lines. */
+function readYukonByRegex(text: string) {
+  return text.split(/\n(?=\S+ Iteration \d+; Function Evaluation \d+; Nominal Pass\n)/).slice(1)
+    .map((block) => ({
+      iteration: Number(/Iteration (\d+);/.exec(block)![1]),
+      variables: [...block.matchAll(/X\d = (\S+?)(?:,|\n)/g)].map((m) => Number(m[1])),
+      cost: Number(/Cost Function Value: (\S+)/.exec(block)![1]),
+      deltaG: Number(/Delta G = (\S+)/.exec(block)![1]),
+    }));
+}
+
+Deno.test("GMAT's Yukon optimizer logs become solver__<name>.parquet, value for value", async () => {
+  const dir = await tempDir();
+  const facts = {
+    "yukon_converged_R2026a.data": { passes: 3, status: "converged", x: [2, 2] },
+    "yukon_maxiter_R2026a.data": {
+      passes: 5,
+      status: "max_iter",
+      x: [0.209665563906, 0.105307376277],
+    },
+  };
+  for (const [file, fact] of Object.entries(facts)) {
+    const path = join(SOLVER_DATA, "gmat_run", file);
+    const paths = writeRunOutputs(
+      [{ kind: "solver", name: "Yukon1", path, format: "Yukon", rows: 0 }],
+      join(dir, file),
+    );
+    const table = await readParquet(paths["solver__Yukon1"]);
+    const expected = readYukonByRegex(await Deno.readTextFile(path));
+    assert.equal(table.numRows, fact.passes, file);
+    assert.equal(expected.length, fact.passes, file);
+    assert.deepEqual(
+      table.schema.names,
+      ["iteration", "function_evaluation", "X1", "X2", "cost", "G_residual", "status", "converged"],
+    );
+    expected.forEach((pass, r) => {
+      assert.equal(Number(table.getChild("iteration")!.get(r)), pass.iteration);
+      assert.equal(Number(table.getChild("function_evaluation")!.get(r)), r + 1);
+      assert.equal(table.getChild("X1")!.get(r), pass.variables[0]);
+      assert.equal(table.getChild("X2")!.get(r), pass.variables[1]);
+      assert.equal(table.getChild("cost")!.get(r), pass.cost);
+      assert.equal(table.getChild("G_residual")!.get(r), pass.deltaG);
+    });
+    const last = fact.passes - 1;
+    assert.equal(table.getChild("status")!.get(last), fact.status);
+    assert.equal(table.getChild("converged")!.get(last), fact.status === "converged" ? 1n : 0n);
+    assert.deepEqual([table.getChild("X1")!.get(last), table.getChild("X2")!.get(last)], fact.x);
+  }
+  await Deno.remove(dir, { recursive: true });
+});
