@@ -267,7 +267,14 @@ async function runBuiltin(
   log.info(
     `engine: builtin, ${result.counters.steps} steps, ${result.counters.forceEvaluations} force evaluations`,
   );
-  return result.outputs;
+  // Reports are read as with real GMAT: free text kept as text, headerless ones by their Add list.
+  const byName = new Map(planned.map((p) => [p.name, p]));
+  return result.outputs.map((o): RunOutput => {
+    const p = o.kind === "report" ? byName.get(o.name) : undefined;
+    if (p?.freeText) return { ...o, kind: "text", format: "Text" };
+    if (p?.headers === false) return { ...o, columns: p.columns ?? [] };
+    return o;
+  });
 }
 
 async function runGmat(
