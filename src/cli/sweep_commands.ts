@@ -79,7 +79,8 @@ const COMMON_HELP = `Common options:
   --engine E            auto | builtin | gmat (default auto: real GMAT when found)
   --gmat-root DIR       GMAT install root (else GMAT_ROOT, ~/gmat-*, /opt/gmat-*, PATH)
   --timeout SECONDS     per-run timeout; the run's processes are killed and it is marked failed
-  --process-per-run     a fresh worker process for every run
+  --process-per-run     a fresh worker process for every run, and with real GMAT a fresh
+                        GmatConsole per run (default: one interactive GmatConsole per worker)
   --no-fsync-each       sync the manifest every --fsync-batch entries (default 50) instead of
                         after every entry; a crash can lose up to that many entries (resume
                         re-runs them)

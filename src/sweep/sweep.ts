@@ -105,7 +105,11 @@ export interface SweepOptions {
   readonly timeoutS?: number;
   /** Durability of manifest appends. @default {"each"} */
   readonly fsync?: FsyncMode;
-  /** A fresh worker process for every run. @default {false} */
+  /**
+   * A fresh worker process for every run, and with real GMAT a fresh GmatConsole per run
+   * (`--run`); otherwise each worker keeps one interactive GmatConsole. Recorded in the header's
+   * `engine.console_mode`. @default {false}
+   */
   readonly processPerRun?: boolean;
   /** Called after every finished run. */
   readonly onProgress?: (progress: SweepProgress) => void;
