@@ -26,6 +26,8 @@ export interface ResolvedEngine {
 export interface ResolveEngineOptions {
   /** How GmatConsole runs the scripts. @default {"interactive"} */
   readonly consoleMode?: GmatConsoleMode;
+  /** Runs an interactive GmatConsole does before it is replaced. @default {1000} */
+  readonly restartEvery?: number;
 }
 
 /**
@@ -52,7 +54,12 @@ export async function resolveEngine(
       const mode = options.consoleMode ?? "interactive";
       const record = await gmatEngineRecord(install, mode);
       return {
-        choice: { kind: "gmat", root: install.root, console: mode },
+        choice: {
+          kind: "gmat",
+          root: install.root,
+          console: mode,
+          ...(options.restartEvery === undefined ? {} : { restartEvery: options.restartEvery }),
+        },
         info: record,
         version: record.version,
       };

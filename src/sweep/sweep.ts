@@ -111,6 +111,11 @@ export interface SweepOptions {
    * `engine.console_mode`. @default {false}
    */
   readonly processPerRun?: boolean;
+  /**
+   * With real GMAT in interactive mode: replace each worker's GmatConsole after this many runs
+   * (it is also replaced after a failed or timed-out run, and past 2 GiB). @default {1000}
+   */
+  readonly gmatRestartEvery?: number;
   /** Called after every finished run. */
   readonly onProgress?: (progress: SweepProgress) => void;
   /**
@@ -266,6 +271,7 @@ export class Sweep {
     const manifestPath = resolve(options.manifestPath ?? join(outputDir, "manifest.jsonl"));
     const engine = await resolveEngine(options.engine ?? "auto", options.gmatRoot, {
       consoleMode: options.processPerRun ? "process-per-run" : "interactive",
+      restartEvery: options.gmatRestartEvery,
     });
     if (runSet.size > 0) {
       // Fail before any run on an override the script cannot take, or an input file GMAT
@@ -303,6 +309,9 @@ export class Sweep {
           workers: options.workers ?? navigator.hardwareConcurrency ?? 1,
           timeout_s: options.timeoutS ?? null,
           process_per_run: options.processPerRun ?? false,
+          ...(options.gmatRestartEvery === undefined
+            ? {}
+            : { gmat_restart_every: options.gmatRestartEvery }),
         }
         : {
           ...slurmPool(outputDir, slurm.sweepId, slurm.options).settings(),
@@ -374,6 +383,10 @@ export class Sweep {
         consoleMode: (options.processPerRun ?? header.engine.console_mode === "process-per-run")
           ? "process-per-run"
           : "interactive",
+        restartEvery: options.gmatRestartEvery ??
+          (typeof header.backend_settings.gmat_restart_every === "number"
+            ? header.backend_settings.gmat_restart_every
+            : undefined),
       },
     );
     checkHookUnchanged(path, header.postprocess, options.postprocess);

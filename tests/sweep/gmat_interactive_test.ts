@@ -13,6 +13,7 @@ import { readManifest } from "../../src/manifest/mod.ts";
 import { gridRunSet } from "../../src/runset/mod.ts";
 import { Sweep } from "../../src/sweep/mod.ts";
 import { fixture, ROOT } from "../_support/engine.ts";
+import { cli } from "../_support/cli.ts";
 import { isAlive, waitUntil } from "../_support/process.ts";
 
 const LEO = fixture("scripts/leo_basic.script");
@@ -197,5 +198,36 @@ Deno.test("aborting a sweep mid-run kills the workers and their interactive cons
   const consoles = interactiveStarts(starts());
   assert.equal(consoles.length, 2);
   await allGone(consoles);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("--gmat-restart-every N replaces the console after N runs; the header records it", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-interactive-every-" });
+  const { root, starts } = await countingInstall(dir);
+  const out = join(dir, "out");
+  const r = await cli([
+    "run",
+    LEO,
+    "--grid",
+    "Sat.SMA=7000:7400:9",
+    "--out",
+    out,
+    "--engine",
+    "gmat",
+    "--gmat-root",
+    root,
+    "--workers",
+    "1",
+    "--gmat-restart-every",
+    "3",
+    "-q",
+  ]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const m = await readManifest(join(out, "manifest.jsonl"));
+  assert.equal(m.entries.filter((e) => e.status === "ok").length, 9);
+  assert.equal(m.header.backend_settings.gmat_restart_every, 3);
+  assert.equal(m.header.engine.console_mode, "interactive");
+  assert.equal(interactiveStarts(starts()).length, 3, "runs 1-3, 4-6, 7-9");
+  await allGone(starts());
   await Deno.remove(dir, { recursive: true });
 });
