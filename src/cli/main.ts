@@ -126,6 +126,10 @@ export async function main(
       case "gmat-console":
         return await (await import("../engine/mod.ts")).runConsole(rest, {
           print: io.print,
+          write: (text) => {
+            Deno.stdout.writeSync(new TextEncoder().encode(text));
+          },
+          input: Deno.stdin.readable,
           binDir: Deno.env.get("GMAT_SWEEP_BIN_DIR") ?? Deno.cwd(),
         });
       default:

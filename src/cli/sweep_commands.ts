@@ -50,6 +50,7 @@ const COMMON_OPTIONS = {
   "gmat-root": { type: "string" },
   timeout: { type: "string" },
   "process-per-run": { type: "boolean" },
+  "gmat-restart-every": { type: "string" },
   "fsync-each": { type: "boolean" },
   "no-fsync-each": { type: "boolean" },
   "fsync-batch": { type: "string" },
@@ -86,7 +87,10 @@ const COMMON_HELP = `Common options:
   --engine E            auto | builtin | gmat (default auto: real GMAT when found)
   --gmat-root DIR       GMAT install root (else GMAT_ROOT, ~/gmat-*, /opt/gmat-*, PATH)
   --timeout SECONDS     per-run timeout; the run's processes are killed and it is marked failed
-  --process-per-run     a fresh worker process for every run
+  --process-per-run     a fresh worker process for every run, and with real GMAT a fresh
+                        GmatConsole per run (default: one interactive GmatConsole per worker)
+  --gmat-restart-every N  replace each worker's interactive GmatConsole after N runs
+                        (default 1000; it is also replaced after a failed or timed-out run)
   --no-fsync-each       sync the manifest every --fsync-batch entries (default 50) instead of
                         after every entry; a crash can lose up to that many entries (resume
                         re-runs them)
@@ -318,6 +322,14 @@ async function commonOptions(
   }
   const batch = intOption(command, "fsync-batch", v["fsync-batch"] as string | undefined) ?? 50;
   if (batch < 1) usage(command, "--fsync-batch must be at least 1");
+  const restartEvery = intOption(
+    command,
+    "gmat-restart-every",
+    v["gmat-restart-every"] as string | undefined,
+  );
+  if (restartEvery !== undefined && restartEvery < 1) {
+    usage(command, "--gmat-restart-every must be at least 1");
+  }
   const hookTimeout = v["postprocess-timeout"] === undefined
     ? undefined
     : Number(v["postprocess-timeout"]);
@@ -341,6 +353,7 @@ async function commonOptions(
     forceWorkers,
     timeoutS: timeout,
     processPerRun: v["process-per-run"] === true,
+    gmatRestartEvery: restartEvery,
     fsync: v["no-fsync-each"] === true ? { batch } : "each",
     onProgress: progress.update,
     onSlurmStatus: progress.slurm,

@@ -12,6 +12,18 @@
  * to GMAT's gotcha, exit 0 without `Mission run completed.` when the script file does not exist.
  * Every console line is also appended to the log file.
  *
+ * With no arguments it is GmatConsole's interactive mode, imitated as measured on R2026a
+ * (`../shared/design/gmat-real-console.md`): the engine starts once, then the prompt
+ * `Enter a script file, q to quit, or an option:  ` (two trailing spaces, no newline) reads one
+ * whitespace-separated token at a time from standard input (GMAT reads `std::cin >> scriptfile`):
+ * a script path runs it (`Interpreting scripts from the file.`, `***** file: <path>`, ...,
+ * `Mission run completed.`, `===> Total Run Time`, a line of `=`, the `*** GMAT Integration test
+ * (Console version) successful! ***` line) and prompts again; `q`, `Q`, `--exit` and `-x` quit
+ * (exit 0); a missing script prints `Script file X does not exist` and prompts again; a script
+ * that fails ends the process with exit code 1 after `ERROR!!!!!! ---- Console Application
+ * Execution Failed: ...`, like GMAT. `--logfile` and `--startup_file` are ignored there: the
+ * startup file is `bin/gmat_startup_file.txt` and the log its LOG_FILE (created at start).
+ *
  * @module
  */
 
@@ -23,6 +35,10 @@ import { BUILTIN_ENGINE_VERSION, EngineRunError, runScriptText } from "./run_scr
 export interface ConsoleIo {
   /** Print one line to standard output. */
   readonly print: (line: string) => void;
+  /** Write text without a line ending (the interactive prompt). @default {print} */
+  readonly write?: (text: string) => void | Promise<void>;
+  /** Standard input, read in interactive mode (no arguments); without it no arguments shows help. */
+  readonly input?: ReadableStream<Uint8Array>;
   /** The directory GmatConsole lives in (bin/); relative startup paths resolve against it. */
   readonly binDir: string;
 }
@@ -65,14 +81,230 @@ export function readStartupFile(text: string, binDir: string): StartupPaths {
   return { outputPath, logFile };
 }
 
+/** GmatConsole's interactive prompt (two trailing spaces, no newline). */
+export const INTERACTIVE_PROMPT = "Enter a script file, q to quit, or an option:  ";
+/** The line GmatConsole prints after each script that ran to the end. */
+export const CONSOLE_SUCCESS_LINE = "*** GMAT Integration test (Console version) successful! ***";
+
+/** How one script ended. */
+type ScriptVerdict = "ok" | "missing" | "script-error" | "run-error";
+
+/** Runs scripts the way GmatConsole's RunScriptInterpreter does, printing what GMAT prints. */
+class ScriptRunner {
+  constructor(
+    readonly say: (line: string) => void,
+    readonly outputPath: string,
+  ) {}
+
+  async run(script: string): Promise<ScriptVerdict> {
+    const say = this.say;
+    const scriptPath = resolve(script);
+    let text: string;
+    try {
+      text = await Deno.readTextFile(scriptPath);
+    } catch {
+      say(`Script file ${script} does not exist`);
+      return "missing";
+    }
+    const t0 = performance.now();
+    say("");
+    say("Interpreting scripts from the file.");
+    say(`***** file: ${script}`);
+    try {
+      await Deno.mkdir(this.outputPath, { recursive: true });
+      const result = await runScriptText(text, scriptPath, { outputDir: this.outputPath });
+      for (const w of result.warnings) say(w);
+      say("Successfully interpreted the script");
+      say("Running mission...");
+      for (const o of result.outputs) {
+        say(
+          `${
+            o.kind === "report" ? "ReportFile" : "EphemerisFile"
+          } ${o.name}: ${o.path} (${o.rows} rows)`,
+        );
+      }
+      say("");
+      say("Mission run completed.");
+      say(`===> Total Run Time: ${((performance.now() - t0) / 1000).toFixed(6)} seconds`);
+      return "ok";
+    } catch (e) {
+      if (e instanceof ScriptError) {
+        const pos = e.pos;
+        const lineText = pos ? text.split(/\r\n|\r|\n/)[pos.line - 1] ?? "" : "";
+        say(
+          `${scriptPath}: **** ERROR **** Interpreter Exception: ${e.detail}` +
+            (pos ? ` in line:\n   "${pos.line}: ${lineText.trim()}"` : ""),
+        );
+        say(`[${e.code}] ${e.message}`);
+        return "script-error";
+      }
+      if (e instanceof EngineRunError) {
+        say(e.message);
+      } else {
+        say(`**** ERROR **** ${e instanceof Error ? e.stack ?? e.message : e}`);
+      }
+      say("*** Mission run failed.");
+      return "run-error";
+    }
+  }
+}
+
+/** A log file written line by line as GMAT's console receiver does (create, then append). */
+class ConsoleLog {
+  readonly #lines: string[];
+  #written = 0;
+  #failed = false;
+
+  constructor(readonly path: string, readonly io: ConsoleIo) {
+    this.#lines = [
+      `GMAT Build Date: ${BUILTIN_ENGINE_VERSION}`,
+      "",
+      `GMAT Log file set to ${path}`,
+      "The log file mode is create",
+    ];
+  }
+
+  push(line: string): void {
+    this.#lines.push(line);
+  }
+
+  async flush(): Promise<void> {
+    if (this.#failed) return;
+    try {
+      const fresh = this.#written === 0;
+      if (fresh) await Deno.mkdir(dirname(this.path), { recursive: true });
+      const text = this.#lines.slice(this.#written).join("\n");
+      if (text === "" && !fresh) return;
+      await Deno.writeTextFile(this.path, text + "\n", { append: !fresh });
+      this.#written = this.#lines.length;
+    } catch {
+      this.#failed = true;
+      this.io.print(`*** WARNING *** cannot write the log file ${this.path}`);
+    }
+  }
+}
+
+/** Whitespace-separated tokens of a byte stream, as `std::cin >> word` reads them. */
+async function* tokens(input: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for await (const chunk of input) {
+    buffer += decoder.decode(chunk, { stream: true });
+    const parts = buffer.split(/\s+/);
+    buffer = parts.pop() ?? "";
+    for (const p of parts) if (p !== "") yield p;
+  }
+  buffer += decoder.decode();
+  for (const p of buffer.split(/\s+/)) if (p !== "") yield p;
+}
+
+async function startupPaths(io: ConsoleIo, startupFile: string | undefined): Promise<StartupPaths> {
+  const startup = startupFile ?? join(io.binDir, "gmat_startup_file.txt");
+  const text = await Deno.readTextFile(startup).catch((e) => {
+    if (startupFile !== undefined) throw e;
+    return "";
+  });
+  return readStartupFile(text, startupFile ? dirname(resolve(startupFile)) : io.binDir);
+}
+
 /**
- * Run the console with GmatConsole's arguments.
+ * GmatConsole's interactive mode: start once, then run scripts named on standard input until
+ * `q` (exit 0), the end of input (exit 0) or a failed script (exit 1).
+ */
+async function interactive(io: ConsoleIo, input: ReadableStream<Uint8Array>): Promise<number> {
+  const write = io.write ?? io.print;
+  io.print("");
+  io.print("********************************************");
+  io.print("***  GMAT Console Application");
+  io.print("********************************************");
+  io.print("");
+  io.print("General Mission Analysis Tool");
+  io.print("Console Based Version");
+  io.print(`Build Date: ${BUILTIN_ENGINE_VERSION}`);
+  io.print("");
+  io.print("");
+  let paths: StartupPaths;
+  try {
+    paths = await startupPaths(io, undefined);
+  } catch (e) {
+    io.print(`Moderator failed to initialize!  Unable to run GmatConsole. (${e})`);
+    return 1;
+  }
+  const log = new ConsoleLog(paths.logFile, io);
+  let verbose = true;
+  const say = (line: string) => {
+    if (verbose) io.print(line);
+    log.push(line);
+  };
+  say("Moderator is updating data files...");
+  say("Moderator is creating core engine...");
+  say("GMAT Moderator successfully created core engine");
+  await log.flush();
+  const runner = new ScriptRunner(say, paths.outputPath);
+  let ignoreNext = false;
+  let settingVerbose = false;
+  await write(INTERACTIVE_PROMPT);
+  for await (const token of tokens(input)) {
+    if (["q", "Q", "--exit", "-x"].includes(token)) return 0;
+    if (token.startsWith("-")) {
+      if (token === "--help" || token === "-h") io.print(HELP);
+      else if (token === "--logfile" || token === "-l") {
+        io.print("\n--logfile option ignored in interactive mode\n ");
+        ignoreNext = true;
+      } else if (token === "--startup_file" || token === "-s") {
+        io.print("\n--startup_file option ignored in interactive mode\n ");
+        ignoreNext = true;
+      } else if (token === "--version" || token === "-v") {
+        io.print(`\n\nBuild Date: ${BUILTIN_ENGINE_VERSION}\n`);
+      } else if (token === "--verbose") settingVerbose = true;
+      else if (!["--run", "-r", "--args", "--minimize", "-m"].includes(token)) {
+        io.print(`Unrecognized option.\n\n${HELP}`);
+      }
+    } else if (ignoreNext) {
+      ignoreNext = false;
+    } else if (settingVerbose) {
+      if (token === "off") verbose = false;
+      else if (token === "on") verbose = true;
+      io.print(`Verbose mode is ${verbose ? "on" : "off"}`);
+      settingVerbose = false;
+    } else {
+      const script = token.replace(/'/g, "");
+      const verdict = await runner.run(script);
+      if (verdict === "ok") {
+        say("");
+        say("=".repeat(40));
+        io.print("");
+        io.print("");
+        io.print(CONSOLE_SUCCESS_LINE);
+        io.print("");
+      } else if (verdict !== "missing") {
+        const why = verdict === "script-error"
+          ? `Errors were found in the script named "${script}"`
+          : "Moderator::RunMission failed";
+        if (verdict === "script-error") say("***Could not read script.***");
+        say(`ERROR!!!!!! ---- Console Application Execution Failed: ${why}`);
+        say("EXITing GmatConsole with exit code 1");
+        await log.flush();
+        return 1;
+      }
+      await log.flush();
+    }
+    await write(INTERACTIVE_PROMPT);
+  }
+  await log.flush();
+  return 0;
+}
+
+/**
+ * Run the console with GmatConsole's arguments; with none (and an input stream), its
+ * interactive mode.
  *
  * @param args Command-line arguments (without the program name).
- * @param io Output sink and bin directory.
+ * @param io Output sink, bin directory and, for interactive mode, standard input.
  * @returns The process exit code (0 or 1).
  */
 export async function runConsole(args: readonly string[], io: ConsoleIo): Promise<number> {
+  if (args.length === 0 && io.input !== undefined) return await interactive(io, io.input);
   let script: string | undefined;
   let logArg: string | undefined;
   let startupFile: string | undefined;
@@ -132,12 +364,7 @@ export async function runConsole(args: readonly string[], io: ConsoleIo): Promis
 
   let paths: StartupPaths;
   try {
-    const startup = startupFile ?? join(io.binDir, "gmat_startup_file.txt");
-    const text = await Deno.readTextFile(startup).catch((e) => {
-      if (startupFile !== undefined) throw e;
-      return "";
-    });
-    paths = readStartupFile(text, startupFile ? dirname(resolve(startupFile)) : io.binDir);
+    paths = await startupPaths(io, startupFile);
   } catch (e) {
     io.print(`Moderator failed to initialize!  Unable to run GmatConsole. (${e})`);
     return 1;
@@ -147,73 +374,17 @@ export async function runConsole(args: readonly string[], io: ConsoleIo): Promis
     : (isAbsolute(logArg) || /[\\/]/.test(logArg)
       ? resolve(logArg)
       : join(dirname(paths.logFile), logArg));
-  const logLines: string[] = [
-    `GMAT Build Date: ${BUILTIN_ENGINE_VERSION}`,
-    "",
-    `GMAT Log file set to ${logPath}`,
-    "The log file mode is create",
-  ];
+  const log = new ConsoleLog(logPath, io);
   const say = (line: string) => {
     if (verbose) io.print(line);
-    logLines.push(line);
+    log.push(line);
   };
-  const flushLog = async () => {
-    try {
-      await Deno.mkdir(dirname(logPath), { recursive: true });
-      await Deno.writeTextFile(logPath, logLines.join("\n") + "\n");
-    } catch {
-      io.print(`*** WARNING *** cannot write the log file ${logPath}`);
-    }
-  };
-
-  const scriptPath = resolve(script);
-  let text: string;
-  try {
-    text = await Deno.readTextFile(scriptPath);
-  } catch {
-    say(`Script file ${script} does not exist`);
-    await flushLog();
-    return 0;
+  const verdict = await new ScriptRunner(say, paths.outputPath).run(script);
+  if (verdict === "script-error") {
+    say("***Could not read script.***");
+    say(`ERROR!!!!!! ---- Errors were found in the script named "${resolve(script)}"`);
+    say("EXITing GmatConsole with exit code 1");
   }
-  const t0 = performance.now();
-  say(`Interpreting script ${scriptPath}`);
-  try {
-    await Deno.mkdir(paths.outputPath, { recursive: true });
-    const result = await runScriptText(text, scriptPath, { outputDir: paths.outputPath });
-    for (const w of result.warnings) say(w);
-    say("Successfully interpreted the script");
-    say("Running mission...");
-    for (const o of result.outputs) {
-      say(
-        `${
-          o.kind === "report" ? "ReportFile" : "EphemerisFile"
-        } ${o.name}: ${o.path} (${o.rows} rows)`,
-      );
-    }
-    say("Mission run completed.");
-    say(`===> Total Run Time: ${((performance.now() - t0) / 1000).toFixed(6)} seconds`);
-    await flushLog();
-    return 0;
-  } catch (e) {
-    if (e instanceof ScriptError) {
-      const pos = e.pos;
-      const lineText = pos ? text.split(/\r\n|\r|\n/)[pos.line - 1] ?? "" : "";
-      say(
-        `${scriptPath}: **** ERROR **** Interpreter Exception: ${e.detail}` +
-          (pos ? ` in line:\n   "${pos.line}: ${lineText.trim()}"` : ""),
-      );
-      say(`[${e.code}] ${e.message}`);
-      say("***Could not read script.***");
-      say(`ERROR!!!!!! ---- Errors were found in the script named "${scriptPath}"`);
-      say("EXITing GmatConsole with exit code 1");
-    } else if (e instanceof EngineRunError) {
-      say(e.message);
-      say("*** Mission run failed.");
-    } else {
-      say(`**** ERROR **** ${e instanceof Error ? e.stack ?? e.message : e}`);
-      say("*** Mission run failed.");
-    }
-    await flushLog();
-    return 1;
-  }
+  await log.flush();
+  return verdict === "ok" || verdict === "missing" ? 0 : 1;
 }

@@ -17,7 +17,18 @@ export {
   runScriptText,
 } from "./run_script.ts";
 export type { WriteMessage } from "./commands/write.ts";
-export { type ConsoleIo, readStartupFile, runConsole } from "./console.ts";
+export {
+  CONSOLE_SUCCESS_LINE,
+  type ConsoleIo,
+  INTERACTIVE_PROMPT,
+  readStartupFile,
+  runConsole,
+} from "./console.ts";
+export {
+  makeGmatInstall,
+  type MakeGmatInstallOptions,
+  STOCK_STARTUP_FILE,
+} from "./gmat_install_shim.ts";
 export type { RunCounters } from "./runtime.ts";
 export { SUPPORTED_QUANTITIES } from "./parameters.ts";
 export { checkScriptText } from "./run_script.ts";

@@ -98,8 +98,8 @@ const EARTH_PHYSICS_FIELD_RE =
 
 /**
  * Whether an Earth setting only restates what GMAT's install already uses: the EOP file of GMAT's
- * data directory (`../data/planetary_coeff/eopc04_08.62-now`, GMAT's Ex_EOPFileLocationFromScript)
- * or the default 60 s nutation update interval. The engine ships those same files and rules.
+ * data directory (`../data/planetary_coeff/eopc04_08.62-now`, GMAT's Ex_EOPFileLocationFromScript,
+ * or that file of an install named by absolute path) or the default 60 s nutation update interval. The engine ships those same files and rules.
  */
 function isGmatDefaultEarthSetting(
   field: string,
@@ -109,7 +109,8 @@ function isGmatDefaultEarthSetting(
   if (field === "EopFileName") {
     if (stmt.value.kind !== "string" && stmt.value.kind !== "word") return false;
     const path = new FieldValue(diag, stmt.target, stmt.value).text().replaceAll("\\", "/");
-    return /^(\.\.\/)?data\/planetary_coeff\/eopc04_08\.62-now$/.test(path);
+    // Relative to GMAT's bin/, or made absolute against an install by the GMAT driver.
+    return /^(\.\.\/|\/(?:[^/]+\/)*)?data\/planetary_coeff\/eopc04_08\.62-now$/.test(path);
   }
   if (field === "NutationUpdateInterval") {
     return stmt.value.kind === "number" && Number(stmt.value.value) === 60;

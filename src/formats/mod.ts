@@ -47,3 +47,5 @@ export type {
   ContactTimeColumn,
   ContactTimeFormat,
 } from "./contact_types.ts";
+
+export type { RunOutput, RunOutputFormat, RunOutputKind } from "./run_output.ts";

@@ -47,6 +47,11 @@ export interface ParseReportFileOptions {
    * other than whitespace (e.g. `","`). Omit for fixed-width files.
    */
   delimiter?: string;
+  /**
+   * The column names of a ReportFile written with `WriteHeaders = false` (the script's `Add`
+   * list): every non-blank line is then a data row. Omit when the file has a header line.
+   */
+  columns?: readonly string[];
 }
 
 const INT_LITERAL = /^[+-]?\d+$/;
@@ -104,14 +109,16 @@ export function parseReportFile(
   const lines = splitLines(text);
   const delimited = options.delimiter !== undefined && options.delimiter.trim() !== "";
   const tokenize = delimited ? delimitedTokenizer(options.delimiter![0]) : tokenizeFixed;
-  const headerIndex = lines.findIndex((line) => line.trim() !== "");
-  if (headerIndex < 0) {
+  const headerless = options.columns !== undefined;
+  if (headerless && !delimited) return parseHeaderless(text, lines, path, options.columns!);
+  const headerIndex = headerless ? -1 : lines.findIndex((line) => line.trim() !== "");
+  if (!headerless && headerIndex < 0) {
     throw new OutputParseError(path, undefined, "expected a header line, found no text");
   }
-  const headerLine = lines[headerIndex];
-  const headerTokens = tokenize(headerLine);
-  const columns = headerTokens.map((token) => token.text);
-  const headerKey = headerLine.trim();
+  const headerLine = headerless ? "" : lines[headerIndex];
+  const headerTokens = headerless ? [] : tokenize(headerLine);
+  const columns = headerless ? [...options.columns!] : headerTokens.map((token) => token.text);
+  const headerKey = headerless ? undefined : headerLine.trim();
   const n = columns.length;
 
   const cells: string[][] = [];
@@ -124,13 +131,78 @@ export function parseReportFile(
       cells.push(tokens.map((token) => token.text));
       continue;
     }
-    const aligned = delimited ? undefined : alignToHeader(line, tokens, headerLine, headerTokens);
+    const aligned = delimited || headerless
+      ? undefined
+      : alignToHeader(line, tokens, headerLine, headerTokens);
     if (aligned === undefined) {
       throw new OutputParseError(path, i + 1, `expected ${n} columns, got ${tokens.length}`);
     }
     cells.push(aligned);
   }
 
+  if (
+    !headerless && cells.length === 0 &&
+    columns.every((c) => c.split(/\s+/).every((word) => isNumberCell(word)))
+  ) {
+    // GMAT wrote data, not column names: a table of no rows would silently lose it.
+    throw new OutputParseError(
+      path,
+      headerIndex + 1,
+      "the first line holds numbers, not column names, so the report would parse to no rows; " +
+        "a ReportFile written with WriteHeaders = false needs its column names (the script's " +
+        "Add list)",
+    );
+  }
+  return typedTable(text, columns, cells);
+}
+
+/**
+ * A fixed-width ReportFile written with `WriteHeaders = false`. GMAT pads each cell to the bare
+ * `ColumnWidth` there (no header widens it, no 3-character gap), so a 24-character Gregorian
+ * epoch can run straight into the next value: cells are read by their form, not by spaces. An
+ * epoch column (`...Gregorian`) takes the 24 characters of `DD Mon YYYY HH:MM:SS.mmm`, any other
+ * column the next run of non-blank characters.
+ */
+function parseHeaderless(
+  text: string,
+  lines: readonly string[],
+  path: string,
+  columns: readonly string[],
+): ReportFileTable {
+  const gregorian = columns.map((c) => /Gregorian$/.test(c.slice(c.lastIndexOf(".") + 1)));
+  const cells: string[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === "") continue;
+    const row: string[] = [];
+    let pos = 0;
+    for (let c = 0; c < columns.length; c++) {
+      while (pos < line.length && /\s/.test(line[pos])) pos++;
+      if (pos >= line.length) break;
+      if (gregorian[c]) {
+        row.push(line.slice(pos, pos + 24));
+        pos += 24;
+      } else {
+        const token = /^\S+/.exec(line.slice(pos))![0];
+        row.push(token);
+        pos += token.length;
+      }
+    }
+    if (row.length !== columns.length || line.slice(pos).trim() !== "") {
+      throw new OutputParseError(
+        path,
+        i + 1,
+        `expected the ${columns.length} values of the Add list (${columns.join(", ")}), got ` +
+          `'${line.trim()}'`,
+      );
+    }
+    cells.push(row);
+  }
+  return typedTable(text, [...columns], cells);
+}
+
+/** Type the cells column by column and note the epoch columns. */
+function typedTable(text: string, columns: string[], cells: string[][]): ReportFileTable {
   const columnTypes = columns.map((_, c) => columnType(cells, c));
   const rows = cells.map((row) =>
     row.map((cell, c) => {
@@ -230,4 +302,9 @@ function isNumber(cell: string): boolean {
 /** The value of a number literal. */
 function parseNumber(cell: string): number {
   return SPECIAL_FLOATS.get(cell.toLowerCase()) ?? Number(cell);
+}
+
+/** Whether a cell is a number literal (including GMAT's `NaN` and infinities). */
+function isNumberCell(cell: string): boolean {
+  return FLOAT_LITERAL.test(cell) || SPECIAL_FLOATS.has(cell.toLowerCase());
 }

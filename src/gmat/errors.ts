@@ -78,3 +78,56 @@ export class GmatRunDirError extends GmatSweepError {
     this.runDir = runDir;
   }
 }
+
+/** One input file a script names that is found nowhere GMAT looks. */
+export interface MissingInputFile {
+  /** The field, e.g. `FM.Drag.CSSISpaceWeatherFile`. */
+  readonly field: string;
+  /** The file name as the script writes it. */
+  readonly written: string;
+  /** Every place looked, in GMAT's order. */
+  readonly tried: readonly string[];
+}
+
+/**
+ * Input files a script names (space weather, EOP, atmosphere, SPAD, attitude, gravity files) that
+ * exist nowhere GMAT would look: raised once, before any run, naming each file and the places
+ * tried.
+ *
+ * @example
+ * ```ts
+ * import { GmatInputFileError } from "./errors.ts";
+ * const e = new GmatInputFileError("a.script", [
+ *   { field: "FM.Drag.CSSISpaceWeatherFile", written: "../sw.txt", tried: ["/gmat/sw.txt"] },
+ * ]);
+ * console.log(e.code); // GMAT_INPUT_FILE
+ * ```
+ */
+export class GmatInputFileError extends GmatSweepError {
+  /** Always `GMAT_INPUT_FILE`. */
+  declare readonly code: "GMAT_INPUT_FILE";
+  /** The files not found. */
+  readonly missing: readonly MissingInputFile[];
+
+  /**
+   * Creates the error.
+   *
+   * @param scriptFile The script that names the files.
+   * @param missing The files not found, with the places tried.
+   * @param options Standard error options (`cause`).
+   */
+  constructor(scriptFile: string, missing: readonly MissingInputFile[], options?: ErrorOptions) {
+    const lines = missing.map((m) =>
+      `  - ${m.field} = '${m.written}': not found; looked at ${m.tried.join(", ")}`
+    );
+    super(
+      "GMAT_INPUT_FILE",
+      `Input files named by ${scriptFile} do not exist where GMAT looks (its working directory ` +
+        `bin/, the script's directory, the startup file's data paths):\n${lines.join("\n")}\n` +
+        "How to fix: correct the path in the script, give it absolute, or put the file where it " +
+        "is named (GMAT runs from the install's bin/ directory)",
+      options,
+    );
+    this.missing = missing;
+  }
+}

@@ -21,8 +21,26 @@
  * @module
  */
 
-export { GmatNotFoundError, GmatRunDirError, type GmatSearchAttempt } from "./errors.ts";
-export { type GmatInstall, inspectGmatRoot, readGmatVersion } from "./install.ts";
+export {
+  GmatInputFileError,
+  GmatNotFoundError,
+  GmatRunDirError,
+  type GmatSearchAttempt,
+  type MissingInputFile,
+} from "./errors.ts";
+export {
+  INPUT_FILE_FIELDS,
+  type ResolvedInputFile,
+  resolveInputFiles,
+  type ResolveInputFilesOptions,
+} from "./input_files.ts";
+export {
+  findGmatVersion,
+  type GmatInstall,
+  type GmatVersion,
+  inspectGmatRoot,
+  readGmatVersion,
+} from "./install.ts";
 export { locateGmat, type LocateGmatOptions } from "./locate_gmat.ts";
 export {
   parseStartupFile,
@@ -33,14 +51,20 @@ export {
 } from "./startup_file.ts";
 export {
   type DiscoveredOutput,
+  type DiscoveredSolverLog,
   discoverOutputs,
+  discoverSolverLogs,
   type GmatOutputFormat,
   type GmatOutputKind,
+  SOLVER_TYPES,
 } from "./discover_outputs.ts";
 export {
   expectedEngineOutputs,
+  type GmatConsoleMode,
   type PlannedGmatOutput,
+  type PlannedSolverLog,
   planOutputFiles,
+  planSolverLogs,
   type PreparedGmatRun,
   prepareGmatRun,
   type PrepareGmatRunOptions,
@@ -61,9 +85,21 @@ export {
   runGmatConsole,
   type RunGmatConsoleOptions,
 } from "./run_console.ts";
-export { describeInstall, type GmatEngineInfo } from "./engine_info.ts";
 export {
-  makeGmatInstall,
-  type MakeGmatInstallOptions,
-  STOCK_STARTUP_FILE,
-} from "./install_shim.ts";
+  describeInstall,
+  type GmatEngineInfo,
+  type GmatEngineRecord,
+  gmatEngineRecord,
+  readGmatBuildDate,
+} from "./engine_info.ts";
+export {
+  GmatConsoleSession,
+  type GmatConsoleSessionOptions,
+  type RestartCause,
+} from "./console_session.ts";
+export {
+  CONSOLE_PROMPT,
+  CONSOLE_SUCCESS,
+  ConsoleEvidence,
+  SCRIPT_START,
+} from "./console_protocol.ts";

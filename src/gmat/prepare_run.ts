@@ -7,9 +7,15 @@
  */
 
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
-import type { EngineOutput } from "../engine/mod.ts";
+import type { RunOutput } from "../formats/mod.ts";
 import { insertOverrides, type OverrideValue, parseScript } from "../script/mod.ts";
-import { type DiscoveredOutput, discoverOutputs } from "./discover_outputs.ts";
+import {
+  type DiscoveredOutput,
+  type DiscoveredSolverLog,
+  discoverOutputs,
+  discoverSolverLogs,
+} from "./discover_outputs.ts";
+import { type ResolvedInputFile, resolveInputFiles } from "./input_files.ts";
 import { GmatRunDirError } from "./errors.ts";
 import type { GmatInstall } from "./install.ts";
 import { renderRunStartupFile } from "./startup_file.ts";
@@ -64,13 +70,56 @@ export function planOutputFiles(
   });
 }
 
-/** The EngineOutput-shaped entries (rows 0) of the outputs gmat-sweep can parse. */
-export function expectedEngineOutputs(planned: readonly PlannedGmatOutput[]): EngineOutput[] {
-  const out: EngineOutput[] = [];
+/** A solver log placed in the run directory. */
+export interface PlannedSolverLog extends Omit<DiscoveredSolverLog, "path"> {
+  /** The effective file name the script gave (see {@link DiscoveredSolverLog.path}). */
+  readonly filename: string;
+  /** The absolute path in the run directory the script now names. */
+  readonly path: string;
+}
+
+/**
+ * Place solver logs in a run directory like {@link planOutputFiles} places outputs: each keeps
+ * the basename of its file name; a taken name is prefixed with the solver's name.
+ *
+ * @param logs The discovered solver logs.
+ * @param runDir The run directory (made absolute).
+ * @param reserved File names the logs must not take.
+ * @returns The logs with their absolute paths, in the same order.
+ */
+export function planSolverLogs(
+  logs: readonly DiscoveredSolverLog[],
+  runDir: string,
+  reserved: readonly string[] = [],
+): PlannedSolverLog[] {
+  const dir = resolve(runDir);
+  const taken = new Set(reserved.map((r) => r.toLowerCase()));
+  return logs.map(({ path: filename, ...rest }) => {
+    let base = filename.split(/[\\/]/).pop() || `${rest.type}${rest.name}.data`;
+    if (taken.has(base.toLowerCase())) base = `${rest.name}_${base}`;
+    taken.add(base.toLowerCase());
+    return { ...rest, filename, path: join(dir, base) };
+  });
+}
+
+/**
+ * The RunOutput-shaped entries (rows 0) of the outputs gmat-sweep can read: ReportFiles (with
+ * their `Add` columns when written without a header; free-text ones as `text`), text
+ * ephemerides, contact reports, and DifferentialCorrector and Yukon logs (`solver`).
+ */
+export function expectedEngineOutputs(
+  planned: readonly PlannedGmatOutput[],
+  solvers: readonly PlannedSolverLog[] = [],
+): RunOutput[] {
+  const out: RunOutput[] = [];
   for (const p of planned) {
     if (!p.enabled) continue;
     if (p.kind === "report" && p.format === "ReportFile") {
-      out.push({ kind: "report", name: p.name, path: p.path, format: "ReportFile", rows: 0 });
+      const base = { name: p.name, path: p.path, rows: 0 };
+      if (p.freeText) out.push({ ...base, kind: "text", format: "Text" });
+      else if (p.headers === false) {
+        out.push({ ...base, kind: "report", format: "ReportFile", columns: p.columns ?? [] });
+      } else out.push({ ...base, kind: "report", format: "ReportFile" });
     } else if (
       p.kind === "ephemeris" && (p.format === "CCSDS-OEM" || p.format === "STK-TimePosVel")
     ) {
@@ -79,6 +128,12 @@ export function expectedEngineOutputs(planned: readonly PlannedGmatOutput[]): En
       out.push({ kind: "contact", name: p.name, path: p.path, format: "ContactLocator", rows: 0 });
     }
     // EclipseLocator files are placed in the run directory but not reported (no parser yet).
+  }
+  for (const sv of solvers) {
+    if (!sv.enabled) continue;
+    if (sv.type !== "DifferentialCorrector" && sv.type !== "Yukon") continue;
+    // Other optimizers' logs (fmincon, SNOPT, VF13ad) stay in the run directory; no reader yet.
+    out.push({ kind: "solver", name: sv.name, path: sv.path, format: sv.type, rows: 0 });
   }
   return out;
 }
@@ -93,7 +148,17 @@ export interface PrepareGmatRunOptions {
   readonly overrides?: Readonly<Record<string, OverrideValue>>;
   /** The run directory (created when missing). */
   readonly runDir: string;
+  /**
+   * How GmatConsole runs it: `process-per-run` (`--startup_file`, `--logfile`, `--run`; a
+   * per-run startup file is written) or `interactive` (a long-lived console reads the script
+   * path; GMAT ignores startup and log files there, so none is written and the run directory
+   * path must be one whitespace-free token). @default {"process-per-run"}
+   */
+  readonly mode?: GmatConsoleMode;
 }
+
+/** How GmatConsole runs a sweep's scripts. */
+export type GmatConsoleMode = "interactive" | "process-per-run";
 
 /** A run ready for {@link runGmatConsole}. Every path is absolute. */
 export interface PreparedGmatRun {
@@ -101,14 +166,41 @@ export interface PreparedGmatRun {
   readonly runDir: string;
   /** `<runDir>/<script basename>`: the rewritten script. */
   readonly scriptPath: string;
-  /** `<runDir>/gmat_startup_file.txt`. */
+  /** How GmatConsole runs it. */
+  readonly mode: GmatConsoleMode;
+  /** `<runDir>/gmat_startup_file.txt` (written in `process-per-run` mode only). */
   readonly startupPath: string;
   /** `<runDir>/GmatLog.txt`. */
   readonly logPath: string;
-  /** The report, text ephemeris and contact files expected, EngineOutput-shaped, `rows` 0. */
-  readonly outputs: readonly EngineOutput[];
+  /** The report, text ephemeris and contact files expected, RunOutput-shaped, `rows` 0. */
+  readonly outputs: readonly RunOutput[];
   /** Every discovered output (locators, SPK, Code-500 and disabled ones too) with its path. */
   readonly files: readonly PlannedGmatOutput[];
+  /** Every solver log the script's solvers write, with its path in the run directory. */
+  readonly solverLogs: readonly PlannedSolverLog[];
+  /** Input files whose names were made absolute (field, as written, absolute path). */
+  readonly inputs: readonly ResolvedInputFile[];
+}
+
+/** The longest script path GmatConsole's interactive prompt reads (`char scriptfile[1024]`). */
+const MAX_INTERACTIVE_PATH = 1023;
+
+function checkInteractivePath(runDir: string, scriptPath: string): void {
+  // GmatConsole reads the path with `std::cin >> scriptfile`: one whitespace-free token.
+  if (/\s/.test(scriptPath)) {
+    throw new GmatRunDirError(
+      runDir,
+      "it holds whitespace, and an interactive GmatConsole reads a script path up to the " +
+        "first blank (use --process-per-run, or a path without blanks)",
+    );
+  }
+  if (scriptPath.length > MAX_INTERACTIVE_PATH) {
+    throw new GmatRunDirError(
+      runDir,
+      `the script path is ${scriptPath.length} characters, more than the ` +
+        `${MAX_INTERACTIVE_PATH} an interactive GmatConsole reads (use --process-per-run)`,
+    );
+  }
 }
 
 function checkRunDir(runDir: string, scriptName: string): void {
@@ -185,37 +277,60 @@ export async function prepareGmatRun(
   const scriptPath = join(runDir, scriptName);
   const startupPath = join(runDir, RUN_STARTUP_FILE);
   const logPath = join(runDir, RUN_LOG_FILE);
+  const mode = options.mode ?? "process-per-run";
   checkRunDir(runDir, scriptName);
+  if (mode === "interactive") checkInteractivePath(runDir, scriptPath);
 
   const withOverrides = insertOverrides(options.scriptText, overrides, {
     file: options.scriptFile,
   });
   const discovered = discoverOutputs(withOverrides, options.scriptFile);
-  const files = planOutputFiles(discovered, runDir, [scriptName, RUN_STARTUP_FILE, RUN_LOG_FILE]);
+  const reserved = [scriptName, RUN_STARTUP_FILE, RUN_LOG_FILE];
+  const files = planOutputFiles(discovered, runDir, reserved);
+  const solverLogs = planSolverLogs(
+    discoverSolverLogs(withOverrides, options.scriptFile),
+    runDir,
+    [...reserved, ...files.map((f) => basename(f.path))],
+  );
+  const startupText = await Deno.readTextFile(install.startupFile);
+  const inputs = await resolveInputFiles(withOverrides, {
+    scriptFile: options.scriptFile,
+    binDir: install.binDir,
+    startupText,
+  });
   const redirects: Record<string, OverrideValue> = {};
+  for (const input of inputs) redirects[input.field] = input.path;
   for (const f of files) redirects[`${f.name}.Filename`] = f.path;
+  for (const sv of solverLogs) redirects[`${sv.name}.ReportFile`] = sv.path;
 
   const base = await absoluteIncludes(options.scriptText, options.scriptFile);
   const runText = insertOverrides(base, { ...overrides, ...redirects }, {
     file: options.scriptFile,
-    banner: "% --- overrides and output paths inserted by gmat-sweep ---",
-  });
-  const startupText = renderRunStartupFile(await Deno.readTextFile(install.startupFile), {
-    binDir: install.binDir,
-    outputDir: runDir,
-    logFile: logPath,
-    source: install.startupFile,
+    banner: "% --- overrides, input and output paths inserted by gmat-sweep ---",
   });
 
   await Deno.mkdir(runDir, { recursive: true });
   await Deno.writeTextFile(scriptPath, runText);
-  await Deno.writeTextFile(startupPath, startupText);
+  if (mode === "process-per-run") {
+    await Deno.writeTextFile(
+      startupPath,
+      renderRunStartupFile(startupText, {
+        binDir: install.binDir,
+        outputDir: runDir,
+        logFile: logPath,
+        source: install.startupFile,
+      }),
+    );
+  }
   return {
+    mode,
     runDir,
     scriptPath,
     startupPath,
     logPath,
-    outputs: expectedEngineOutputs(files),
+    outputs: expectedEngineOutputs(files, solverLogs),
     files,
+    solverLogs,
+    inputs,
   };
 }

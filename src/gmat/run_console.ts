@@ -6,15 +6,16 @@
  * @module
  */
 
-import type { EngineOutput } from "../engine/mod.ts";
+import type { RunOutput } from "../formats/mod.ts";
 import { drainStream } from "./_output_tail.ts";
+import { ConsoleEvidence, MISSION_COMPLETED } from "./console_protocol.ts";
 import { notExecutableReason } from "./_platform.ts";
+import { delay, existing, readTail, seconds, terminate } from "./_child.ts";
 import type { GmatInstall } from "./install.ts";
 import type { PreparedGmatRun } from "./prepare_run.ts";
 import { type Spawn, type SpawnedProcess, spawnProcess, type SpawnStatus } from "./spawn.ts";
 
-/** The line GmatConsole prints when the mission ran to the end. */
-export const MISSION_COMPLETED = "Mission run completed.";
+export { MISSION_COMPLETED } from "./console_protocol.ts";
 
 /** Options of {@link runGmatConsole}. */
 export interface RunGmatConsoleOptions {
@@ -53,81 +54,11 @@ export interface GmatRunResult {
   /** The end of the log file (empty when GmatConsole wrote none). */
   readonly logText: string;
   /** The expected outputs that exist after the run (rows left 0: parse them to count). */
-  readonly outputs: readonly EngineOutput[];
+  readonly outputs: readonly RunOutput[];
   /** Wall-clock duration in milliseconds. */
   readonly durationMs: number;
   /** Things the caller should know (e.g. no process group could be made). */
   readonly warnings: readonly string[];
-}
-
-/** Lines of GmatConsole output that explain a failure. */
-class Evidence {
-  readonly lines: string[] = [];
-  completed = false;
-  #previous = "";
-  #afterError = false;
-
-  add(line: string): void {
-    const t = line.trim();
-    if (t.includes(MISSION_COMPLETED)) this.completed = true;
-    if (this.#afterError && /^"\d+: /.test(t)) {
-      this.#push(t);
-    } else if (
-      t.includes("**** ERROR ****") || /^Script file .* does not exist/.test(t) ||
-      t.startsWith("Moderator failed to initialize") || t.includes("Moderator::RunMission failed")
-    ) {
-      this.#push(t);
-    } else if (t === "*** Mission run failed." && this.#previous !== "") {
-      if (!this.lines.includes(this.#previous)) this.#push(this.#previous);
-      this.#push(t);
-    }
-    this.#afterError = t.includes("**** ERROR ****");
-    if (t !== "") this.#previous = t;
-  }
-
-  #push(line: string): void {
-    if (this.lines.length < 12) this.lines.push(line);
-  }
-}
-
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`;
-}
-
-async function readTail(path: string, maxChars: number): Promise<string> {
-  try {
-    const text = await Deno.readTextFile(path);
-    return text.length > maxChars ? text.slice(-maxChars) : text;
-  } catch {
-    return "";
-  }
-}
-
-async function existing(outputs: readonly EngineOutput[]): Promise<EngineOutput[]> {
-  const found: EngineOutput[] = [];
-  for (const o of outputs) {
-    try {
-      if ((await Deno.stat(o.path)).isFile) found.push(o);
-    } catch {
-      // not written
-    }
-  }
-  return found;
-}
-
-const delay = (ms: number) => {
-  let id: ReturnType<typeof setTimeout> | undefined;
-  const promise = new Promise<"timeout">((r) => id = setTimeout(() => r("timeout"), ms));
-  return { promise, clear: () => clearTimeout(id) };
-};
-
-/** SIGTERM the group, then SIGKILL it if the child has not exited within the grace period. */
-async function terminate(child: SpawnedProcess, graceMs: number): Promise<void> {
-  child.kill("SIGTERM");
-  const grace = delay(graceMs);
-  const winner = await Promise.race([child.status.then(() => "exited" as const), grace.promise]);
-  grace.clear();
-  if (winner === "timeout") child.kill("SIGKILL");
 }
 
 /**
@@ -221,7 +152,7 @@ export async function runGmatConsole(
   }
   if (child.warning) warnings.push(child.warning);
 
-  const evidence = new Evidence();
+  const evidence = new ConsoleEvidence();
   const stderrLines: string[] = [];
   const stdout = drainStream(child.stdout, tailChars, (l) => evidence.add(l));
   const stderr = drainStream(child.stderr, tailChars, (l) => {
@@ -266,7 +197,7 @@ export async function runGmatConsole(
   const [stdoutTail, stderrTail] = await streams;
 
   const exitCode = status.signal === null ? status.code : null;
-  const quoted = evidence.lines.length > 0 ? `: ${evidence.lines.join(" | ")}` : "";
+  const quoted = evidence.quoted();
   let reason: string | null = null;
   if (aborted && !timedOut) {
     const why = options.signal?.reason;

@@ -20,6 +20,8 @@ export interface SpawnRequest {
   readonly args: readonly string[];
   /** Its working directory. */
   readonly cwd: string;
+  /** `piped` gives the child a writable standard input ({@link SpawnedProcess.stdin}). @default {"null"} */
+  readonly stdin?: "null" | "piped";
 }
 
 /** How a child ended. */
@@ -38,6 +40,8 @@ export interface SpawnedProcess {
   readonly groupLeader: boolean;
   /** Why the child could not get its own group, or null. */
   readonly warning: string | null;
+  /** Standard input, when the request asked for `stdin: "piped"`; null otherwise. */
+  readonly stdin: WritableStream<Uint8Array> | null;
   /** Standard output. */
   readonly stdout: ReadableStream<Uint8Array>;
   /** Standard error. */
@@ -62,7 +66,8 @@ export function findSetsid(searchPath: string = Deno.env.get("PATH") ?? ""): str
 }
 
 /**
- * Start a program with piped stdout/stderr and no stdin, in its own process group when possible.
+ * Start a program with piped stdout/stderr (and stdin when asked), in its own process group when
+ * possible.
  *
  * @param request Program, arguments and working directory.
  * @returns The child.
@@ -92,7 +97,7 @@ export function spawnProcess(request: SpawnRequest): SpawnedProcess {
   const child = new Deno.Command(command, {
     args,
     cwd: request.cwd,
-    stdin: "null",
+    stdin: request.stdin ?? "null",
     stdout: "piped",
     stderr: "piped",
   }).spawn();
@@ -101,6 +106,7 @@ export function spawnProcess(request: SpawnRequest): SpawnedProcess {
     pid: child.pid,
     groupLeader,
     warning,
+    stdin: request.stdin === "piped" ? child.stdin : null,
     stdout: child.stdout,
     stderr: child.stderr,
     status: child.status.then((s) => ({ code: s.code, signal: s.signal })),

@@ -28,6 +28,12 @@ export const EngineInfoSchema = z.object({
   version: z.string(),
   /** The GMAT install root or console path, when `kind` is `gmat`. */
   path: z.string().optional(),
+  /** How GmatConsole ran the scripts (`gmat` only; absent in older manifests). */
+  console_mode: z.enum(["interactive", "process-per-run"]).optional(),
+  /** Where the GMAT release was found (`README.txt`, `bin/libGmatBase.so`, ...). */
+  version_source: z.string().optional(),
+  /** What `GmatConsole --version` printed after `Build Date:`. */
+  build_date: z.string().optional(),
 });
 
 /** Which engine produced a sweep's runs (the header's `engine` record). */
@@ -38,6 +44,12 @@ export type EngineInfo = {
   version: string;
   /** The GMAT install root or console path, when `kind` is `gmat`. */
   path?: string;
+  /** How GmatConsole ran the scripts (`gmat` only; absent in older manifests). */
+  console_mode?: "interactive" | "process-per-run";
+  /** Where the GMAT release was found (`README.txt`, `bin/libGmatBase.so`, ...). */
+  version_source?: string;
+  /** What `GmatConsole --version` printed after `Build Date:`. */
+  build_date?: string;
 };
 type _EngineInfoMatchesSchema = Assert<SameType<EngineInfo, z.infer<typeof EngineInfoSchema>>>;
 

@@ -3,6 +3,10 @@
  * {@link runOne}, so the process's main thread stays free to notice its driver going away even
  * while a run is busy (or hung) computing.
  *
+ * It tells the main thread the process group of every interactive GmatConsole it starts
+ * (`console` messages), so the process can end them even when this thread is stuck, and closes
+ * them when asked (`close`).
+ *
  * @module
  */
 
@@ -11,7 +15,9 @@
 import { runOne, ScriptCache } from "./run_one.ts";
 import { RunJobSchema, type ThreadMessage } from "./job.ts";
 
-const cache = new ScriptCache();
+const cache = new ScriptCache({
+  onConsole: (pgid) => self.postMessage({ type: "console", pgid }),
+});
 let current: AbortController | undefined;
 
 self.onmessage = async (event: MessageEvent<ThreadMessage>) => {
@@ -19,6 +25,11 @@ self.onmessage = async (event: MessageEvent<ThreadMessage>) => {
     // The driver went away: stop the engine child processes of the current run (GmatConsole).
     current?.abort(new DOMException("driver gone", "AbortError"));
     self.postMessage({ type: "aborted" });
+    return;
+  }
+  if (event.data.type === "close") {
+    await cache.close();
+    self.postMessage({ type: "closed" });
     return;
   }
   const job = RunJobSchema.parse(event.data.job);

@@ -12,10 +12,25 @@ import type { Assert, SameType } from "../runs/_type_check.ts";
 /** Which engine runs the job. */
 export const EngineChoiceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("builtin") }),
-  z.object({ kind: z.literal("gmat"), root: z.string() }),
+  z.object({
+    kind: z.literal("gmat"),
+    root: z.string(),
+    console: z.enum(["interactive", "process-per-run"]).optional(),
+    restartEvery: z.number().int().positive().optional(),
+  }),
 ]);
-/** Which engine runs the job: the built-in engine, or GmatConsole of the GMAT install at `root`. */
-export type EngineChoice = { kind: "builtin" } | { kind: "gmat"; root: string };
+/**
+ * Which engine runs the job: the built-in engine, or GmatConsole of the GMAT install at `root`,
+ * either one long-lived interactive console per worker (`interactive`, the default; replaced
+ * after a failed run, a timeout, every `restartEvery` runs or past a memory bound) or a fresh
+ * GmatConsole per run (`process-per-run`).
+ */
+export type EngineChoice = { kind: "builtin" } | {
+  kind: "gmat";
+  root: string;
+  console?: "interactive" | "process-per-run";
+  restartEvery?: number;
+};
 type _EngineChoiceMatchesSchema = Assert<
   SameType<EngineChoice, z.infer<typeof EngineChoiceSchema>>
 >;
@@ -79,7 +94,7 @@ export const DriverMessageSchema = z.discriminatedUnion("type", [
 ]);
 
 /** Messages from a worker process's main thread to its engine thread. */
-export type ThreadMessage = { type: "run"; job: RunJob } | { type: "abort" };
+export type ThreadMessage = { type: "run"; job: RunJob } | { type: "abort" } | { type: "close" };
 /** Messages from the driver to a worker process. */
 export type DriverMessage = z.infer<typeof DriverMessageSchema>;
 
@@ -89,6 +104,11 @@ export const WorkerMessageSchema = z.discriminatedUnion("type", [
   /** The worker began a job (its timeout counts from here). */
   z.object({ type: z.literal("started"), runId: z.number() }),
   z.object({ type: z.literal("outcome"), runId: z.number(), outcome: RunOutcomeSchema }),
+  /**
+   * The process group of the worker's interactive GmatConsole (null: none runs), so the driver
+   * can kill it with the worker: it runs in a group of its own.
+   */
+  z.object({ type: z.literal("console"), pgid: z.number().int().positive().nullable() }),
 ]);
 /** Messages from a worker process to the driver. */
 export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;

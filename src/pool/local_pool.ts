@@ -40,6 +40,13 @@ export interface LocalPoolOptions {
   readonly forceWorkers?: boolean;
 }
 
+/**
+ * Extra time the pool gives a GMAT run past its timeout before killing the worker: the worker
+ * kills GmatConsole's process group itself at the timeout (SIGTERM, then SIGKILL after 3 s) and
+ * reports the run, which keeps the worker (and its interactive console's replacement) alive.
+ */
+export const GMAT_TIMEOUT_MARGIN_MS = 8000;
+
 /** Workers per core a pool accepts unless forced: more only thrash the machine. */
 export const WORKERS_PER_CORE = 4;
 /** The most workers a pool accepts even when forced. */
@@ -108,6 +115,8 @@ class WorkerProcess {
   readonly #timeoutMs: number | undefined;
   #exited = false;
   #retiring = false;
+  /** The process group of the worker's interactive GmatConsole, or null. */
+  #console: number | null = null;
   #readySeen = false;
   readonly #stdoutDone: Promise<void>;
   readonly pid: number;
@@ -127,6 +136,8 @@ class WorkerProcess {
     this.#readStderr();
     this.#child.status.then(async (status) => {
       this.#exited = true;
+      // A worker that died (or was killed) leaves its interactive GmatConsole behind: end it.
+      this.kill();
       // Read what the worker said before it died ("started" decides failed vs requeued).
       await Promise.race([this.#stdoutDone, new Promise((r) => setTimeout(r, 1000))]);
       const why = status.signal ? `killed by ${status.signal}` : `exited with code ${status.code}`;
@@ -176,12 +187,19 @@ class WorkerProcess {
           this.#readySeen = true;
           continue;
         }
+        if (msg.type === "console") {
+          this.#console = msg.pgid;
+          continue;
+        }
         const a = this.#assigned.find((x) => x.job.spec.runId === msg.runId);
         if (!a) continue;
         if (msg.type === "started") {
           a.started = { at: performance.now(), iso: new Date().toISOString() };
           if (this.#timeoutMs !== undefined) {
-            a.timer = setTimeout(() => this.#timedOut(a), this.#timeoutMs);
+            // A GMAT run's worker kills GmatConsole's group itself at the timeout (and replaces
+            // an interactive console): this backstop fires only if the worker cannot.
+            const margin = a.job.engine.kind === "gmat" ? GMAT_TIMEOUT_MARGIN_MS : 0;
+            a.timer = setTimeout(() => this.#timedOut(a), this.#timeoutMs + margin);
           }
         } else {
           this.#assigned.splice(this.#assigned.indexOf(a), 1);
@@ -234,8 +252,16 @@ class WorkerProcess {
     });
   }
 
-  /** Kill the worker and everything in its process group. */
+  /** Kill the worker and everything in its process group, and its GmatConsole's group. */
   kill(): void {
+    if (this.#console !== null) {
+      try {
+        Deno.kill(-this.#console, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      this.#console = null;
+    }
     if (this.#exited) return;
     try {
       Deno.kill(this.#group ? -this.pid : this.pid, "SIGKILL");

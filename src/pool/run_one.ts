@@ -10,9 +10,11 @@
 
 import { basename, dirname, join, resolve } from "node:path";
 import { runScriptText } from "../engine/mod.ts";
-import type { EngineOutput } from "../engine/mod.ts";
+import type { RunOutput } from "../formats/mod.ts";
 import {
   discoverOutputs,
+  GmatConsoleSession,
+  type GmatInstall,
   locateGmat,
   planOutputFiles,
   prepareGmatRun,
@@ -32,16 +34,73 @@ interface CachedScript {
   readonly outputs: ReturnType<typeof discoverOutputs>;
 }
 
+/** Options of {@link ScriptCache}. */
+export interface ScriptCacheOptions {
+  /**
+   * Told the process-group id of each interactive GmatConsole this process starts, and null when
+   * it is gone, so the process can end them if it must exit in a hurry.
+   */
+  readonly onConsole?: (pgid: number | null) => void;
+}
+
 /**
- * Per-process cache of script texts (keyed by path and expected hash) and of the physics data
- * the built-in engine reads (gravity models, Earth orientation, ephemeris, space weather), so a
- * worker parses each once for all its runs.
+ * Per-process state kept between runs: script texts (keyed by path and expected hash), the
+ * physics data the built-in engine reads (gravity models, Earth orientation, ephemeris, space
+ * weather), so a worker parses each once for all its runs, and the long-lived interactive
+ * GmatConsole of each GMAT install used. {@link close} ends the consoles.
  */
-export class ScriptCache {
+export class ScriptCache implements AsyncDisposable {
   /** The built-in engine's data, shared by this process's runs. */
   readonly physics: PhysicsData = new PhysicsData();
   readonly #texts = new Map<string, string>();
   readonly #parsed = new Map<string, CachedScript>();
+  readonly #installs = new Map<string, GmatInstall>();
+  readonly #sessions = new Map<string, GmatConsoleSession>();
+  readonly #options: ScriptCacheOptions;
+
+  /**
+   * Creates an empty cache.
+   *
+   * @param options Where to report interactive consoles started.
+   */
+  constructor(options: ScriptCacheOptions = {}) {
+    this.#options = options;
+  }
+
+  /** The GMAT install at `root`, located once per process. */
+  async install(root: string): Promise<GmatInstall> {
+    let install = this.#installs.get(root);
+    if (!install) {
+      install = await locateGmat({ root });
+      this.#installs.set(root, install);
+    }
+    return install;
+  }
+
+  /** The interactive GmatConsole session of an install (created on first use). */
+  session(install: GmatInstall, restartEvery?: number): GmatConsoleSession {
+    let session = this.#sessions.get(install.root);
+    if (!session) {
+      session = new GmatConsoleSession(install, {
+        restartEvery,
+        onConsole: this.#options.onConsole,
+      });
+      this.#sessions.set(install.root, session);
+    }
+    return session;
+  }
+
+  /** End every interactive console (each is asked to quit, then killed if it does not). */
+  async close(): Promise<void> {
+    const sessions = [...this.#sessions.values()];
+    this.#sessions.clear();
+    await Promise.all(sessions.map((s) => s.close()));
+  }
+
+  /** {@link close}, for `await using`. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
 
   /** The script's text plus what every run of it needs parsed (parsed once per process). */
   script(path: string, sha256: string): CachedScript {
@@ -130,7 +189,7 @@ export async function runOne(
     log.info(`run_id=${job.spec.runId} attempt=${job.attempt} script=${job.scriptPath}`);
     log.info(`overrides=${JSON.stringify(job.spec.overrides)} seed=${job.spec.seed}`);
     const overrides = job.spec.overrides as Record<string, OverrideValue>;
-    let outputs: readonly EngineOutput[];
+    let outputs: readonly RunOutput[];
     if (job.engine.kind === "builtin") {
       outputs = await runBuiltin(
         job,
@@ -142,7 +201,7 @@ export async function runOne(
       );
     } else {
       const text = cache.text(job.scriptPath, job.scriptSha256);
-      outputs = await runGmat(job, text, overrides, log, signal);
+      outputs = await runGmat(job, text, overrides, log, cache, signal);
     }
     const paths = await writeRunOutputs(outputs, job.runDir);
     for (const [key, path] of Object.entries(paths)) log.info(`wrote ${key} -> ${path}`);
@@ -189,7 +248,7 @@ async function runBuiltin(
   log: RunLog,
   physics: PhysicsData,
   signal?: AbortSignal,
-): Promise<readonly EngineOutput[]> {
+): Promise<readonly RunOutput[]> {
   const runScript = join(job.runDir, basename(job.scriptPath));
   const redirect: Record<string, OverrideValue> = {};
   const planned = planOutputFiles(script.outputs, job.runDir, [basename(runScript), "worker.log"]);
@@ -208,7 +267,14 @@ async function runBuiltin(
   log.info(
     `engine: builtin, ${result.counters.steps} steps, ${result.counters.forceEvaluations} force evaluations`,
   );
-  return result.outputs;
+  // Reports are read as with real GMAT: free text kept as text, headerless ones by their Add list.
+  const byName = new Map(planned.map((p) => [p.name, p]));
+  return result.outputs.map((o): RunOutput => {
+    const p = o.kind === "report" ? byName.get(o.name) : undefined;
+    if (p?.freeText) return { ...o, kind: "text", format: "Text" };
+    if (p?.headers === false) return { ...o, columns: p.columns ?? [] };
+    return o;
+  });
 }
 
 async function runGmat(
@@ -216,22 +282,37 @@ async function runGmat(
   text: string,
   overrides: Record<string, OverrideValue>,
   log: RunLog,
+  cache: ScriptCache,
   signal?: AbortSignal,
-): Promise<readonly EngineOutput[]> {
+): Promise<readonly RunOutput[]> {
   if (job.engine.kind !== "gmat") throw new Error("not a GMAT job");
-  const install = await locateGmat({ root: job.engine.root });
+  const mode = job.engine.console ?? "interactive";
+  const install = await cache.install(job.engine.root);
   const prepared = await prepareGmatRun(install, {
     scriptText: text,
     scriptFile: job.scriptPath,
     overrides,
     runDir: job.runDir,
+    mode,
   });
+  for (const input of prepared.inputs) {
+    log.info(`input ${input.field} = '${input.written}' -> ${input.path}`);
+  }
   // GmatConsole runs in a process group of its own: it is given the run's timeout (so it is
   // killed cleanly here, before the pool's harder kill of this worker) and the abort signal.
-  const result = await runGmatConsole(install, prepared, {
-    timeoutMs: job.timeoutMs ?? undefined,
-    signal,
-  });
+  const options = { timeoutMs: job.timeoutMs ?? undefined, signal };
+  let result;
+  if (mode === "interactive") {
+    const session = cache.session(install, job.engine.restartEvery);
+    result = await session.run(prepared, options);
+    log.info(
+      `gmat: interactive console pgid=${session.pgid ?? "none"} starts=${session.starts} ` +
+        `restarts=${JSON.stringify(session.restarts)}`,
+    );
+  } else {
+    result = await runGmatConsole(install, prepared, options);
+    log.info("gmat: process-per-run console");
+  }
   if (result.logText) log.info(`--- GMAT engine log ---\n${result.logText}`);
   if (!result.ok) throw new Error(`GmatConsole failed: ${result.reason}`);
   return result.outputs;

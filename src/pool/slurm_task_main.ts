@@ -38,13 +38,15 @@ export async function slurmTaskMain(args: readonly string[]): Promise<void> {
   if (indices.length === 0) fail(`task ${taskId} has no jobs in ${dir}`, 2);
   const jobs = indices.map((i) => ({ index: i, job: readJob(dir, i) }));
   const controller = new AbortController();
+  // Its interactive GmatConsoles (one per install) are closed when the task's jobs are done.
+  await using cache = new ScriptCache();
   if (jobs.some(({ job }) => job.engine.kind === "gmat")) {
     Deno.addSignalListener("SIGTERM", () => {
       controller.abort(new Error("SIGTERM"));
+      void cache.close();
       setTimeout(() => Deno.exit(143), 2000);
     });
   }
-  const cache = new ScriptCache();
   const slurm = {
     jobId: Deno.env.get("SLURM_JOB_ID") ?? null,
     arrayJobId: Deno.env.get("SLURM_ARRAY_JOB_ID") ?? null,

@@ -4,8 +4,10 @@
  * Reads run jobs from stdin (one protocol line each), hands them to the engine thread one at a
  * time, and writes each outcome to stdout. It exits as soon as stdin reaches end of file, which
  * happens when the driver exits or is killed (even with SIGKILL: the kernel closes the pipe), so
- * no worker outlives its driver, whatever the engine thread is doing. Before exiting it kills its
- * own process group, taking any engine child processes (GmatConsole) with it.
+ * no worker outlives its driver, whatever the engine thread is doing. Before exiting it asks the
+ * engine thread to close its interactive GmatConsoles, then kills their process groups and its
+ * own, taking any engine child processes with them. It tells the driver each console's process
+ * group too (`console` messages), so a worker killed from outside takes its console along.
  *
  * @module
  */
@@ -14,13 +16,28 @@ import { DriverMessageSchema } from "./job.ts";
 import { decodeMessage, encodeMessage, readLines } from "./protocol.ts";
 
 const encoder = new TextEncoder();
-async function send(message: unknown): Promise<void> {
+let sending: Promise<void> = Promise.resolve();
+/** Write one protocol line; lines are written one after another, never interleaved. */
+function send(message: unknown): Promise<void> {
   const bytes = encoder.encode(encodeMessage(message));
-  let off = 0;
-  while (off < bytes.length) off += await Deno.stdout.write(bytes.subarray(off));
+  sending = sending.then(async () => {
+    let off = 0;
+    while (off < bytes.length) off += await Deno.stdout.write(bytes.subarray(off));
+  });
+  return sending;
 }
 
+/** Process groups of the interactive GmatConsoles the engine thread runs. */
+const consoles = new Set<number>();
+
 function exitNow(code: number): never {
+  for (const pgid of consoles) {
+    try {
+      Deno.kill(-pgid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
   try {
     // Our group (we are its leader when started through setsid): kill children first.
     if (Deno.build.os !== "windows") Deno.kill(-Deno.pid, "SIGTERM");
@@ -35,9 +52,25 @@ export async function workerMain(): Promise<void> {
   const thread = new Worker(new URL("./engine_thread.ts", import.meta.url), { type: "module" });
   let pending: ((outcome: unknown) => void) | undefined;
   let aborted: (() => void) | undefined;
-  thread.onmessage = (e: MessageEvent<{ type: string; outcome?: unknown }>) => {
+  let closed: (() => void) | undefined;
+  let lastConsole: number | null = null;
+  thread.onmessage = (
+    e: MessageEvent<{ type: string; outcome?: unknown; pgid?: number | null }>,
+  ) => {
     if (e.data.type === "aborted") {
       aborted?.();
+      return;
+    }
+    if (e.data.type === "closed") {
+      closed?.();
+      return;
+    }
+    if (e.data.type === "console") {
+      const pgid = e.data.pgid ?? null;
+      if (pgid !== null) consoles.add(pgid);
+      else if (lastConsole !== null) consoles.delete(lastConsole);
+      lastConsole = pgid;
+      void send({ type: "console", pgid }).catch(() => {});
       return;
     }
     const resolve = pending;
@@ -73,6 +106,15 @@ export async function workerMain(): Promise<void> {
         new Promise((r) => setTimeout(r, 4000)),
       ]);
       await new Promise((r) => setTimeout(r, 500));
+    } else if (consoles.size > 0) {
+      // Idle interactive consoles are asked to quit; whatever is left is killed by exitNow.
+      await Promise.race([
+        new Promise<void>((r) => {
+          closed = r;
+          thread.postMessage({ type: "close" });
+        }),
+        new Promise((r) => setTimeout(r, 4000)),
+      ]);
     }
     exitNow(0);
   })();

@@ -80,3 +80,10 @@ export {
   type SolverRunTable,
   solverRunTable,
 } from "./solver_report_parser.ts";
+export {
+  parseYukonLog,
+  type YukonLogFile,
+  type YukonPassRecord,
+  type YukonRunStatus,
+  yukonRunTable,
+} from "./yukon_log_parser.ts";

@@ -27,7 +27,7 @@ export {
   verifySweep,
   type VerifySweepOptions,
 } from "./verify_sweep.ts";
-export { type ResolvedEngine, resolveEngine } from "./engine_choice.ts";
+export { type ResolvedEngine, resolveEngine, type ResolveEngineOptions } from "./engine_choice.ts";
 export { GMAT_SWEEP_VERSION } from "../runtime/version.ts";
 export {
   latinHypercube,

@@ -68,7 +68,8 @@ import {
 } from "./backend_choice.ts";
 import { type JsonValue, runDirName, type RunOutcome, type RunSpec } from "../runs/mod.ts";
 import { extendMonteCarlo, type RunSet, runSetFromParameterSpec } from "../runset/mod.ts";
-import { canonicalScriptFileSha256, type OverrideValue } from "../script/mod.ts";
+import { canonicalScriptFileSha256, insertOverrides, type OverrideValue } from "../script/mod.ts";
+import { locateGmat, resolveInputFiles } from "../gmat/mod.ts";
 import type { OutputKind, RecordsOptions, TableRecord } from "../table/mod.ts";
 import { resolveEngine } from "./engine_choice.ts";
 import { GMAT_SWEEP_VERSION } from "../runtime/version.ts";
@@ -110,8 +111,17 @@ export interface SweepOptions {
   readonly timeoutS?: number;
   /** Durability of manifest appends. @default {"each"} */
   readonly fsync?: FsyncMode;
-  /** A fresh worker process for every run. @default {false} */
+  /**
+   * A fresh worker process for every run, and with real GMAT a fresh GmatConsole per run
+   * (`--run`); otherwise each worker keeps one interactive GmatConsole. Recorded in the header's
+   * `engine.console_mode`. @default {false}
+   */
   readonly processPerRun?: boolean;
+  /**
+   * With real GMAT in interactive mode: replace each worker's GmatConsole after this many runs
+   * (it is also replaced after a failed or timed-out run, and past 2 GiB). @default {1000}
+   */
+  readonly gmatRestartEvery?: number;
   /** Called after every finished run. */
   readonly onProgress?: (progress: SweepProgress) => void;
   /**
@@ -276,13 +286,20 @@ export class Sweep {
     const sha = await scriptSha(script);
     const outputDir = resolve(options.outputDir ?? await freshOutputDir());
     const manifestPath = resolve(options.manifestPath ?? join(outputDir, "manifest.jsonl"));
-    const engine = await resolveEngine(options.engine ?? "auto", options.gmatRoot);
+    const engine = await resolveEngine(options.engine ?? "auto", options.gmatRoot, {
+      consoleMode: options.processPerRun ? "process-per-run" : "interactive",
+      restartEvery: options.gmatRestartEvery,
+    });
     if (runSet.size > 0) {
-      // Fail before any run on an override the script cannot take.
+      // Fail before any run on an override the script cannot take, or an input file GMAT
+      // cannot find.
       const text = await Deno.readTextFile(script);
       const overrides = runSet.spec(0).overrides as Record<string, OverrideValue>;
       if (engine.choice.kind === "builtin") checkOverridesBuiltin(text, script, overrides);
-      else checkOverridesGmat(text, script, overrides);
+      else {
+        checkOverridesGmat(text, script, overrides);
+        await checkGmatInputs(engine.choice.root, text, script, overrides);
+      }
       for (const w of sweptFieldsWithoutEffect(text, script, overrides)) {
         (options.onWarning ?? console.warn)(w);
       }
@@ -312,6 +329,9 @@ export class Sweep {
           workers: options.workers ?? navigator.hardwareConcurrency ?? 1,
           timeout_s: options.timeoutS ?? null,
           process_per_run: options.processPerRun ?? false,
+          ...(options.gmatRestartEvery === undefined
+            ? {}
+            : { gmat_restart_every: options.gmatRestartEvery }),
         }
         : {
           ...slurmPool(outputDir, slurm.sweepId, slurm.options).settings(),
@@ -383,6 +403,15 @@ export class Sweep {
     const engine = await resolveEngine(
       options.engine ?? engineKind,
       options.gmatRoot ?? header.engine?.path ?? undefined,
+      {
+        consoleMode: (options.processPerRun ?? header.engine.console_mode === "process-per-run")
+          ? "process-per-run"
+          : "interactive",
+        restartEvery: options.gmatRestartEvery ??
+          (typeof header.backend_settings.gmat_restart_every === "number"
+            ? header.backend_settings.gmat_restart_every
+            : undefined),
+      },
     );
     checkHookUnchanged(path, header.postprocess, options.postprocess);
     const recordedSlurm = header.backend === BACKEND_NAMES.slurm;
@@ -444,7 +473,11 @@ export class Sweep {
       runDir: join(this.outputDir, runDirName(spec.runId)),
       engine: this.engine,
       attempt,
-      timeoutMs: this.#options.timeoutS === undefined ? null : this.#options.timeoutS * 1000 * 0.95,
+      // A GMAT run's worker kills GmatConsole at the sweep's timeout itself (the local pool waits
+      // a margin longer for GMAT runs); other runs get 95% of it, so they end before the pool's.
+      timeoutMs: this.#options.timeoutS === undefined
+        ? null
+        : this.#options.timeoutS * 1000 * (this.engine.kind === "gmat" ? 1 : 0.95),
       // On SLURM the task runs the hook, where the run ran; locally the driver does.
       ...(this.#slurm !== undefined && hook !== null
         ? {
@@ -745,7 +778,8 @@ export class Sweep {
 
   /**
    * The stitched table of one output: (run_id, time) for a report or ephemeris, (run_id,
-   * interval_id) for a contact report (real GMAT's ContactLocator). An ok run whose output is
+   * interval_id) for a contact report (real GMAT's ContactLocator), (run_id, iteration) for a
+   * solver log (a DifferentialCorrector's nominal passes). An ok run whose output is
    * missing or not the file the manifest recorded is a marker row with `__status`
    * `output_missing` / `output_damaged`, and a warning.
    *
@@ -774,7 +808,20 @@ export class Sweep {
     return tableRecords(await this.toTable(options), options);
   }
 
-  /** Every output of one kind (report, ephemeris or contact), stitched, by name. */
+  /**
+   * The convergence of a solver (a DifferentialCorrector's log, `solver__<name>.parquet`) over the
+   * runs: one row per run with `run_id`, `iterations`, `status` (`converged`, `max_iter`, ...,
+   * or the run's own status when it has no log) and `converged`. The runs' iterations themselves
+   * are `toTable({ kind: "solver", name })`, keyed by (run_id, iteration).
+   *
+   * @param options `name` (needed when the script has several solvers), warnings, verification.
+   */
+  async solverConvergence(options: Omit<TableOptions, "kind"> = {}): Promise<Table> {
+    const { solverConvergenceTable } = await import("../table/mod.ts");
+    return solverConvergenceTable(await this.toTable({ ...options, kind: "solver" }));
+  }
+
+  /** Every output of one kind (report, ephemeris, contact or solver), stitched, by name. */
   async toTables(
     kind: OutputKind = "report",
     options: Omit<TableOptions, "kind" | "name"> = {},
@@ -918,4 +965,19 @@ async function scriptSha(path: string): Promise<string> {
       `cannot read script ${path}: ${e instanceof Error ? e.message : e}; check the path`,
     );
   }
+}
+
+/** Every input file the script names must exist where GMAT looks (one error before any run). */
+async function checkGmatInputs(
+  root: string,
+  text: string,
+  script: string,
+  overrides: Record<string, OverrideValue>,
+): Promise<void> {
+  const install = await locateGmat({ root });
+  await resolveInputFiles(insertOverrides(text, overrides, { file: script }), {
+    scriptFile: script,
+    binDir: install.binDir,
+    startupText: await Deno.readTextFile(install.startupFile),
+  });
 }

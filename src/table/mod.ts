@@ -45,3 +45,5 @@ export {
   type ExtraOutputsOptions,
   extraOutputsTable,
 } from "./extra_outputs.ts";
+export { solverTable, yukonTable } from "./solver_table.ts";
+export { solverConvergenceTable } from "./solver_convergence.ts";

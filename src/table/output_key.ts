@@ -1,18 +1,19 @@
 /**
- * Output keys: `report__<name>`, `ephemeris__<name>` and `contact__<name>`, the keys of a run's
- * `outputPaths` and the base names of its per-run Parquet files. The prefix lets a stitcher
+ * Output keys: `report__<name>`, `ephemeris__<name>`, `contact__<name>` and `solver__<name>`, the
+ * keys of a run's `outputPaths` and the base names of its per-run Parquet files; `text__<name>`
+ * names a free-text report kept as GMAT wrote it (no Parquet). The prefix lets a stitcher
  * dispatch by kind without reading files (gmat-sweep 0.2's convention).
  *
  * @module
  */
 
 /** Kinds of per-run outputs the table layer converts and stitches. */
-export type OutputKind = "report" | "ephemeris" | "contact";
+export type OutputKind = "report" | "ephemeris" | "contact" | "solver";
 
 /**
  * The key of an output: `<kind>__<name>`.
  *
- * @param kind `report`, `ephemeris` or `contact`.
+ * @param kind `report`, `ephemeris`, `contact`, `solver` or `text`.
  * @param name The GMAT resource name, e.g. `RF`.
  * @returns The key, e.g. `report__RF`.
  *
@@ -24,7 +25,7 @@ export type OutputKind = "report" | "ephemeris" | "contact";
  * assert.equal(outputKey("report", "RF"), "report__RF");
  * ```
  */
-export function outputKey(kind: OutputKind, name: string): string {
+export function outputKey(kind: OutputKind | "text", name: string): string {
   return `${kind}__${name}`;
 }
 

@@ -82,7 +82,10 @@ export interface StitchEntry {
 
 /** Options of {@linkcode stitchRuns}. */
 export interface StitchOptions {
-  /** Which outputs to stitch: `report` and `ephemeris` by `time`, `contact` by `interval_id`. */
+  /**
+   * Which outputs to stitch: `report` and `ephemeris` by `time`, `contact` by `interval_id`,
+   * `solver` (DifferentialCorrector logs) by `iteration`.
+   */
   readonly kind: OutputKind;
   /** The output's name (e.g. `RF`); required when the runs have several of the kind. */
   readonly name?: string;
@@ -109,9 +112,14 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The secondary index of a kind: contacts are keyed by `interval_id`, the rest by `time`. */
+/**
+ * The secondary index of a kind: contacts are keyed by `interval_id`, solver runs by
+ * `iteration`, the rest by `time`.
+ */
 function indexOf(kind: OutputKind): IndexColumn {
-  return kind === "contact" ? { name: INTERVAL_ID_COLUMN, cls: "int" } : TIME_INDEX;
+  if (kind === "contact") return { name: INTERVAL_ID_COLUMN, cls: "int" };
+  if (kind === "solver") return { name: "iteration", cls: "int" };
+  return TIME_INDEX;
 }
 
 /** The row order that sorts a file's rows by index (nulls last), or undefined if already sorted. */

@@ -6,20 +6,56 @@
 
 import { join, resolve } from "node:path";
 import type * as arrow from "apache-arrow";
-import type { EngineOutput } from "../engine/mod.ts";
-import { parseContactReport, parseOem, parseReportFile, parseStk } from "../formats/mod.ts";
+import {
+  OutputParseError,
+  parseContactReport,
+  parseOem,
+  parseReportFile,
+  parseStk,
+  type RunOutput,
+} from "../formats/mod.ts";
+import { parseSolverReport, parseYukonLog } from "../solvers/mod.ts";
 import { contactTable } from "./contact_table.ts";
 import { oemTable, stkTable } from "./ephemeris_table.ts";
 import { outputKey } from "./output_key.ts";
 import { writeParquetFileSync } from "./parquet_io.ts";
 import { RUN_FILE_LAYOUT } from "./parquet_layout.ts";
 import { reportTable } from "./report_table.ts";
+import { solverTable, yukonTable } from "./solver_table.ts";
 import { TableError } from "./table_error.ts";
 
-function tableOf(output: EngineOutput, text: string): arrow.Table {
+function tableOf(output: RunOutput, text: string): arrow.Table | undefined {
   switch (output.format) {
     case "ReportFile":
-      return reportTable(parseReportFile(text, output.path), output.path, output.name);
+      return reportTable(
+        parseReportFile(text, output.path, output.columns ? { columns: output.columns } : {}),
+        output.path,
+        output.name,
+      );
+    case "DifferentialCorrector": {
+      const report = parseSolverReport(text, { path: output.path });
+      if (report.iterations.length === 0 && text.includes("Iteration ")) {
+        throw new OutputParseError(
+          output.path,
+          undefined,
+          "GMAT wrote iterations but none could be read from the solver log",
+        );
+      }
+      return solverTable(report, output.path, output.name);
+    }
+    case "Yukon": {
+      const log = parseYukonLog(text, output.path);
+      if (log.passes.length === 0 && text.includes("Nominal Pass")) {
+        throw new OutputParseError(
+          output.path,
+          undefined,
+          "GMAT wrote nominal passes but none could be read from the optimizer log",
+        );
+      }
+      return yukonTable(log, output.path, output.name);
+    }
+    case "Text":
+      return undefined;
     case "CCSDS-OEM":
       return oemTable(parseOem(text, output.path), output.path, output.name);
     case "STK-TimePosVel":
@@ -54,7 +90,7 @@ function tableOf(output: EngineOutput, text: string): arrow.Table {
  * ```
  */
 export function writeRunOutputs(
-  outputs: readonly EngineOutput[],
+  outputs: readonly RunOutput[],
   runDir: string,
 ): Record<string, string> {
   const dir = resolve(runDir);
@@ -72,10 +108,29 @@ export function writeRunOutputs(
   if (outputs.length > 0) Deno.mkdirSync(dir, { recursive: true });
   const paths: Record<string, string> = {};
   for (const [i, output] of outputs.entries()) {
-    const table = tableOf(output, Deno.readTextFileSync(output.path));
+    const text = Deno.readTextFileSync(output.path);
+    const table = tableOf(output, text);
+    if (table === undefined) {
+      // Free text is kept as GMAT wrote it: the key names the file itself.
+      paths[keys[i]] = resolve(output.path);
+      continue;
+    }
+    if (table.numRows === 0 && output.kind === "report" && hasData(text, output)) {
+      throw new OutputParseError(
+        output.path,
+        undefined,
+        "GMAT wrote data to this report, but it parses to no rows",
+      );
+    }
     const path = join(dir, `${keys[i]}.parquet`);
     writeParquetFileSync(table, path, RUN_FILE_LAYOUT);
     paths[keys[i]] = path;
   }
   return paths;
+}
+
+/** Whether a report holds lines besides its header (the first non-blank line, when it has one). */
+function hasData(text: string, output: RunOutput): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.length > (output.columns ? 0 : 1);
 }

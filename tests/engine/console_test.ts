@@ -123,3 +123,72 @@ Deno.test("GmatConsole --help and --version", async () => {
   assert.match(version.stdout, /^Build Date: /);
   await Deno.remove(root, { recursive: true });
 });
+
+/** Run the console with no arguments, `input` on its standard input. */
+async function interactive(root: string, input: string) {
+  const child = new Deno.Command(join(root, "bin", "GmatConsole"), {
+    cwd: root,
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(input));
+  await writer.close();
+  const out = await child.output();
+  return { code: out.code, stdout: new TextDecoder().decode(out.stdout) };
+}
+
+const PROMPT = "Enter a script file, q to quit, or an option:  ";
+
+Deno.test("GmatConsole with no arguments is GmatConsole's interactive mode: prompt, per-script lines, q", async () => {
+  const root = await makeInstall();
+  const leo = fixture("scripts/leo_basic.script");
+  const r = await interactive(root, `${leo}\n${leo}\nq\n`);
+  assert.equal(r.code, 0, r.stdout);
+  // The engine starts once, then the prompt (two trailing spaces, no newline) before each read.
+  assert.match(r.stdout, /GMAT Moderator successfully created core engine\n/);
+  assert.equal(r.stdout.split(PROMPT).length - 1, 3, "a prompt before each of the three reads");
+  assert.ok(r.stdout.endsWith(PROMPT), "q ends it right after the prompt");
+  const perScript = r.stdout.split(PROMPT).slice(1, 3);
+  for (const part of perScript) {
+    const lines = part.split("\n").filter((l) => l !== "");
+    assert.deepEqual(lines.slice(0, 3), [
+      "Interpreting scripts from the file.",
+      `***** file: ${leo}`,
+      "Successfully interpreted the script",
+    ]);
+    assert.ok(lines.includes("Running mission..."));
+    assert.ok(lines.includes("Mission run completed."));
+    assert.match(part, /===> Total Run Time: [\d.]+ seconds\n\n={40}\n/);
+    assert.equal(
+      lines[lines.length - 1],
+      "*** GMAT Integration test (Console version) successful! ***",
+    );
+  }
+  // Interactive mode ignores --logfile: the log is bin/gmat_startup_file.txt's LOG_FILE.
+  const log = await Deno.readTextFile(join(root, "output", "GmatLog.txt"));
+  assert.equal(log.match(/Mission run completed\./g)?.length, 2);
+  await Deno.remove(root, { recursive: true });
+});
+
+Deno.test("interactive GmatConsole: a missing script prompts again; a failed script ends it with exit 1", async () => {
+  const root = await makeInstall();
+  const bad = join(root, "bad.script");
+  await Deno.writeTextFile(bad, "Create Spacecraft Sat\nSat.SMAA = 7000\nBeginMissionSequence\n");
+  const leo = fixture("scripts/leo_basic.script");
+  const r = await interactive(root, `${join(root, "nope.script")}\n${bad}\n${leo}\nq\n`);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /Script file .*nope\.script does not exist\nEnter a script file/);
+  assert.match(r.stdout, /\*\*\*\* ERROR \*\*\*\* Interpreter Exception: .*'SMAA'/);
+  assert.match(
+    r.stdout,
+    new RegExp(
+      `ERROR!!!!!! ---- Console Application Execution Failed: Errors were found in the script named "${bad}"`,
+    ),
+  );
+  // Like GMAT, it reads no further script after the failed one.
+  assert.doesNotMatch(r.stdout, /Mission run completed/);
+  assert.equal(r.stdout.split(PROMPT).length - 1, 2);
+  await Deno.remove(root, { recursive: true });
+});

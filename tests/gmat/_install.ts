@@ -6,7 +6,7 @@
  */
 
 import { join } from "node:path";
-import { makeGmatInstall, type MakeGmatInstallOptions } from "../../src/gmat/mod.ts";
+import { makeGmatInstall, type MakeGmatInstallOptions } from "../../src/engine/mod.ts";
 
 export { makeGmatInstall };
 

@@ -35,12 +35,14 @@ Deno.test("locateGmat() takes an explicit root and reads the version from README
     console: join(root, "bin", "GmatConsole"),
     startupFile: join(root, "bin", "gmat_startup_file.txt"),
     version: "R2026a",
+    versionSource: "README.txt",
   });
   assert.deepEqual(describeInstall(install), {
     kind: "gmat",
     version: "R2026a",
     path: root,
     console: join(root, "bin", "GmatConsole"),
+    versionSource: "README.txt",
   });
 });
 

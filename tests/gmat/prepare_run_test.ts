@@ -33,7 +33,7 @@ Deno.test("prepareGmatRun() writes the script with overrides and absolute Filena
   const lines = (await Deno.readTextFile(prepared.scriptPath)).split("\n");
   const begin = lines.indexOf("BeginMissionSequence;");
   assert.deepEqual(lines.slice(begin - 4, begin + 1), [
-    "% --- overrides and output paths inserted by gmat-sweep ---",
+    "% --- overrides, input and output paths inserted by gmat-sweep ---",
     "GMAT Sat.SMA = 7100;",
     "GMAT Sat.ECC = 0.002;",
     `GMAT RF.Filename = '${join(runDir, "sat.report")}';`,

@@ -246,6 +246,7 @@ Deno.test("runGmatConsole() passes on a spawn's warning (no process group availa
       pid: child.pid,
       groupLeader: false,
       warning: "setsid (util-linux) was not found on PATH",
+      stdin: null,
       stdout: child.stdout,
       stderr: child.stderr,
       status: child.status.then((s) => ({ code: s.code, signal: s.signal })),

@@ -258,3 +258,30 @@ Deno.test("iterateEntries() streams a large manifest line by line and stops at a
   for await (const _ of iterateEntries(path)) break;
   assert.equal((await readManifestHeader(path)).run_count, 3);
 });
+
+Deno.test("readManifest() reads the GMAT console mode, version source and build date when present", async () => {
+  const header = {
+    script_sha256: "b".repeat(64),
+    gmat_sweep_version: "0.1.0",
+    gmat_run_version: "n/a",
+    gmat_install_version: "R2026a",
+    python_version: null,
+    os_platform: "linux",
+    sweep_seed: null,
+    parameter_spec: { "Sat.SMA": [7000.0] },
+    run_count: 0,
+  };
+  const engine = { kind: "gmat", version: "R2026a", path: "/opt/gmat-R2026a" };
+  // Written before the console modes existed: the engine record has none, and reads as before.
+  const before = await readManifest(await writeManifest(headerLine({ ...header, engine })));
+  assert.deepEqual(before.header.engine, engine);
+  assert.equal(before.header.engine.console_mode, undefined);
+  const added = {
+    ...engine,
+    console_mode: "interactive",
+    version_source: "lib/libGmatBase.so",
+    build_date: "Dec 7 2026 04:37:28",
+  };
+  const after = await readManifest(await writeManifest(headerLine({ ...header, engine: added })));
+  assert.deepEqual(after.header.engine, added);
+});

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { makeGmatInstall } from "../../src/gmat/mod.ts";
+import { makeGmatInstall } from "../../src/engine/mod.ts";
 import { gridRunSet } from "../../src/runset/mod.ts";
 import { resolveEngine, Sweep } from "../../src/sweep/mod.ts";
 import { fixture, ROOT } from "../_support/engine.ts";

@@ -1,7 +1,9 @@
 /**
  * A directory laid out like a GMAT install whose `bin/GmatConsole` runs gmat-sweep's built-in
- * engine (its GmatConsole-compatible console, through `console_main.ts`). Useful to exercise the GmatConsole driver
- * without GMAT, in tests and demos. POSIX only (`bin/GmatConsole` is a bash script).
+ * engine (its GmatConsole-compatible console, through `console_main.ts`, interactive mode
+ * included). Useful to exercise the GmatConsole driver (`src/gmat/`) without GMAT, in tests,
+ * benchmarks and demos. POSIX only (`bin/GmatConsole` is a bash script). It lives with the
+ * engine because it runs the engine; the driver never imports it.
  *
  * Layout: `README.txt` (`(GMAT) Version <version>`), `bin/GmatConsole`,
  * `bin/gmat_startup_file.txt` (stock style: `ROOT_PATH = ../`, `OUTPUT_PATH = ../output/`,
@@ -84,10 +86,9 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  *
  * @example
  * ```ts
- * import { locateGmat, makeGmatInstall } from "./mod.ts";
+ * import { makeGmatInstall } from "./gmat_install_shim.ts";
  * const root = await makeGmatInstall(await Deno.makeTempDir());
- * const install = await locateGmat({ root });
- * console.log(install.version); // R2026a
+ * console.log(Deno.statSync(`${root}/bin/GmatConsole`).isFile); // true
  * await Deno.remove(root, { recursive: true });
  * ```
  */
