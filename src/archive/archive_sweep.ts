@@ -28,7 +28,7 @@ import { basename, dirname, join, resolve, sep } from "node:path";
 import { checkScriptDrift, compareCodePoints, readManifest } from "../manifest/mod.ts";
 import { runDirName } from "../runs/mod.ts";
 import { canonicalScriptSha256 } from "../script/mod.ts";
-import { runTreeOf } from "../sweep/run_tree.ts";
+import { runTreeOf } from "../manifest/mod.ts";
 import { GMAT_SWEEP_VERSION } from "../runtime/version.ts";
 import { bundleManifest, readManifestLines } from "./bundle_manifest.ts";
 import { bundleReadme } from "./bundle_readme.ts";

@@ -24,18 +24,16 @@ import type { BodyStates, EphemerisBody, Tank, Thruster } from "../physics/mod.t
 import type { BurnSnapshot, ThrusterSnapshot } from "../physics/propulsion/mod.ts";
 import type { SourcePos } from "../script/ast.ts";
 import type { Diagnostics } from "./diagnostics.ts";
-import type { BoundParameter, ParameterScope, Snapshot, StopKind } from "./parameters.ts";
+import type {
+  BoundParameter,
+  ParameterScope,
+  PropulsionView,
+  Snapshot,
+  StopKind,
+} from "./parameter_types.ts";
 import type { FiniteBurnResource } from "./resources/finite_burn.ts";
 import type { SpacecraftResource } from "./resources/spacecraft.ts";
-import type { SpacecraftState } from "./runtime.ts";
-
-/** A spacecraft's propulsion at a snapshot (see {@link propulsionView}). */
-export interface PropulsionView {
-  /** The spacecraft's thrusters. */
-  readonly thrusters: readonly Thruster[];
-  /** Values of the active burns at the snapshot's state; undefined when none fires. */
-  firing(): BurnSnapshot | undefined;
-}
+import type { SpacecraftState } from "./spacecraft_state.ts";
 
 const VALUE: StopKind = { kind: "value" };
 

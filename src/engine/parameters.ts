@@ -15,7 +15,6 @@
 
 import {
   apoapsisIndicator,
-  type BodyStates,
   EARTH_FLATTENING,
   EARTH_RADIUS,
   type EphemerisBody,
@@ -31,79 +30,11 @@ import {
 import { geodeticAltitude } from "../physics/frames/earth_tilt.ts";
 import { stateRepQuantities } from "./state_rep_parameters.ts";
 import { bPlane, BPLANE_PARAMETERS } from "../physics/state/bplane.ts";
-import type { EarthFixedFrame, Tank } from "../physics/mod.ts";
 import type { SourcePos } from "../script/ast.ts";
 import { type Diagnostics, didYouMean } from "./diagnostics.ts";
 import type { SpacecraftResource } from "./resources/spacecraft.ts";
-import type { FiniteBurnResource } from "./resources/finite_burn.ts";
-import {
-  bindBurnParameter,
-  bindHardwareParameter,
-  type PropulsionView,
-} from "./hardware_parameters.ts";
-import type { VariableResource } from "./resources/variable.ts";
-
-/** What a spacecraft parameter is evaluated on. */
-export interface Snapshot {
-  /** Cartesian EarthMJ2000Eq state, km and km/s. */
-  readonly state: Float64Array;
-  /** Epoch, A1 ModJulian. */
-  readonly epochA1: number;
-  /** Reference epoch of ElapsedSecs/ElapsedDays, A1 ModJulian. */
-  readonly elapsedFromA1: number;
-  /** Gravitational parameter, km^3/s^2. */
-  readonly mu: number;
-  /** EarthMJ2000Eq -> EarthFixed (FK5 with EOP), present when a bound parameter needs it. */
-  readonly earthFixed?: EarthFixedFrame;
-  /** Dry mass plus fuel, kg (when the run tracks tanks). */
-  readonly totalMass?: number;
-  /** The spacecraft's tanks with their current fuel. */
-  readonly tanks?: readonly Tank[];
-  /** Its thrusters and active burns (thruster and FiniteBurn parameters). */
-  readonly propulsion?: PropulsionView;
-  /** Body states, present when a bound parameter is relative to a body other than the Earth. */
-  readonly bodies?: BodyStates;
-}
-
-/** How a parameter behaves as a stop condition. */
-export type StopKind =
-  | { readonly kind: "time"; readonly secondsPerUnit: number; readonly cyclic: boolean }
-  | { readonly kind: "angle" }
-  | { readonly kind: "periapsis" }
-  | { readonly kind: "apoapsis" }
-  | { readonly kind: "value" };
-
-/** A parameter bound to its owner, ready to evaluate. */
-export interface BoundParameter {
-  /** The name as written. */
-  readonly name: string;
-  /** Whether values are strings (Gregorian epochs) rather than reals. */
-  readonly isString: boolean;
-  /** The spacecraft it reads, if any (a Variable has none). */
-  readonly spacecraft?: SpacecraftResource;
-  /** Stop-condition behaviour. */
-  readonly stop: StopKind;
-  /** Evaluate on a snapshot of the owner (ignored by variables). */
-  evaluate(snap: Snapshot | undefined): number | string;
-}
-
-/** Looks up resources by name for parameter binding. */
-export interface ParameterScope {
-  spacecraft(name: string): SpacecraftResource | undefined;
-  variable(name: string): VariableResource | undefined;
-  /** A FiniteBurn by name (owner of TotalThrust1 and the like). */
-  finiteBurn?(name: string): FiniteBurnResource | undefined;
-  /** Names of EarthMJ2000Eq-equivalent coordinate systems. */
-  isInertialSystem(name: string): boolean;
-  /** The origin of an MJ2000Eq coordinate system, undefined for other names. */
-  originOf?(name: string): EphemerisBody | undefined;
-  /** Told when a bound parameter needs body states (loaded before the run). */
-  needsBodies?(): void;
-  /** All resource names, for suggestions. */
-  names(): Iterable<string>;
-  /** Told when a bound parameter needs Earth's body-fixed frame (loaded before the run). */
-  needsEarthFixed?(): void;
-}
+import { bindBurnParameter, bindHardwareParameter } from "./hardware_parameters.ts";
+import type { BoundParameter, ParameterScope, Snapshot, StopKind } from "./parameter_types.ts";
 
 type Dep = "none" | "origin" | "coordsys";
 interface Quantity {
@@ -380,3 +311,5 @@ function relativeTo(origin: EphemerisBody, name: string): (s: Snapshot) => Snaps
     return { ...s, state, mu };
   };
 }
+
+export type { BoundParameter, ParameterScope, Snapshot, StopKind } from "./parameter_types.ts";

@@ -6,47 +6,17 @@
  */
 
 import { GmatRandom } from "./math/gmat_random.ts";
-import {
-  BodyStates,
-  EARTH_MU,
-  type EarthFixedFrame,
-  PhysicsData,
-  type Tank,
-  type Thruster,
-} from "../physics/mod.ts";
-import type { FiniteBurnResource } from "./resources/finite_burn.ts";
+import { BodyStates, EARTH_MU, type EarthFixedFrame, PhysicsData } from "../physics/mod.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 import type { Model } from "./model.ts";
 import type { EphemerisOutput } from "./outputs/ephemeris_output.ts";
 import { resolveOutputPath } from "./outputs/output_path.ts";
 import type { ReportOutput } from "./outputs/report_output.ts";
 import { TextFileSink } from "./outputs/text_file_sink.ts";
-import type { Snapshot } from "./parameters.ts";
+import type { Snapshot } from "./parameter_types.ts";
+import type { SpacecraftState } from "./spacecraft_state.ts";
 import { propulsionView } from "./hardware_parameters.ts";
 import type { SpacecraftResource } from "./resources/spacecraft.ts";
-
-/** Run-time state of one spacecraft. */
-export interface SpacecraftState {
-  /** Cartesian EarthMJ2000Eq state, km and km/s. */
-  state: Float64Array;
-  /** Epoch, A1 ModJulian. */
-  epochA1: number;
-  /**
-   * Epoch at mission start: the reference of ElapsedSecs in reports. An `Epoch` assignment in
-   * the mission before the spacecraft's first Propagate moves it too.
-   */
-  missionStartA1: number;
-  /** Whether a Propagate has moved this spacecraft yet. */
-  propagated?: boolean;
-  /** The stop condition that ended the last Propagate of this spacecraft. */
-  lastStop?: { readonly key: string; readonly miss: number };
-  /** The spacecraft's own tanks, with their current fuel. */
-  tanks: readonly Tank[];
-  /** Its thrusters. */
-  readonly thrusters: readonly Thruster[];
-  /** Finite burns firing on it (between BeginFiniteBurn and EndFiniteBurn). */
-  readonly burns: Set<FiniteBurnResource>;
-}
 
 /** Dry mass plus the fuel in every tank, kg (GMAT's TotalMass). */
 export function totalMass(sc: SpacecraftResource, s: SpacecraftState): number {
@@ -184,3 +154,5 @@ export class Runtime {
     this.signal?.throwIfAborted();
   }
 }
+
+export type { SpacecraftState } from "./spacecraft_state.ts";

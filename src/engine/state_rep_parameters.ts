@@ -20,7 +20,7 @@ import {
   STATE_REPRESENTATIONS,
   type StateRepresentation,
 } from "../physics/mod.ts";
-import type { Snapshot, StopKind } from "./parameters.ts";
+import type { Snapshot, StopKind } from "./parameter_types.ts";
 
 /** A spacecraft quantity as `parameters.ts` registers it. */
 export interface StateRepQuantity {

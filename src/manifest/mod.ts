@@ -68,3 +68,4 @@ export { extensionRunCount, findFailed, findMissing, totalRunCount } from "./que
 export { entryFromOutcome, type EntryFromOutcomeOptions, outcomeFromEntry } from "./convert.ts";
 export { checkScriptDrift, type CheckScriptDriftOptions, type ScriptDriftCheck } from "./drift.ts";
 export { type RuntimeFingerprint, runtimeFingerprint } from "./fingerprint.ts";
+export { runTreeOf } from "./run_tree.ts";

@@ -15,7 +15,7 @@ import {
   readManifest,
 } from "../manifest/mod.ts";
 import type { RunOutcome } from "../runs/mod.ts";
-import { runTreeOf } from "./run_tree.ts";
+import { runTreeOf } from "../manifest/mod.ts";
 
 /** Where the run tree is when it is not beside the manifest, and where warnings go. */
 export interface ManifestTableOptions {

@@ -20,7 +20,7 @@
  */
 
 import { dirname, join, resolve } from "node:path";
-import { runTreeOf } from "./run_tree.ts";
+import { runTreeOf } from "../manifest/mod.ts";
 import type { FsyncMode } from "../manifest/mod.ts";
 import type { Table } from "apache-arrow";
 import { withStorage } from "../errors/storage_error.ts";

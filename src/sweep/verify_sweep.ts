@@ -23,7 +23,7 @@ import {
   ManifestPathError,
 } from "../manifest/mod.ts";
 import type { FileDigest } from "../runs/mod.ts";
-import { runTreeOf } from "./run_tree.ts";
+import { runTreeOf } from "../manifest/mod.ts";
 
 /** One thing that does not match. */
 export interface VerifyProblem {

@@ -14,7 +14,7 @@ import { compileExpression, compileValue } from "../expression.ts";
 import { VariableResource } from "../resources/variable.ts";
 import type { Runtime } from "../runtime.ts";
 import { type Command, MissionRunError } from "./command.ts";
-import type { MissionCompiler } from "./mission.ts";
+import type { MissionCompiler } from "./compiler.ts";
 
 /** The block commands compiled here. */
 export const CONTROL_FLOW: ReadonlySet<string> = new Set(["If", "While", "For"]);

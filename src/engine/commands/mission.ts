@@ -17,18 +17,10 @@ import type {
   CommandStatement,
   MissionAssignmentStatement,
   MissionStatement,
-  SourcePos,
 } from "../../script/ast.ts";
 import { exprText } from "../../script/expression.ts";
 import { GMAT_COMMANDS } from "../../script/gmat_types.ts";
-import {
-  EARTH_MU,
-  EPOCH_FORMATS,
-  type EpochFormat,
-  isEpochFormat,
-  parseEpoch,
-} from "../../physics/mod.ts";
-import { cartesianToKeplerian, keplerianToCartesian } from "../../physics/mod.ts";
+import { EPOCH_FORMATS, type EpochFormat, isEpochFormat, parseEpoch } from "../../physics/mod.ts";
 import { type Diagnostics, didYouMean } from "../diagnostics.ts";
 import { compileExpression, compileValue, type NameBinder } from "../expression.ts";
 import type { ReportItem } from "../outputs/report_output.ts";
@@ -39,17 +31,18 @@ import { ArrayResource } from "../resources/array.ts";
 import { StringResource } from "../resources/string.ts";
 import type { Model } from "../model.ts";
 import type { ParameterScope } from "../parameters.ts";
-import { ImpulsiveBurnResource } from "../resources/impulsive_burn.ts";
 import { ReportFileResource } from "../resources/report_file.ts";
-import { CARTESIAN_FIELDS, KEPLERIAN_FIELDS, SpacecraftResource } from "../resources/spacecraft.ts";
+import { SpacecraftResource } from "../resources/spacecraft.ts";
 import { VariableResource } from "../resources/variable.ts";
 import type { Runtime } from "../runtime.ts";
 import { type Command, MissionRunError } from "./command.ts";
 import { compileFiniteBurnCommand } from "./finite_burn.ts";
 import { compileManeuver } from "./maneuver.ts";
 import { compilePropagate } from "./propagate.ts";
-import { compileTargeting, TARGETING, type TargetScope } from "./target.ts";
+import { compileTargeting, TARGETING } from "./target.ts";
+import type { MissionCompiler } from "./compiler.ts";
 import { compileWrite } from "./write.ts";
+import { numericSetter } from "./numeric_setter.ts";
 
 const SUPPORTED = [
   "Propagate",
@@ -99,21 +92,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   Collocate: "optimal control (CSALT) is not modelled",
   Global: "global objects only matter to GMAT functions, which are not executed",
 };
-
-/**
- * What compiling a mission needs: the resources, name lookup, the error sink, the run, and the
- * Target blocks enclosing the statements being compiled.
- */
-export interface MissionCompiler extends TargetScope {
-  /** The resource model. */
-  readonly model: Model;
-  /** Parameter lookup. */
-  readonly scope: ParameterScope;
-  /** Error sink. */
-  readonly diag: Diagnostics;
-  /** Names in expressions. */
-  readonly names: NameBinder;
-}
 
 /**
  * Compile a mission sequence (or a block's body).
@@ -368,98 +346,6 @@ function compileAssignment(
     if (!Number.isFinite(x)) throw new Error(`the value is ${x}; check the expression`);
     return x;
   }, (rt, v) => apply(rt, v as number));
-}
-
-/** Sets a number-valued target at run time. */
-export type NumericSetter = (rt: Runtime, x: number) => void;
-
-/**
- * What assigning a number to `lhs` does at run time: a Variable, a spacecraft state element,
- * DryMass, Cd, Cr, DragArea, SRPArea or an ImpulsiveBurn element (what mission assignments and
- * `Vary` commands set).
- *
- * @param lhs The target as written.
- * @param parts Its dotted path.
- * @param pos Where it is, for errors.
- * @throws {ScriptError} For an unknown resource or a target the engine does not set.
- */
-export function numericSetter(
-  lhs: string,
-  parts: readonly string[],
-  pos: SourcePos,
-  model: Model,
-  diag: Diagnostics,
-): NumericSetter {
-  const target = model.resources.get(parts[0]);
-  const fail = (message: string, hint: string): never =>
-    diag.unsupported(pos, message, {
-      construct: `assignment to ${target?.typeName ?? "?"}.${parts.slice(1).join(".")}`,
-      hint,
-    });
-  let apply: NumericSetter;
-  if (target instanceof VariableResource && parts.length === 1) {
-    apply = (_rt, x) => void (target.value = x);
-  } else if (target instanceof SpacecraftResource && parts.length === 2) {
-    const field = parts[1];
-    const ci = (CARTESIAN_FIELDS as readonly string[]).indexOf(field);
-    const ki = (KEPLERIAN_FIELDS as readonly string[]).indexOf(field);
-    const origin = model.originOf(target.coordinateSystem) ?? "Earth";
-    if ((ci >= 0 || ki >= 0) && origin !== "Earth") {
-      return fail(
-        `assigning ${lhs} during the mission in ${target.coordinateSystem} (origin ${origin})`,
-        "mission-time state assignments are EarthMJ2000Eq; give the state before the mission",
-      );
-    }
-    if (ci >= 0) {
-      apply = (rt, x) => {
-        const s = rt.of(target);
-        const next = Float64Array.from(s.state);
-        next[ci] = x;
-        s.state = next;
-      };
-    } else if (ki >= 0) {
-      apply = (rt, x) => {
-        const s = rt.of(target);
-        const k = cartesianToKeplerian(s.state, EARTH_MU);
-        const el = [k.sma, k.ecc, k.inc, k.raan, k.aop, k.ta];
-        el[ki] = x;
-        const [sma, ecc, inc, raan, aop, ta] = el;
-        s.state = Float64Array.from(
-          keplerianToCartesian({ sma, ecc, inc, raan, aop, ta }, EARTH_MU),
-        );
-      };
-    } else if (field === "DryMass") {
-      apply = (_rt, x) => void (target.dryMass = x);
-    } else if (["Cd", "Cr", "DragArea", "SRPArea"].includes(field)) {
-      // Read by drag and SRP when the next Propagate builds its force model.
-      apply = (_rt, x) => void (target.properties[field] = x);
-    } else {
-      return fail(
-        `assigning ${lhs} during the mission`,
-        "the engine assigns state elements (X..VZ, SMA..TA), DryMass, Cd, Cr, DragArea, " +
-          "SRPArea and Variables",
-      );
-    }
-  } else if (
-    target instanceof ImpulsiveBurnResource && parts.length === 2 && /^Element[123]$/.test(parts[1])
-  ) {
-    const i = Number(parts[1].slice(-1)) - 1;
-    apply = (_rt, x) => void (target.elements[i] = x);
-  } else if (!target) {
-    return diag.fail(
-      "SCRIPT_UNKNOWN_RESOURCE",
-      pos,
-      `'${parts[0]}' is not defined${didYouMean(parts[0], model.resources.keys())}`,
-      { construct: "assignment", hint: `create it first, e.g. 'Create Variable ${parts[0]}'` },
-    );
-  } else {
-    return fail(
-      `assigning ${lhs} during the mission`,
-      "the engine assigns Variables, Arrays, Strings, spacecraft state elements, DryMass and " +
-        "burn elements",
-    );
-  }
-  return apply;
 }
 
 /** A mission assignment command: evaluate, then apply, each failure a run error naming it. */

@@ -47,7 +47,9 @@ import type { SpacecraftResource } from "../resources/spacecraft.ts";
 import type { Runtime, SpacecraftState } from "../runtime.ts";
 import { type Command, MissionRunError } from "./command.ts";
 import { runBody } from "./control_flow.ts";
-import { type MissionCompiler, type NumericSetter, numericSetter } from "./mission.ts";
+import type { MissionCompiler } from "./compiler.ts";
+import { type AchieveSpec, type PassData, TargetFrame, type TargetScope } from "./target_frame.ts";
+import { numericSetter } from "./numeric_setter.ts";
 import { postMessage } from "./write.ts";
 
 /** The solver commands compiled here. */
@@ -72,62 +74,6 @@ const VARY_KEYS: Readonly<Record<VaryOption, string>> = {
   AdditiveScaleFactor: "additiveScaleFactor",
   MultiplicativeScaleFactor: "multiplicativeScaleFactor",
 };
-
-/** A compiled `Vary`. */
-interface VarySpec {
-  readonly name: string;
-  readonly initial: () => number;
-  readonly options: readonly (readonly [string, () => number])[];
-  readonly set: NumericSetter;
-}
-
-/** A compiled `Achieve`. */
-interface AchieveSpec {
-  readonly name: string;
-  readonly achieved: () => number;
-  readonly desired: () => number;
-  readonly tolerance: (() => number) | undefined;
-}
-
-/** What the body's Vary and Achieve commands use during one run of the Target. */
-interface PassData {
-  values: readonly number[];
-  readonly achieved: number[];
-  readonly desired: number[];
-  readonly tolerance: number[];
-}
-
-/**
- * A Target block being compiled: its solver, and the Vary and Achieve commands of its body, in
- * the order they appear (the solver's variable and goal order).
- */
-export class TargetFrame {
-  readonly variables: VarySpec[] = [];
-  readonly goals: AchieveSpec[] = [];
-  readonly #passes = new WeakMap<Runtime, PassData>();
-
-  constructor(readonly solver: DifferentialCorrectorResource) {}
-
-  /** The data of the Target run in progress. */
-  pass(rt: Runtime, command: string, pos: SourcePos): PassData {
-    const data = this.#passes.get(rt);
-    if (!data) {
-      throw new MissionRunError(command, pos, `runs outside its Target ${this.solver.name}`);
-    }
-    return data;
-  }
-
-  /** Start (data) or end (undefined) a Target run. */
-  begin(rt: Runtime, data: PassData | undefined): void {
-    if (data) this.#passes.set(rt, data);
-    else this.#passes.delete(rt);
-  }
-}
-
-/** The Target blocks enclosing a command being compiled, innermost last. */
-export interface TargetScope {
-  readonly targets?: readonly TargetFrame[];
-}
 
 /**
  * Compile a `Target` block, `Vary` or `Achieve` command.

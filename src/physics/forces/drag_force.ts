@@ -30,7 +30,7 @@ import {
   type DragAtmosphere,
   type DragModel,
 } from "./drag.ts";
-import type { SpacecraftPhysics } from "./force_model.ts";
+import type { SpacecraftPhysics } from "./spacecraft_physics.ts";
 
 /** Drag settings of a force model (`FM.Drag.*`). */
 export interface DragSpec {

@@ -14,6 +14,7 @@
  * @module
  */
 
+import type { SpacecraftPhysics } from "./spacecraft_physics.ts";
 import { SECONDS_PER_DAY } from "../constants.ts";
 import type { PhysicsData } from "../data/physics_data.ts";
 import { a1StateFunction } from "../ephemeris/a1_state.ts";
@@ -73,20 +74,6 @@ export interface ForceModelSpec {
   readonly relativistic: boolean;
   /** The integrator's error norm. */
   readonly errorControl: ErrorControl;
-}
-
-/** The physical properties of one spacecraft the forces read. */
-export interface SpacecraftPhysics {
-  /** Total mass, kg. */
-  readonly massKg: number;
-  /** Drag coefficient. */
-  readonly cd: number;
-  /** Drag area, m^2. */
-  readonly dragAreaM2: number;
-  /** Reflectivity coefficient. */
-  readonly cr: number;
-  /** SRP area, m^2. */
-  readonly srpAreaM2: number;
 }
 
 /** Whether a force model needs the Earth orientation data (for its field or the atmosphere). */
@@ -205,3 +192,5 @@ export async function buildForceModel(
     for (let k = 0; k < adders.length; k++) adders[k](t, y, dydt);
   };
 }
+
+export type { SpacecraftPhysics } from "./spacecraft_physics.ts";

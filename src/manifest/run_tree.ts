@@ -10,7 +10,9 @@
  */
 
 import { dirname, isAbsolute, resolve, win32 } from "node:path";
-import { isInside, ManifestCorruptError, type ManifestHeader } from "../manifest/mod.ts";
+import { isInside } from "./confine.ts";
+import { ManifestCorruptError } from "./errors.ts";
+import type { ManifestHeader } from "./header.ts";
 
 /**
  * The absolute directory holding a manifest's `run-<id>/` folders.
