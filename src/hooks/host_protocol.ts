@@ -39,6 +39,13 @@ export type HostRequest =
     wrapperUrl: string;
     /** Permissions every hook worker gets, before its run directory is added. */
     base: WorkerPermissions;
+    /**
+     * `run`: a fresh worker per run, confined to that run's directory. `sweep`: one long-lived
+     * worker for every run this host is given, confined to `runTree`.
+     */
+    isolation: "run" | "sweep";
+    /** The directory holding every run directory (what a `sweep` worker may read and write). */
+    runTree: string | null;
   }
   | { type: "probe"; id: number; timeoutMs: number }
   | {
@@ -52,8 +59,11 @@ export type HostRequest =
 
 /** Why a hook produced no value. */
 export interface HookFailure {
-  /** `threw`, `timeout`, `crashed` (uncaught in the worker), `export` (no such function). */
-  kind: "threw" | "timeout" | "crashed" | "export";
+  /**
+   * `threw`, `timeout`, `crashed` (uncaught in the worker), `export` (no such function),
+   * `exited` (the hook called `Deno.exit()` or `close()`).
+   */
+  kind: "threw" | "timeout" | "crashed" | "export" | "exited";
   /** Error class name (`NotCapable` for a permission the sandbox denied). */
   name: string;
   message: string;
@@ -76,14 +86,16 @@ export type HostReply =
     durationS: number;
   };
 
-/** Host -> worker. */
+/** Host -> worker (`keep`: the worker stays for further runs, the `sweep` isolation). */
 export type WorkerRequest =
   | { type: "probe" }
-  | { type: "run"; spec: HookRunSpec; outcome: Record<string, unknown> };
+  | { type: "run"; spec: HookRunSpec; outcome: Record<string, unknown>; keep: boolean };
 
 /** Worker -> host. */
 export type WorkerReply =
   | { type: "log"; text: string }
   | { type: "probe"; exportType: string }
   | { type: "done"; value: unknown }
-  | { type: "error"; failure: HookFailure };
+  | { type: "error"; failure: HookFailure }
+  /** The hook called `Deno.exit()` / `close()`: the worker is closing. */
+  | { type: "exited"; how: string };

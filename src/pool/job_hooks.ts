@@ -12,7 +12,7 @@ import {
   parseHookSpecifier,
   startHook,
 } from "../hooks/mod.ts";
-import type { RunOutcome } from "../runs/mod.ts";
+import type { PostprocessReason, RunOutcome } from "../runs/mod.ts";
 import type { RunJob } from "./job.ts";
 
 /** An outcome with a hook's result in it. */
@@ -23,6 +23,9 @@ export function withHookResult(
     extraOutputs: Record<string, string>;
     error: string | null;
     logPath: string;
+    reason?: PostprocessReason | null;
+    hook?: string;
+    hookSha256?: string;
   },
 ): RunOutcome {
   return {
@@ -31,6 +34,9 @@ export function withHookResult(
     postprocessStatus: hook.status,
     postprocessError: hook.error,
     postprocessLogPath: hook.logPath,
+    postprocessReason: hook.reason ?? null,
+    ...(hook.hook === undefined ? {} : { postprocess: hook.hook }),
+    ...(hook.hookSha256 === undefined ? {} : { postprocessSha256: hook.hookSha256 }),
   };
 }
 
@@ -61,6 +67,7 @@ export class JobHooks implements AsyncDisposable {
       return {
         ...outcome,
         postprocessStatus: "failed",
+        postprocessReason: "crashed",
         postprocessError: `the hook could not run: ${e instanceof Error ? e.message : e}`,
       };
     }

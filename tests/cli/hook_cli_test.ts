@@ -36,7 +36,7 @@ Deno.test("run --postprocess --context-file, then show --run N", async () => {
     "env=GMAT_SWEEP_UNUSED",
   ]);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /3 runs \(3 ok\)/);
+  assert.match(run.stdout, /3 runs \(3 ok; hooks: 3 ok\)/);
   const manifest = await readManifest(join(out, "manifest.jsonl"));
   assert.equal(manifest.header.postprocess, `file://${PROBES}#echo`);
   assert.deepEqual(manifest.header.postprocess_permissions, ["env=GMAT_SWEEP_UNUSED"]);
@@ -71,7 +71,7 @@ Deno.test("show --run N prints a failed hook's error", async () => {
   assert.equal(run.code, 0, "a hook failure is not a sweep failure");
   const show = await cli(["show", join(dir, "manifest.jsonl"), "--run", "0"]);
   assert.match(show.stdout, /run 0: ok/);
-  assert.match(show.stdout, / {4}status: failed\n/);
+  assert.match(show.stdout, / {4}status: failed: threw\n/);
   assert.match(show.stdout, / {4}error:\n {6}RangeError: radius out of range in run hook/);
   await Deno.remove(dir, { recursive: true });
 });

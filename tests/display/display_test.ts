@@ -63,7 +63,7 @@ Deno.test("a sweep, its manifest and its tables display as HTML summaries", asyn
 
   const x = await bundleOf(await sweep.toExtraOutputs("orbit_metrics"));
   assert.match(x["text/html"] as string, /hook output orbit_metrics/);
-  assert.match(x["text/html"] as string, /3 rows × 5 columns, 3 runs; index \(run_id\)/);
+  assert.match(x["text/html"] as string, /3 rows × 7 columns, 3 runs; index \(run_id\)/);
   await Deno.remove(dir, { recursive: true });
 });
 
