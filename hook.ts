@@ -21,7 +21,8 @@
  * @module
  */
 
-// deno-lint-ignore no-import-prefix -- explicit, so this module loads under a hook project's own import map
+// Explicit (the package deno.json maps), so hook modules type-check under their own import map.
+// deno-lint-ignore no-import-prefix
 import type * as arrow from "npm:apache-arrow@21.2.0";
 import type { RunOutcome } from "./src/runs/mod.ts";
 import {
