@@ -93,3 +93,22 @@ Deno.test("display escapes values that came from files", async () => {
   assert.ok(!/<script|<b>x/.test(m));
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("a sweep whose hooks failed shows the hook failures apart from the run status", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-display-hooks-" });
+  try {
+    const sweep = await Sweep.create(LEO, gridRunSet({ "Sat.SMA": [7000, 7050] }), {
+      outputDir: dir,
+      engine: "builtin",
+      workers: 2,
+      postprocess: `${fixture("hooks/probes.ts")}#throws`,
+    });
+    await sweep.run();
+    const plain = (await bundleOf(sweep))["text/plain"] as string;
+    assert.match(plain, /status: 2 ok\n/);
+    assert.match(plain, /hook failures: 2 threw — gmat-sweep rehook re-runs them/);
+    assert.match(plain, /run 0: ok \(hook failed: threw\)/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
