@@ -146,9 +146,21 @@ function startFailure(e: unknown): JobResult {
 class Host {
   readonly #config: Config;
   #kept: HookWorker | undefined;
+  /** parquet-wasm, compiled once for every worker of this host (undefined: none, or failed). */
+  readonly #parquetWasm: Promise<WebAssembly.Module | undefined>;
 
   constructor(config: Config) {
     this.#config = config;
+    this.#parquetWasm = config.parquetWasm === null
+      ? Promise.resolve(undefined)
+      : Deno.readFile(config.parquetWasm).then((b) => WebAssembly.compile(b)).catch(() =>
+        undefined
+      );
+  }
+
+  /** The compiled parquet-wasm to hand to a worker, if any. */
+  parquetWasm(): Promise<WebAssembly.Module | undefined> {
+    return this.#parquetWasm;
   }
 
   /** Whether runs share one long-lived worker (the `sweep` isolation). */
@@ -216,8 +228,15 @@ async function main(): Promise<void> {
           reply({ type: "probe", id: request.id, exportType: r.exportType, failure: r.failure });
           return;
         }
+        const parquetWasm = await h.parquetWasm();
         const r = await h.call(
-          { type: "run", spec: request.spec, outcome: request.outcome, keep: h.keepsWorker },
+          {
+            type: "run",
+            spec: request.spec,
+            outcome: request.outcome,
+            keep: h.keepsWorker,
+            ...(parquetWasm === undefined ? {} : { parquetWasm }),
+          },
           request.runDir,
           request.timeoutMs,
         );

@@ -43,6 +43,8 @@ export interface HookPlan extends AsyncDisposable {
    * versions of one hook apart in the manifest.
    */
   readonly graphSha256: string;
+  /** parquet-wasm's ES-module build `.wasm` file when the graph has the package, else null. */
+  readonly parquetWasm: string | null;
   /** The error for a hook whose module fails to load in its sandbox, naming the likely cause. */
   loadError(detail: string): HookError;
 }
@@ -199,6 +201,16 @@ async function graphSha256(
   return createHash("sha256").update(parts.sort().join("\n")).digest("hex");
 }
 
+/** parquet-wasm's ES-module `.wasm` among the graph's npm packages (what hosts compile once). */
+async function parquetWasmOf(npmDirs: readonly string[]): Promise<string | null> {
+  for (const dir of npmDirs) {
+    if (!/[\\/]parquet-wasm[\\/][^\\/]+$/.test(dir)) continue;
+    const file = join(dir, "esm", "parquet_wasm_bg.wasm");
+    if (await exists(file)) return file;
+  }
+  return null;
+}
+
 /**
  * Plan the sandbox of a hook: write its wrapper and load its module graph with `deno info`.
  *
@@ -274,6 +286,7 @@ export async function planHook(
         Object.keys(info.npmPackages),
         new Set([wrapperUrl, ...Object.values(modules)]),
       ),
+      parquetWasm: await parquetWasmOf(npmDirs),
       loadError: (detail: string) => loadError(hook, configPath, detail),
       [Symbol.asyncDispose]: dispose,
     };

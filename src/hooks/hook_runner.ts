@@ -168,6 +168,7 @@ export class HookRunner implements AsyncDisposable {
       base: workerBase(this.plan),
       isolation: this.isolation,
       runTree: this.#runTree,
+      parquetWasm: this.plan.parquetWasm,
     });
     return host;
   }

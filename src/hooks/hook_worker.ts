@@ -54,6 +54,12 @@ function guardExits(): void {
 
 if (inWorker()) guardExits();
 
+/**
+ * Where a compiled parquet-wasm module waits for the table layer's codec loader
+ * (`SHARED_PARQUET_WASM` in `src/table/parquet_wasm.ts`; the same registered symbol).
+ */
+const SHARED_PARQUET_WASM = Symbol.for("gmat-sweep.parquet-wasm.module");
+
 function captureConsole(send: (text: string) => void): void {
   const format = (args: unknown[]) =>
     args.map((a) => typeof a === "string" ? a : Deno.inspect(a, { colors: false })).join(" ");
@@ -88,6 +94,9 @@ export function serveHook(hookModule: Record<string, unknown>, exportName: strin
     if (!captured) {
       captureConsole((text) => scope.postMessage({ type: "log", text }));
       captured = true;
+    }
+    if (request.parquetWasm !== undefined) {
+      (globalThis as Record<symbol, unknown>)[SHARED_PARQUET_WASM] = request.parquetWasm;
     }
     try {
       if (typeof fn !== "function") {

@@ -46,6 +46,11 @@ export type HostRequest =
     isolation: "run" | "sweep";
     /** The directory holding every run directory (what a `sweep` worker may read and write). */
     runTree: string | null;
+    /**
+     * parquet-wasm's `.wasm` file when the hook's graph has it: the host compiles it once and
+     * hands the compiled module to every worker, which then need not compile it again.
+     */
+    parquetWasm: string | null;
   }
   | { type: "probe"; id: number; timeoutMs: number }
   | {
@@ -89,7 +94,14 @@ export type HostReply =
 /** Host -> worker (`keep`: the worker stays for further runs, the `sweep` isolation). */
 export type WorkerRequest =
   | { type: "probe" }
-  | { type: "run"; spec: HookRunSpec; outcome: Record<string, unknown>; keep: boolean };
+  | {
+    type: "run";
+    spec: HookRunSpec;
+    outcome: Record<string, unknown>;
+    keep: boolean;
+    /** parquet-wasm compiled by the host (a `WebAssembly.Module`), when there is one. */
+    parquetWasm?: WebAssembly.Module;
+  };
 
 /** Worker -> host. */
 export type WorkerReply =

@@ -31,8 +31,7 @@ import {
   writeParquet as wasmWriteParquet,
   type WriterProperties,
   WriterPropertiesBuilder,
-  // deno-lint-ignore no-import-prefix
-} from "npm:parquet-wasm@0.8.0";
+} from "./parquet_wasm.ts";
 import type { ParquetLayout } from "./parquet_layout.ts";
 import { TableError } from "./table_error.ts";
 

@@ -1,7 +1,8 @@
 /**
  * A hook that lives in a project of its own (a directory with its own deno.json and import map)
  * and imports gmat-sweep's helpers by path, by file URL or by a package specifier its import map
- * names: it loads and runs under that project's config, the WASM fallback included. An import
+ * names: it loads and runs under that project's config, the WASM fallback included (with the
+ * codec its sandbox host compiled once, not compiled again in each worker). An import
  * its import map does not resolve stops the sweep before any run with an error that names the
  * import map and the config, not permissions.
  */
@@ -27,7 +28,10 @@ function hookSource(importFrom: string): string {
     "  // The WASM codec path too: it must load under this project's import map.",
     '  const viaArrow = await readParquetTable(outcome.outputPaths["report__RF"]);',
     "  const path = `${spec.outputDir}/metrics.parquet`;",
-    "  await writeParquet([{ [metricName]: plain.numRows, arrow_rows: viaArrow.numRows }], path);",
+    "  // The codec was not compiled here: the sandbox host compiled it once and handed it over.",
+    '  const shared = (globalThis as Record<symbol, unknown>)[Symbol.for("gmat-sweep.parquet-wasm.module")];',
+    "  const row = { [metricName]: plain.numRows, arrow_rows: viaArrow.numRows };",
+    "  await writeParquet([{ ...row, shared: shared instanceof WebAssembly.Module }], path);",
     "  return { metrics: path };",
     "};",
     "",
@@ -70,6 +74,7 @@ Deno.test("a hook in a project with its own deno.json imports gmat-sweep's helpe
         const table = await sweep.toExtraOutputs("metrics");
         assert.deepEqual(table.getChild("rows")!.toJSON(), [3, 3]);
         assert.deepEqual(table.getChild("arrow_rows")!.toJSON(), [3, 3]);
+        assert.deepEqual(table.getChild("shared")!.toJSON(), [true, true]);
       });
     }
   } finally {
