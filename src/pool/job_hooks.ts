@@ -13,6 +13,7 @@ import {
   startHook,
 } from "../hooks/mod.ts";
 import type { PostprocessReason, RunOutcome } from "../runs/mod.ts";
+import { digestFile } from "../manifest/file_digest.ts";
 import type { RunJob } from "./job.ts";
 
 /** An outcome with a hook's result in it. */
@@ -57,12 +58,20 @@ export class JobHooks implements AsyncDisposable {
         permissions: parseHookPermissions(hook.permissions, { cwd: runTree }),
         timeoutMs: hook.timeoutMs,
         permissionList: hook.permissions,
+        isolation: hook.isolation,
+        memoryMb: hook.memoryMb,
+        maxOutputBytes: hook.maxOutputBytes,
       }, runTree);
       this.#runners.set(key, runner);
     }
     try {
-      const result = await (await runner).run(job.spec, outcome, job.runDir);
-      return withHookResult(outcome, result);
+      // The engine's outputs as they are before the hook: a hook that changes them fails, and
+      // the driver records these digests, not the hook's doing.
+      const digests: NonNullable<RunOutcome["outputDigests"]> = {};
+      for (const path of Object.values(outcome.outputPaths)) digests[path] = await digestFile(path);
+      const before = { ...outcome, outputDigests: { ...outcome.outputDigests, ...digests } };
+      const result = await (await runner).run(job.spec, before, job.runDir);
+      return withHookResult(before, result);
     } catch (e) {
       return {
         ...outcome,

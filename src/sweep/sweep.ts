@@ -442,6 +442,9 @@ export class Sweep {
             text: hook.specifier.text,
             permissions: hook.permissionList,
             timeoutMs: hook.timeoutMs,
+            ...(hook.isolation === undefined ? {} : { isolation: hook.isolation }),
+            ...(hook.memoryMb === undefined ? {} : { memoryMb: hook.memoryMb }),
+            ...(hook.maxOutputBytes === undefined ? {} : { maxOutputBytes: hook.maxOutputBytes }),
           },
         }
         : {}),
