@@ -128,7 +128,7 @@ export async function rehookCommand(args: string[], io: CliIo): Promise<number> 
         `${summary.ran} runs (hooks: ${summary.hooksOk} ok, ${summary.hooksFailed} failed)` +
         (summary.damaged ? `, ${summary.damaged} left alone (engine outputs changed)` : ""),
     );
-    io.print(summaryLine(summary.totals, summary.wallS, parsed.positionals[0]));
+    io.print(summaryLine(summary.totals, summary.wallS, summary.outputDir));
     return summary.interrupted ? 130 : 0;
   } finally {
     for (const s of signals) Deno.removeSignalListener(s, stop);

@@ -90,6 +90,8 @@ export interface RehookSummary {
   readonly interrupted: boolean;
   /** The whole manifest afterwards. */
   readonly totals: ManifestTotals;
+  /** The run tree. */
+  readonly outputDir: string;
 }
 
 /** The run ids to rehook: all must be recorded ok runs. */
@@ -216,6 +218,9 @@ export async function rehookSweep(
   }
   const workers = options.workers ?? navigator.hardwareConcurrency ?? 1;
   const runner = await startHook(hook, outputDir, workers);
+  // An interrupt stops the hooks in flight at once (their runs keep their last entry).
+  const stop = () => void runner.close();
+  signal?.addEventListener("abort", stop, { once: true });
   const runSet = runSetCovering(header.parameter_spec, index.totalRunCount());
   const warn = options.onWarning ?? console.warn;
   let done = 0, hooksOk = 0, hooksFailed = 0, damaged = 0;
@@ -272,6 +277,7 @@ export async function rehookSweep(
     }
     await Promise.all(pending);
   } finally {
+    signal?.removeEventListener("abort", stop);
     await runner.close();
     await writer.close();
   }
@@ -286,5 +292,6 @@ export async function rehookSweep(
     wallS: (performance.now() - t0) / 1000,
     interrupted: interrupted || (signal?.aborted ?? false),
     totals: index.totals(),
+    outputDir,
   };
 }
