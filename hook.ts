@@ -79,7 +79,8 @@ export interface RunTable {
  * @param path The file.
  */
 export async function readRunParquet(path: string): Promise<RunTable> {
-  const bytes = await Deno.readFile(path);
+  // Synchronous: a run's files are small, and a hook's worker has nothing else to do meanwhile.
+  const bytes = Deno.readFileSync(path);
   return readPlainParquet(bytes) ?? await (await wasmCodec()).readParquet(bytes);
 }
 
@@ -116,7 +117,7 @@ export async function writeParquet(
   path: string,
 ): Promise<void> {
   if (Array.isArray(data)) {
-    await Deno.writeFile(path, encodePlainParquet(data as readonly Record<string, PlainScalar>[]));
+    Deno.writeFileSync(path, encodePlainParquet(data as readonly Record<string, PlainScalar>[]));
     return;
   }
   const { writeParquetFile } = await wasmCodec();

@@ -119,26 +119,30 @@ export function readPlainParquet(bytes: Uint8Array): PlainTable | undefined {
 /** A value of one cell of a record: what {@link encodePlainParquet} writes. */
 export type PlainScalar = number | bigint | string | boolean | null;
 
-/** Thrift compact-protocol writer (the subset a Parquet footer and page header need). */
+const UTF8 = new TextEncoder();
+
+/**
+ * Thrift compact-protocol writer (the subset a Parquet footer and page header need). Integers
+ * are numbers (sizes, offsets and counts of a small file stay far below 2^53).
+ */
 class ThriftWriter {
   readonly #out: number[] = [];
   readonly #last: number[] = [0];
 
   get bytes(): Uint8Array {
-    return Uint8Array.from(this.#out);
+    return new Uint8Array(this.#out);
   }
 
-  #varint(v: bigint): void {
-    while (v >= 0x80n) {
-      this.#out.push(Number(v & 0x7fn) | 0x80);
-      v >>= 7n;
+  #varint(v: number): void {
+    while (v >= 0x80) {
+      this.#out.push((v % 0x80) | 0x80);
+      v = Math.floor(v / 0x80);
     }
-    this.#out.push(Number(v));
+    this.#out.push(v);
   }
 
-  #zigzag(v: number | bigint): void {
-    const b = BigInt(v);
-    this.#varint(b >= 0n ? b << 1n : ((-b) << 1n) - 1n);
+  #zigzag(v: number): void {
+    this.#varint(v >= 0 ? 2 * v : -2 * v - 1);
   }
 
   #field(id: number, type: number): void {
@@ -158,7 +162,7 @@ class ThriftWriter {
     return this;
   }
 
-  i64(id: number, v: number | bigint): this {
+  i64(id: number, v: number): this {
     this.#field(id, 6);
     this.#zigzag(v);
     return this;
@@ -166,13 +170,13 @@ class ThriftWriter {
 
   string(id: number, v: string): this {
     this.#field(id, 8);
-    this.#binary(new TextEncoder().encode(v));
+    this.#binary(UTF8.encode(v));
     return this;
   }
 
   #binary(b: Uint8Array): void {
-    this.#varint(BigInt(b.length));
-    for (const x of b) this.#out.push(x);
+    this.#varint(b.length);
+    for (let i = 0; i < b.length; i++) this.#out.push(b[i]);
   }
 
   /** A struct field: `body` writes its fields. */
@@ -193,7 +197,7 @@ class ThriftWriter {
     if (size < 15) this.#out.push((size << 4) | type);
     else {
       this.#out.push(0xf0 | type);
-      this.#varint(BigInt(size));
+      this.#varint(size);
     }
   }
 
@@ -217,7 +221,7 @@ class ThriftWriter {
   strings(id: number, items: readonly string[]): this {
     this.#field(id, 9);
     this.#listHeader(items.length, 8);
-    for (const v of items) this.#binary(new TextEncoder().encode(v));
+    for (const v of items) this.#binary(UTF8.encode(v));
     return this;
   }
 
@@ -227,6 +231,8 @@ class ThriftWriter {
     return this;
   }
 }
+
+const MAGIC = Uint8Array.of(0x50, 0x41, 0x52, 0x31); // "PAR1"
 
 const TYPE = { BOOLEAN: 0, INT64: 2, DOUBLE: 5, BYTE_ARRAY: 6 } as const;
 const PLAIN = 0;
@@ -323,9 +329,8 @@ function plainBody(kind: Kind, values: readonly PlainScalar[]): Uint8Array {
   if (kind === "DOUBLE") { for (const v of present) out.f64(v as number); }
   else if (kind === "INT64") { for (const v of present) out.i64(BigInt.asIntN(64, v as bigint)); }
   else if (kind === "BYTE_ARRAY") {
-    const encoder = new TextEncoder();
     for (const v of present) {
-      const b = encoder.encode(v as string);
+      const b = UTF8.encode(v as string);
       out.u32(b.length);
       out.bytes(b);
     }
@@ -362,7 +367,7 @@ export function encodePlainParquet(records: readonly Record<string, PlainScalar>
   if (records.length === 0) throw new TypeError("writeParquet(): no records to write");
   const names = [...new Set(records.flatMap((r) => Object.keys(r)))];
   const file = new Bytes();
-  file.bytes(new TextEncoder().encode("PAR1"));
+  file.bytes(MAGIC);
   const chunks = names.map((name) => {
     const values = records.map((r) => r[name] ?? null);
     const kind = kindOf(name, values);
@@ -408,6 +413,6 @@ export function encodePlainParquet(records: readonly Record<string, PlainScalar>
     .stop().bytes;
   file.bytes(footer);
   file.u32(footer.length);
-  file.bytes(new TextEncoder().encode("PAR1"));
+  file.bytes(MAGIC);
   return file.view.slice();
 }
