@@ -69,7 +69,13 @@ class HookWorker {
     this.#worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
       this.#dead = true;
-      this.#job?.({ kind: "crashed", name: "Error", message: e.message, stack: null });
+      const oom = /out of memory|heap limit/i.test(e.message);
+      this.#job?.({
+        kind: oom ? "oom" : "crashed",
+        name: "Error",
+        message: e.message,
+        stack: null,
+      });
     };
   }
 

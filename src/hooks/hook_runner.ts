@@ -81,6 +81,7 @@ const REASON: Readonly<Record<HookFailure["kind"], PostprocessReason>> = {
   crashed: "crashed",
   export: "crashed",
   exited: "exited",
+  oom: "oom",
 };
 
 function failureText(f: HookFailure, runDir: string | null): string {
@@ -292,10 +293,12 @@ export class HookRunner implements AsyncDisposable {
     let reason: PostprocessReason | null = null;
     let outputs: Record<string, string> = {};
     let log = "";
+    const outOfMemory = `the hook ran out of memory (its heap limit is ${this.memoryMb} MB); ` +
+      "lower what it holds at once, or raise the limit with --postprocess-memory MB " +
+      "(postprocessMemoryMb)";
     if (reply instanceof HostDeath && reply.outOfMemory) {
       reason = "oom";
-      error = `the hook ran out of memory (its heap limit is ${this.memoryMb} MB); lower what ` +
-        "it holds at once, or raise the limit with --postprocess-memory MB (postprocessMemoryMb)";
+      error = outOfMemory;
     } else if (reply instanceof Error) {
       reason = "crashed";
       error = reply.message;
@@ -306,7 +309,9 @@ export class HookRunner implements AsyncDisposable {
       log = reply.log;
       if (reply.failure) {
         reason = REASON[reply.failure.kind];
-        error = failureText(reply.failure, runDir);
+        error = reply.failure.kind === "oom"
+          ? `${outOfMemory} (${reply.failure.message})`
+          : failureText(reply.failure, runDir);
         if (reply.failure.stack) log += `${log ? "\n" : ""}${reply.failure.stack}`;
       } else {
         const checked = await checkHookOutputs(reply.value, runDir, this.maxOutputBytes);

@@ -66,9 +66,10 @@ export type HostRequest =
 export interface HookFailure {
   /**
    * `threw`, `timeout`, `crashed` (uncaught in the worker), `export` (no such function),
-   * `exited` (the hook called `Deno.exit()` or `close()`).
+   * `exited` (the hook called `Deno.exit()` or `close()`), `oom` (its worker reached the heap
+   * limit and was stopped, where the runtime stops a worker rather than the process).
    */
-  kind: "threw" | "timeout" | "crashed" | "export" | "exited";
+  kind: "threw" | "timeout" | "crashed" | "export" | "exited" | "oom";
   /** Error class name (`NotCapable` for a permission the sandbox denied). */
   name: string;
   message: string;
