@@ -12,10 +12,11 @@
  * For each: wall time, runs/s, the ratio to the unhooked rate, and CPU: user + system time of
  * this process and all its (waited-for) children, the pool's workers and the hook sandboxes, from
  * `/proc/self/stat`. "CPU per hooked run" is the hooked sweep's CPU minus the unhooked one's,
- * divided by the runs. Each variant runs `--repeat` times (default 2) and the best wall time and
- * least CPU are kept (the machine is shared).
+ * divided by the runs (least CPU of the rounds). The sweeps run in `--repeat` rounds (default 3),
+ * each round the reference and every variant back to back, so a round's hooked/unhooked ratio
+ * compares sweeps under the same load (the machine is shared); the median is reported.
  *
- * Run: `deno run -A scripts/bench_hooks.ts [--runs 200] [--workers 2] [--repeat 2]`
+ * Run: `deno run -A scripts/bench_hooks.ts [--runs 200] [--workers 2] [--repeat 3]`
  *
  * @module
  */
@@ -35,7 +36,7 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs ?? 200);
 const workers = Number(values.workers ?? 2);
-const repeat = Number(values.repeat ?? 2);
+const repeat = Number(values.repeat ?? 3);
 const root = resolve(new URL("..", import.meta.url).pathname);
 const script = join(root, "examples/leo_basic.script");
 const story = join(root, "examples/downstream_pipeline.ts") + "#deriveOrbitMetrics";
@@ -80,37 +81,45 @@ async function once(postprocess?: string, isolation?: "run" | "sweep"): Promise<
   }
 }
 
-async function best(postprocess?: string, isolation?: "run" | "sweep"): Promise<Measure> {
-  let wallS = Infinity, cpu = Infinity;
-  for (let i = 0; i < repeat; i++) {
-    const m = await once(postprocess, isolation);
-    wallS = Math.min(wallS, m.wallS);
-    cpu = Math.min(cpu, m.cpuMs);
-  }
-  return { wallS, cpuMs: cpu };
-}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 await once(); // warm the module cache and the engine's data
-const plain = await best();
-const variants: [string, Measure][] = [
-  ["story hook, per-run isolation", await best(story, "run")],
-  ["story hook, sweep isolation", await best(story, "sweep")],
-  ["arrow + parquet-wasm hook, per-run isolation", await best(arrowHook, "run")],
+const names = [
+  "story hook, per-run isolation",
+  "story hook, sweep isolation",
+  "arrow + parquet-wasm hook, per-run isolation",
 ];
+const hooks: [string | undefined, "run" | "sweep" | undefined][] = [
+  [story, "run"],
+  [story, "sweep"],
+  [arrowHook, "run"],
+];
+// Interleaved: each round measures the reference and every variant back to back, so a ratio
+// compares sweeps that ran under the same load; the median round's ratio is reported.
+const plain: Measure[] = [];
+const measured: Measure[][] = hooks.map(() => []);
+for (let round = 0; round < repeat; round++) {
+  plain.push(await once());
+  for (const [i, [hook, isolation]] of hooks.entries()) {
+    measured[i].push(await once(hook, isolation));
+  }
+}
 const rate = (m: Measure) => runs / m.wallS;
-console.log(`${runs} runs, ${workers} workers, best of ${repeat}\n`);
+const cpu = (ms: Measure[]) => Math.min(...ms.map((m) => m.cpuMs));
 console.log(
-  "| variant | wall s | runs/s | hooked/unhooked | CPU ms per run | hook CPU ms per run |",
+  `${runs} runs, ${workers} workers, ${repeat} interleaved rounds (medians; least CPU)\n`,
 );
-console.log("|---|--:|--:|--:|--:|--:|");
+console.log("| variant | runs/s | hooked/unhooked | CPU ms per run | hook CPU ms per run |");
+console.log("|---|--:|--:|--:|--:|");
 console.log(
-  `| without a hook | ${plain.wallS.toFixed(2)} | ${rate(plain).toFixed(1)} | 1 | ` +
-    `${(plain.cpuMs / runs).toFixed(1)} | 0 |`,
+  `| without a hook | ${median(plain.map(rate)).toFixed(1)} | 1 | ` +
+    `${(cpu(plain) / runs).toFixed(1)} | 0 |`,
 );
-for (const [name, m] of variants) {
+for (const [i, name] of names.entries()) {
+  const ms = measured[i];
+  const ratio = median(ms.map((m, r) => rate(m) / rate(plain[r])));
   console.log(
-    `| ${name} | ${m.wallS.toFixed(2)} | ${rate(m).toFixed(1)} | ` +
-      `${(rate(m) / rate(plain)).toFixed(3)} | ${(m.cpuMs / runs).toFixed(1)} | ` +
-      `${((m.cpuMs - plain.cpuMs) / runs).toFixed(1)} |`,
+    `| ${name} | ${median(ms.map(rate)).toFixed(1)} | ${ratio.toFixed(3)} | ` +
+      `${(cpu(ms) / runs).toFixed(1)} | ${((cpu(ms) - cpu(plain)) / runs).toFixed(1)} |`,
   );
 }
