@@ -227,8 +227,11 @@ export async function rehookSweep(
   let interrupted = false;
   let failure: { error: unknown } | undefined;
   const one = async (entry: ManifestEntry): Promise<void> => {
-    const outcome = engineOutcome(confinedOutcomes([entry], outputDir)[0]);
-    const problem = await engineOutputProblem(outcome);
+    const recorded = engineOutcome(confinedOutcomes([entry], outputDir)[0]);
+    let problem = await engineOutputProblem(recorded);
+    // Outputs an older manifest recorded no digest for are hashed now, so the hook is checked.
+    const outcome = problem === undefined ? await withDigests(recorded) : recorded;
+    if (problem === undefined && outcome.status !== "ok") problem = outcome.stderr ?? "missing";
     if (problem !== undefined) {
       damaged++;
       warn(

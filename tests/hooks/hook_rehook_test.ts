@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gridRunSet } from "../../src/runset/mod.ts";
-import { Sweep } from "../../src/sweep/mod.ts";
+import { readManifest } from "../../src/manifest/mod.ts";
+import { rehookSweep, Sweep } from "../../src/sweep/mod.ts";
 import { cli } from "../_support/cli.ts";
 import { ROOT } from "../_support/engine.ts";
 import { LEO, PROBES } from "./_support.ts";
@@ -166,6 +167,22 @@ Deno.test("rehook refuses runs that are not recorded ok, before running anything
     assert.match(missing.stderr, /run 5 is not recorded .* ok runs only/);
     const lines = (await Deno.readTextFile(manifest)).trim().split("\n");
     assert.equal(lines.length, 3, "nothing was appended");
+
+    // A run whose engine output changed since it was recorded is left alone, and said so.
+    await Deno.writeTextFile(join(out, "run-1", "report__RF.parquet"), "not the engine's");
+    const warnings: string[] = [];
+    const summary = await rehookSweep(manifest, {
+      postprocess: `${PROBES}#echo`,
+      runs: "all",
+      workers: 1,
+      onWarning: (w) => warnings.push(w),
+    });
+    assert.deepEqual([summary.ran, summary.hooksOk, summary.damaged], [1, 1, 1]);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /^run 1: its engine output report__RF .*: size \d+ bytes, recorded/);
+    const entries = (await readManifest(manifest)).entries;
+    assert.equal(entries.find((e) => e.run_id === 0)!.postprocess_status, "ok");
+    assert.equal(entries.find((e) => e.run_id === 1)!.postprocess_status, "none");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
