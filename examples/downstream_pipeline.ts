@@ -14,7 +14,8 @@ import { type Hook, readRunParquet, writeParquet } from "../hook.ts";
 /** Derive |r| statistics of one run; returns `{ orbit_metrics: <path> }`. */
 export const deriveOrbitMetrics: Hook = async (spec, outcome) => {
   const report = await readRunParquet(outcome.outputPaths["report__RF"]);
-  const axis = (name: string) => report.getChild(`Sat.EarthMJ2000Eq.${name}`)!.toArray();
+  const axis = (name: string) =>
+    report.getChild(`Sat.EarthMJ2000Eq.${name}`)!.toArray() as Float64Array;
   const [x, y, z] = [axis("X"), axis("Y"), axis("Z")];
   const radius = Array.from(x, (_, i) => Math.hypot(x[i], y[i], z[i]));
   const path = join(spec.outputDir, "orbit_metrics.parquet");

@@ -27,6 +27,7 @@ Commands:
   explicit SCRIPT --samples   one run per row of a CSV or Parquet file
   resume MANIFEST --script    re-run failed and missing runs
   extend MANIFEST --script    add runs to a Monte Carlo sweep
+  rehook MANIFEST             run a (fixed) hook again on recorded ok runs, no engine run
   show MANIFEST               summary, --detail table, or --run N
   table MANIFEST --out F      the stitched table (or a hook output's) as Parquet or CSV
   verify MANIFEST             check every recorded output against its size and SHA-256
@@ -115,6 +116,8 @@ export async function main(
         return await (await import("./plot_command.ts")).plotCommand(rest, io);
       case "archive":
         return await (await import("./archive_command.ts")).archiveCommand(rest, io);
+      case "rehook":
+        return await (await import("./rehook_command.ts")).rehookCommand(rest, io);
       case "show":
         return await (await import("./show_command.ts")).showCommand(rest, io);
       case "table":

@@ -29,7 +29,8 @@ export function renderProgress(p: SweepProgress, label: string, width = 24): str
   const filled = Math.round(frac * width);
   const bar = "#".repeat(filled) + ".".repeat(width - filled);
   const failed = p.failed > 0 ? ` failed ${p.failed}` : "";
-  return `${label} [${bar}] ${p.done}/${p.total} ok ${p.ok}${failed} ` +
+  const hooks = p.hooksFailed > 0 ? ` hook-failed ${p.hooksFailed}` : "";
+  return `${label} [${bar}] ${p.done}/${p.total} ok ${p.ok}${failed}${hooks} ` +
     `${p.rate.toFixed(1)} runs/s ETA ${p.etaS === undefined ? "?" : formatDuration(p.etaS)}`;
 }
 

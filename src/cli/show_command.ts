@@ -25,19 +25,28 @@ export const SHOW_HELP = `gmat-sweep show: what a manifest records
 
 Usage:
   gmat-sweep show MANIFEST                      one-line summary
-  gmat-sweep show MANIFEST --detail [--filter ok|failed|skipped]
-                                                one line per run, failures first
+  gmat-sweep show MANIFEST --detail [--filter ok|failed|skipped|hook-failed]
+                                                one line per run, failures first; the hook
+                                                column is the hook's status (and why it failed)
   gmat-sweep show MANIFEST --run N              everything about run N
 
 Examples:
   gmat-sweep show sweeps/sma/manifest.jsonl
   gmat-sweep show sweeps/sma/manifest.jsonl --detail --filter failed
+  gmat-sweep show sweeps/sma/manifest.jsonl --detail --filter hook-failed
   gmat-sweep show sweeps/sma/manifest.jsonl --run 3
 `;
 
 /** The `--detail` order: failures first, then skipped, then ok; by run id within each. */
 const ORDER: readonly RunStatus[] = ["failed", "skipped", "ok"];
-const HEADER = ["run_id", "status", "duration_s", "stderr_summary", "log_path"];
+const HEADER = ["run_id", "status", "hook", "duration_s", "stderr_summary", "log_path"];
+const FILTERS = ["ok", "failed", "skipped", "hook-failed"];
+
+/** The hook column: its status, and why it failed (`failed: exited`). */
+function hookCell(e: ManifestEntry): string {
+  if (e.postprocess_status !== "failed") return e.postprocess_status;
+  return e.postprocess_reason ? `failed: ${e.postprocess_reason}` : "failed";
+}
 
 function firstLine(text: string | null | undefined, width = 60): string {
   if (!text) return "—";
@@ -49,20 +58,27 @@ function detailRow(e: ManifestEntry): string[] {
   return [
     String(e.run_id),
     e.status,
+    hookCell(e),
     (e.duration_s ?? 0).toFixed(3),
     firstLine(e.stderr),
     e.log_path ?? "—",
   ];
 }
 
-/** The entries of the given statuses, in `--detail` order, read back one at a time. */
+/** Which runs `--detail` lists: by run status, or those whose hook failed. */
+type Selection = readonly RunStatus[] | "hook-failed";
+
+/** The entries selected, in `--detail` order, read back one at a time. */
 async function* detailEntries(
   index: ManifestIndex,
   reader: ManifestEntryReader,
-  statuses: readonly RunStatus[],
+  selection: Selection,
 ): AsyncGenerator<ManifestEntry> {
-  for (const status of statuses) {
-    for (const id of index.idsWithStatus(status)) {
+  const groups = selection === "hook-failed"
+    ? [index.idsWithHookStatus("failed")]
+    : selection.map((status) => index.idsWithStatus(status));
+  for (const ids of groups) {
+    for (const id of ids) {
       const e = await reader.read(id);
       if (e !== undefined) yield e;
     }
@@ -75,7 +91,7 @@ async function* detailEntries(
  */
 async function printDetail(
   index: ManifestIndex,
-  statuses: readonly RunStatus[],
+  statuses: Selection,
   print: (line: string) => void,
 ): Promise<void> {
   await using reader = await index.entryReader();
@@ -107,8 +123,11 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
   if (v.filter !== undefined && !v.detail) {
     throw new ExitError(2, "--filter needs --detail");
   }
-  if (v.filter !== undefined && !["ok", "failed", "skipped"].includes(v.filter)) {
-    throw new ExitError(2, `--filter must be ok, failed or skipped, got '${v.filter}'`);
+  if (v.filter !== undefined && !FILTERS.includes(v.filter)) {
+    throw new ExitError(
+      2,
+      `--filter must be ok, failed, skipped or hook-failed, got '${v.filter}'`,
+    );
   }
   if (v.detail && v.run !== undefined) {
     throw new ExitError(2, "--detail and --run exclude each other");
@@ -136,7 +155,8 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
     io.print("  outputs:");
     for (const [k, p] of Object.entries(e.output_paths ?? {})) io.print(`    ${k}: ${p}`);
     io.print(`  postprocess: ${e.postprocess ?? "none"}`);
-    io.print(`    status: ${e.postprocess_status ?? "none"}`);
+    io.print(`    status: ${hookCell(e)}`);
+    if (e.postprocess_sha256) io.print(`    module graph sha256: ${e.postprocess_sha256}`);
     if (e.postprocess_log_path) io.print(`    log: ${e.postprocess_log_path}`);
     const extras = Object.entries(e.extra_outputs ?? {});
     if (extras.length > 0) io.print("    outputs:");
@@ -151,7 +171,12 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (v.detail) {
-    await printDetail(index, v.filter ? [v.filter as RunStatus] : ORDER, io.print);
+    const selection: Selection = v.filter === "hook-failed"
+      ? "hook-failed"
+      : v.filter
+      ? [v.filter as RunStatus]
+      : ORDER;
+    await printDetail(index, selection, io.print);
   }
   const totals = index.totals();
   io.print(

@@ -35,12 +35,18 @@ export function countsText(totals: ManifestTotals, planned?: number): string {
   return `${totals.runs}${of} runs (${statusText(totals)})`;
 }
 
-/** `A ok, B failed, C skipped`, leaving out the statuses no run has (but ok). */
+/**
+ * `A ok, B failed, C skipped`, leaving out the statuses no run has (but ok); with a hook, its
+ * outcomes apart from the engine's: `A ok; hooks: H ok, F failed`.
+ */
 function statusText(totals: ManifestTotals): string {
   const parts = [`${totals.ok} ok`];
   if (totals.failed) parts.push(`${totals.failed} failed`);
   if (totals.skipped) parts.push(`${totals.skipped} skipped`);
-  return parts.join(", ");
+  const hooks = totals.hooksOk + totals.hooksFailed > 0
+    ? `; hooks: ${totals.hooksOk} ok${totals.hooksFailed ? `, ${totals.hooksFailed} failed` : ""}`
+    : "";
+  return parts.join(", ") + hooks;
 }
 
 /**
@@ -55,7 +61,7 @@ function statusText(totals: ManifestTotals): string {
  * @example
  * ```ts
  * import { summaryLine } from "./summary_line.ts";
- * const totals = { runs: 532, ok: 530, failed: 2, skipped: 0, runTimeS: 80 };
+ * const totals = { runs: 532, ok: 530, failed: 2, skipped: 0, runTimeS: 80, hooksOk: 0, hooksFailed: 0 };
  * console.log(summaryLine({
  *   totals, planned: 2000, ran: 532, wallS: 41, runTimeS: 80, interrupted: true,
  * }, "/out"));

@@ -63,6 +63,9 @@ const COMMON_OPTIONS = {
   postprocess: { type: "string" },
   "postprocess-allow": { type: "string", multiple: true },
   "postprocess-timeout": { type: "string" },
+  "postprocess-isolation": { type: "string" },
+  "postprocess-memory": { type: "string" },
+  "postprocess-max-output": { type: "string" },
   "context-file": { type: "string" },
 } as const;
 
@@ -76,6 +79,17 @@ const HOOK_HELP = `Postprocess hook:
                         sys, ffi (repeatable; recorded in the manifest header)
   --postprocess-timeout SECONDS
                         time one hook call may take (default 300)
+  --postprocess-isolation run|sweep
+                        run (default): a fresh worker per run that may touch only its run
+                        directory; sweep: one long-lived worker per concurrent hook, confined to
+                        the run tree (faster; a hook can see its siblings). Recorded.
+  --postprocess-memory MB
+                        heap limit of each hook (default 2048); past it the hook fails (oom),
+                        only its own run
+  --postprocess-max-output BYTES
+                        total bytes one run's hook may register (default 1073741824)
+A failed hook leaves its run ok: the summary counts hooks apart, show --detail --filter
+hook-failed lists them, and gmat-sweep rehook re-runs a (fixed) hook without the engine.
   --context-file F      JSON context per run, given to the hook and recorded: one object for
                         every run, or an array (run i gets element i)`;
 
@@ -244,6 +258,18 @@ function intOption(command: string, name: string, text: string | undefined): num
   return n;
 }
 
+/** A positive number option, or undefined when not given. */
+export function positiveNumber(
+  command: string,
+  name: string,
+  text: string | boolean | string[] | undefined,
+): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (typeof text !== "string" || !(n > 0)) usage(command, `--${name} must be a positive number`);
+  return n;
+}
+
 /** Refuse a run count above the bound (exit 2) before anything is built. */
 function boundedRuns(command: string, runs: number, what: string): void {
   try {
@@ -336,6 +362,12 @@ async function commonOptions(
   if (hookTimeout !== undefined && !(hookTimeout > 0)) {
     usage(command, "--postprocess-timeout must be a positive number of seconds");
   }
+  const isolation = v["postprocess-isolation"] as string | undefined;
+  if (isolation !== undefined && isolation !== "run" && isolation !== "sweep") {
+    usage(command, `--postprocess-isolation must be run or sweep, got '${isolation}'`);
+  }
+  const memory = positiveNumber(command, "postprocess-memory", v["postprocess-memory"]);
+  const maxOutput = positiveNumber(command, "postprocess-max-output", v["postprocess-max-output"]);
   const allow = (v["postprocess-allow"] as string[] | undefined) ?? [];
   if (allow.length > 0 && v.postprocess === undefined) {
     usage(command, "--postprocess-allow needs --postprocess SPEC (the hook to grant it to)");
@@ -362,6 +394,9 @@ async function commonOptions(
     postprocess: v.postprocess as string | undefined,
     postprocessPermissions: allow,
     postprocessTimeoutS: hookTimeout,
+    postprocessIsolation: isolation as SweepOptions["postprocessIsolation"],
+    postprocessMemoryMb: memory,
+    postprocessMaxOutputBytes: maxOutput,
     contextProvider: context?.provider,
     checkContextCovers: (planned) => context?.checkCovers(planned),
     overwrite: v.overwrite === true,

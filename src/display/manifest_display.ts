@@ -56,6 +56,15 @@ export function manifestBundle(
     ["status", countText(status)],
   ];
   if (h?.postprocess) facts.push(["hook", `${h.postprocess} (${countText(hooks)})`]);
+  const hookFailures = counts(
+    entries.filter((e) => e.postprocess_status === "failed").map((e) =>
+      e.postprocess_reason ?? "failed"
+    ),
+  );
+  if (Object.keys(hookFailures).length > 0) {
+    // Apart from the runs' status: these runs are ok, their hook is not (rehook re-runs it).
+    facts.push(["hook failures", `${countText(hookFailures)} — gmat-sweep rehook re-runs them`]);
+  }
   if (h) facts.push(["backend", h.backend ?? "?"], ["seed", h.sweep_seed ?? "none"]);
   if (sweep) facts.push(["output", sweep.outputDir]);
   facts.push(["manifest", sweep?.manifestPath ?? manifest?.path ?? "?"]);
@@ -64,7 +73,9 @@ export function manifestBundle(
   const rows = shown.map((e) => [
     e.run_id,
     e.status,
-    e.postprocess_status,
+    e.postprocess_status === "failed" && e.postprocess_reason
+      ? `failed: ${e.postprocess_reason}`
+      : e.postprocess_status,
     JSON.stringify(e.overrides),
     e.duration_s === null || e.duration_s === undefined ? null : e.duration_s.toFixed(3),
     e.stderr ? e.stderr.split("\n")[0].slice(0, 80) : "",

@@ -1,9 +1,13 @@
 /**
  * The hook sandbox host: a long-lived Deno process started by the driver with only the
  * permissions hooks can need (read the hook's module files, its npm packages and the sweep's run
- * tree; write the run tree; the user's named extras). For every run it starts a fresh Web Worker
- * whose permissions are narrowed to that run's directory (plus the npm packages and extras), so
- * one run's hook can neither read nor write another's, and answers over stdout.
+ * tree; write the run tree; the user's named extras) and a bounded heap. It runs one hook call at
+ * a time: with the `run` isolation each call gets a fresh Web Worker whose permissions are
+ * narrowed to that run's directory (plus the npm packages and extras), so one run's hook can
+ * neither read nor write another's; with the `sweep` isolation one long-lived worker confined to
+ * the run tree serves every call (replaced when it exits or times out). A hook that runs out of
+ * memory takes down this process only, so only its own call fails: the driver runs one host per
+ * concurrent hook.
  *
  * Protocol: JSON lines, {@link HostRequest} on stdin, {@link HostReply} on stdout. The process
  * exits when stdin closes (its driver died or finished). Imports nothing with a bare specifier.
@@ -31,16 +35,12 @@ function reply(message: HostReply): void {
   });
 }
 
-function withDir(list: string[] | boolean, dir: string | undefined): string[] | boolean {
-  if (list === true || dir === undefined) return list;
+function withDir(list: string[] | boolean, dir: string | null): string[] | boolean {
+  if (list === true || dir === null) return list;
   return [...(list === false ? [] : list), dir];
 }
 
-interface Job {
-  readonly request: WorkerRequest;
-  readonly runDir: string | undefined;
-  readonly timeoutMs: number;
-}
+type Config = Extract<HostRequest, { type: "config" }>;
 
 interface JobResult {
   value?: unknown;
@@ -50,73 +50,166 @@ interface JobResult {
   durationS: number;
 }
 
-function runWorker(wrapperUrl: string, base: WorkerPermissions, job: Job): Promise<JobResult> {
-  const t0 = performance.now();
-  const log: string[] = [];
-  const permissions = {
-    ...base,
-    read: withDir(base.read, job.runDir),
-    write: withDir(base.write, job.runDir),
-  };
-  return new Promise((resolve) => {
-    let settled = false;
-    let worker: Worker | undefined;
-    const finish = (r: Omit<JobResult, "log" | "durationS">) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker?.terminate();
-      resolve({ ...r, log, durationS: (performance.now() - t0) / 1000 });
+/** One hook worker and the call it is answering. */
+class HookWorker {
+  readonly #worker: Worker;
+  #job: ((m: WorkerReply | HookFailure) => void) | undefined;
+  #dead = false;
+
+  constructor(wrapperUrl: string, permissions: WorkerPermissions) {
+    this.#worker = new Worker(wrapperUrl, {
+      type: "module",
+      // @ts-ignore: Deno's worker options (unstable: --unstable-worker-options).
+      deno: { permissions },
+    });
+    this.#worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      if (e.data.type === "exited") this.#dead = true;
+      this.#job?.(e.data);
     };
-    const timer = setTimeout(() =>
-      finish({
-        exportType: null,
-        failure: {
-          kind: "timeout",
-          name: "TimeoutError",
-          message: `the hook did not return within ${job.timeoutMs / 1000} s and was stopped`,
-          stack: null,
-        },
-      }), job.timeoutMs);
-    try {
-      worker = new Worker(wrapperUrl, {
-        type: "module",
-        // @ts-ignore: Deno's worker options (unstable: --unstable-worker-options).
-        deno: { permissions },
-      });
-    } catch (e) {
-      finish({
-        exportType: null,
-        failure: {
-          kind: "crashed",
-          name: e instanceof Error ? e.name : "Error",
-          message: `the hook worker could not start: ${e instanceof Error ? e.message : e}`,
-          stack: null,
-        },
-      });
-      return;
-    }
-    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
-      const m = e.data;
-      if (m.type === "log") log.push(m.text);
-      else if (m.type === "probe") finish({ exportType: m.exportType, failure: null });
-      else if (m.type === "done") finish({ value: m.value, exportType: null, failure: null });
-      else finish({ exportType: null, failure: m.failure });
-    };
-    worker.onerror = (e: ErrorEvent) => {
+    this.#worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
-      finish({
-        exportType: null,
-        failure: { kind: "crashed", name: "Error", message: e.message, stack: null },
+      this.#dead = true;
+      const oom = /out of memory|heap limit/i.test(e.message);
+      this.#job?.({
+        kind: oom ? "oom" : "crashed",
+        name: "Error",
+        message: e.message,
+        stack: null,
       });
     };
-    worker.postMessage(job.request);
-  });
+  }
+
+  get usable(): boolean {
+    return !this.#dead;
+  }
+
+  /** Send one request and collect the answer (a result, a failure, or the timeout). */
+  call(request: WorkerRequest, timeoutMs: number): Promise<JobResult> {
+    const t0 = performance.now();
+    const log: string[] = [];
+    return new Promise((resolve) => {
+      const finish = (r: Omit<JobResult, "log" | "durationS">) => {
+        clearTimeout(timer);
+        this.#job = undefined;
+        resolve({ ...r, log, durationS: (performance.now() - t0) / 1000 });
+      };
+      const timer = setTimeout(() => {
+        this.terminate();
+        finish({
+          exportType: null,
+          failure: {
+            kind: "timeout",
+            name: "TimeoutError",
+            message: `the hook did not return within ${timeoutMs / 1000} s and was stopped`,
+            stack: null,
+          },
+        });
+      }, timeoutMs);
+      this.#job = (m) => {
+        if (!("type" in m)) return finish({ exportType: null, failure: m });
+        if (m.type === "log") log.push(m.text);
+        else if (m.type === "probe") finish({ exportType: m.exportType, failure: null });
+        else if (m.type === "done") finish({ value: m.value, exportType: null, failure: null });
+        else if (m.type === "error") finish({ exportType: null, failure: m.failure });
+        else {
+          finish({
+            exportType: null,
+            failure: {
+              kind: "exited",
+              name: "HookExit",
+              message: `the hook called ${m.how}, which ends its worker; return from the ` +
+                "hook instead (throw to fail it)",
+              stack: null,
+            },
+          });
+        }
+      };
+      this.#worker.postMessage(request);
+    });
+  }
+
+  terminate(): void {
+    this.#dead = true;
+    this.#worker.terminate();
+  }
+}
+
+function startFailure(e: unknown): JobResult {
+  return {
+    exportType: null,
+    failure: {
+      kind: "crashed",
+      name: e instanceof Error ? e.name : "Error",
+      message: `the hook worker could not start: ${e instanceof Error ? e.message : e}`,
+      stack: null,
+    },
+    log: [],
+    durationS: 0,
+  };
+}
+
+/** Runs the calls of one host, one at a time. */
+class Host {
+  readonly #config: Config;
+  #kept: HookWorker | undefined;
+  /** parquet-wasm, compiled once for every worker of this host (undefined: none, or failed). */
+  readonly #parquetWasm: Promise<WebAssembly.Module | undefined>;
+
+  constructor(config: Config) {
+    this.#config = config;
+    this.#parquetWasm = config.parquetWasm === null
+      ? Promise.resolve(undefined)
+      : Deno.readFile(config.parquetWasm).then((b) => WebAssembly.compile(b)).catch(() =>
+        undefined
+      );
+  }
+
+  /** The compiled parquet-wasm to hand to a worker, if any. */
+  parquetWasm(): Promise<WebAssembly.Module | undefined> {
+    return this.#parquetWasm;
+  }
+
+  /** Whether runs share one long-lived worker (the `sweep` isolation). */
+  get keepsWorker(): boolean {
+    return this.#config.isolation === "sweep";
+  }
+
+  /** A worker for one call: fresh (`run` isolation, probes) or the kept one (`sweep`). */
+  #worker(runDir: string | null, keep: boolean): HookWorker {
+    const { wrapperUrl, base, runTree } = this.#config;
+    if (keep) {
+      if (this.#kept?.usable) return this.#kept;
+      this.#kept = new HookWorker(wrapperUrl, {
+        ...base,
+        read: withDir(base.read, runTree),
+        write: withDir(base.write, runTree),
+      });
+      return this.#kept;
+    }
+    return new HookWorker(wrapperUrl, {
+      ...base,
+      read: withDir(base.read, runDir),
+      write: withDir(base.write, runDir),
+    });
+  }
+
+  async call(request: WorkerRequest, runDir: string | null, timeoutMs: number) {
+    const keep = request.type === "run" && request.keep;
+    let worker: HookWorker;
+    try {
+      worker = this.#worker(runDir, keep);
+    } catch (e) {
+      return startFailure(e);
+    }
+    const result = await worker.call(request, timeoutMs);
+    if (!keep) worker.terminate();
+    return result;
+  }
 }
 
 async function main(): Promise<void> {
-  let config: Extract<HostRequest, { type: "config" }> | undefined;
-  const pending = new Set<Promise<void>>();
+  let host: Host | undefined;
+  let queue: Promise<void> = Promise.resolve();
   let buffer = "";
   const decoder = new TextDecoder();
   reply({ type: "ready" });
@@ -129,35 +222,39 @@ async function main(): Promise<void> {
       if (line.trim() === "") continue;
       const request = JSON.parse(line) as HostRequest;
       if (request.type === "config") {
-        config = request;
+        host = new Host(request);
         continue;
       }
-      if (config === undefined) throw new Error("hook host: a request came before the config");
-      const { wrapperUrl, base } = config;
-      const task = request.type === "probe"
-        ? runWorker(wrapperUrl, base, {
-          request: { type: "probe" },
-          runDir: undefined,
-          timeoutMs: request.timeoutMs,
-        }).then((r) =>
-          reply({ type: "probe", id: request.id, exportType: r.exportType, failure: r.failure })
-        )
-        : runWorker(wrapperUrl, base, {
-          request: { type: "run", spec: request.spec, outcome: request.outcome },
-          runDir: request.runDir,
-          timeoutMs: request.timeoutMs,
-        }).then((r) =>
-          reply({
-            type: "result",
-            id: request.id,
-            value: r.value,
-            failure: r.failure,
-            log: r.log.join("\n"),
-            durationS: r.durationS,
-          })
+      if (host === undefined) throw new Error("hook host: a request came before the config");
+      const h = host;
+      // One call at a time: a hook that exhausts this process's memory fails only itself.
+      queue = queue.then(async () => {
+        if (request.type === "probe") {
+          const r = await h.call({ type: "probe" }, null, request.timeoutMs);
+          reply({ type: "probe", id: request.id, exportType: r.exportType, failure: r.failure });
+          return;
+        }
+        const parquetWasm = await h.parquetWasm();
+        const r = await h.call(
+          {
+            type: "run",
+            spec: request.spec,
+            outcome: request.outcome,
+            keep: h.keepsWorker,
+            ...(parquetWasm === undefined ? {} : { parquetWasm }),
+          },
+          request.runDir,
+          request.timeoutMs,
         );
-      pending.add(task);
-      task.finally(() => pending.delete(task));
+        reply({
+          type: "result",
+          id: request.id,
+          value: r.value,
+          failure: r.failure,
+          log: r.log.join("\n"),
+          durationS: r.durationS,
+        });
+      });
     }
   }
   // The driver closed stdin: finish nothing more.

@@ -1,9 +1,14 @@
 /**
  * The hook side of the sandbox: runs inside a Web Worker whose permissions reach only one run's
- * directory. The generated wrapper module imports the user's hook module and calls
- * {@link serveHook}, which answers one request (a probe of the export, or one run) and closes the
- * worker. What the hook prints through `console` is sent to the host as log lines, so each run's
- * `postprocess.log` holds only that run's output.
+ * directory (or, with the `sweep` isolation, the run tree). The generated wrapper module imports
+ * this module first, then the user's hook module, and calls {@link serveHook}, which answers the
+ * host's requests (a probe of the export, or runs) and closes the worker after one run unless
+ * asked to stay (the host terminates it). What the hook prints through `console` is sent to the host as log lines, so each
+ * run's `postprocess.log` holds only that run's output.
+ *
+ * Evaluated before the hook module, it replaces `Deno.exit` and the worker's `close` (for good:
+ * the hook cannot restore them) with versions that tell the host first, so a hook that exits is a
+ * failure recorded at once instead of a silent worker that only its timeout would notice.
  *
  * Imports nothing but types, so it loads under any import map.
  *
@@ -26,6 +31,40 @@ export function describeThrown(err: unknown, kind: HookFailure["kind"]): HookFai
   return { kind, name: typeof err, message: String(err), stack: null };
 }
 
+/** Whether this module runs inside a worker (not when a tool merely loads it). */
+function inWorker(): boolean {
+  return typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === "function";
+}
+
+/** Make `Deno.exit()` and `close()` report to the host before the worker goes. */
+function guardExits(): void {
+  const scope = globalThis as unknown as WorkerScope;
+  const close = scope.close.bind(scope);
+  const exit = (how: string): never => {
+    scope.postMessage({ type: "exited", how });
+    close();
+    // Nothing after this line runs in a closing worker; stop the caller's code here too.
+    throw new Error(`the hook called ${how}`);
+  };
+  const lock = (target: object, key: string, value: unknown) => {
+    try {
+      Object.defineProperty(target, key, { value, writable: false, configurable: false });
+    } catch {
+      // A runtime that does not let it be replaced: such an exit is then seen at the timeout.
+    }
+  };
+  lock(Deno, "exit", (code?: number) => exit(`Deno.exit(${code ?? ""})`));
+  lock(globalThis, "close", () => exit("close()"));
+}
+
+if (inWorker()) guardExits();
+
+/**
+ * Where a compiled parquet-wasm module waits for the table layer's codec loader
+ * (`SHARED_PARQUET_WASM` in `src/table/parquet_wasm.ts`; the same registered symbol).
+ */
+const SHARED_PARQUET_WASM = Symbol.for("gmat-sweep.parquet-wasm.module");
+
 function captureConsole(send: (text: string) => void): void {
   const format = (args: unknown[]) =>
     args.map((a) => typeof a === "string" ? a : Deno.inspect(a, { colors: false })).join(" ");
@@ -35,22 +74,35 @@ function captureConsole(send: (text: string) => void): void {
 }
 
 /**
- * Answer the host's request with the hook `exportName` of `hookModule`, then close the worker.
+ * Answer the host's requests with the hook `exportName` of `hookModule`: a probe or one run, then
+ * close the worker; a run asked to `keep` the worker leaves it open for the next one.
  *
  * @param hookModule The user's module namespace.
  * @param exportName The export to call (`default` for the default export).
  */
 export function serveHook(hookModule: Record<string, unknown>, exportName: string): void {
   const scope = globalThis as unknown as WorkerScope;
+  // The host terminates the worker once it has the answer (the guarded close would report an
+  // exit); the worker only stops listening.
+  const done = () => {
+    scope.onmessage = null;
+  };
+  let captured = false;
   scope.onmessage = async (e) => {
     const request = e.data;
     const fn = hookModule[exportName];
     if (request.type === "probe") {
       scope.postMessage({ type: "probe", exportType: exportName in hookModule ? typeof fn : "" });
-      scope.close();
+      done();
       return;
     }
-    captureConsole((text) => scope.postMessage({ type: "log", text }));
+    if (!captured) {
+      captureConsole((text) => scope.postMessage({ type: "log", text }));
+      captured = true;
+    }
+    if (request.parquetWasm !== undefined) {
+      (globalThis as Record<symbol, unknown>)[SHARED_PARQUET_WASM] = request.parquetWasm;
+    }
     try {
       if (typeof fn !== "function") {
         throw new TypeError(`the hook module has no function export '${exportName}'`);
@@ -60,7 +112,7 @@ export function serveHook(hookModule: Record<string, unknown>, exportName: strin
     } catch (err) {
       scope.postMessage({ type: "error", failure: describeThrown(err, "threw") });
     }
-    scope.close();
+    if (!request.keep) done();
   };
 }
 

@@ -39,6 +39,18 @@ export type HostRequest =
     wrapperUrl: string;
     /** Permissions every hook worker gets, before its run directory is added. */
     base: WorkerPermissions;
+    /**
+     * `run`: a fresh worker per run, confined to that run's directory. `sweep`: one long-lived
+     * worker for every run this host is given, confined to `runTree`.
+     */
+    isolation: "run" | "sweep";
+    /** The directory holding every run directory (what a `sweep` worker may read and write). */
+    runTree: string | null;
+    /**
+     * parquet-wasm's `.wasm` file when the hook's graph has it: the host compiles it once and
+     * hands the compiled module to every worker, which then need not compile it again.
+     */
+    parquetWasm: string | null;
   }
   | { type: "probe"; id: number; timeoutMs: number }
   | {
@@ -52,8 +64,12 @@ export type HostRequest =
 
 /** Why a hook produced no value. */
 export interface HookFailure {
-  /** `threw`, `timeout`, `crashed` (uncaught in the worker), `export` (no such function). */
-  kind: "threw" | "timeout" | "crashed" | "export";
+  /**
+   * `threw`, `timeout`, `crashed` (uncaught in the worker), `export` (no such function),
+   * `exited` (the hook called `Deno.exit()` or `close()`), `oom` (its worker reached the heap
+   * limit and was stopped, where the runtime stops a worker rather than the process).
+   */
+  kind: "threw" | "timeout" | "crashed" | "export" | "exited" | "oom";
   /** Error class name (`NotCapable` for a permission the sandbox denied). */
   name: string;
   message: string;
@@ -76,14 +92,23 @@ export type HostReply =
     durationS: number;
   };
 
-/** Host -> worker. */
+/** Host -> worker (`keep`: the worker stays for further runs, the `sweep` isolation). */
 export type WorkerRequest =
   | { type: "probe" }
-  | { type: "run"; spec: HookRunSpec; outcome: Record<string, unknown> };
+  | {
+    type: "run";
+    spec: HookRunSpec;
+    outcome: Record<string, unknown>;
+    keep: boolean;
+    /** parquet-wasm compiled by the host (a `WebAssembly.Module`), when there is one. */
+    parquetWasm?: WebAssembly.Module;
+  };
 
 /** Worker -> host. */
 export type WorkerReply =
   | { type: "log"; text: string }
   | { type: "probe"; exportType: string }
   | { type: "done"; value: unknown }
-  | { type: "error"; failure: HookFailure };
+  | { type: "error"; failure: HookFailure }
+  /** The hook called `Deno.exit()` / `close()`: the worker is closing. */
+  | { type: "exited"; how: string };

@@ -25,7 +25,10 @@ export {
 } from "./hook_permissions.ts";
 export { type HookPlan, planHook } from "./hook_plan.ts";
 export {
+  DEFAULT_HOOK_MAX_OUTPUT_BYTES,
+  DEFAULT_HOOK_MEMORY_MB,
   HOOK_LOG_NAME,
+  type HookIsolation,
   type HookOutcome,
   HookRunner,
   type HookRunnerOptions,

@@ -8,7 +8,7 @@
 
 import { type HookPermissions, parseHookPermissions } from "./hook_permissions.ts";
 import { planHook } from "./hook_plan.ts";
-import { HookRunner } from "./hook_runner.ts";
+import { type HookIsolation, HookRunner } from "./hook_runner.ts";
 import { type HookSpecifier, parseHookSpecifier } from "./hook_specifier.ts";
 import { formatHookPermissions } from "./hook_permissions.ts";
 
@@ -22,6 +22,12 @@ export interface ResolvedHook {
   readonly timeoutMs: number;
   /** The header's `postprocess_permissions` form of {@link permissions}. */
   readonly permissionList: string[];
+  /** `run` (a fresh worker per run, the default) or `sweep` (one long-lived worker per slot). */
+  readonly isolation?: HookIsolation;
+  /** Heap limit of each hook, in MB. */
+  readonly memoryMb?: number;
+  /** Most bytes a hook may register as outputs for one run. */
+  readonly maxOutputBytes?: number;
 }
 
 /**
@@ -37,6 +43,9 @@ export async function resolveHook(
     readonly cwd?: string;
     readonly permissions?: HookPermissions | readonly string[];
     readonly timeoutMs?: number;
+    readonly isolation?: HookIsolation;
+    readonly memoryMb?: number;
+    readonly maxOutputBytes?: number;
   } = {},
 ): Promise<ResolvedHook> {
   const cwd = options.cwd ?? Deno.cwd();
@@ -53,11 +62,32 @@ export async function resolveHook(
     permissions: plan.permissions,
     timeoutMs: options.timeoutMs ?? 300_000,
     permissionList: formatHookPermissions(plan.permissions),
+    isolation: options.isolation,
+    memoryMb: options.memoryMb,
+    maxOutputBytes: options.maxOutputBytes,
   };
 }
 
-/** A runner for a resolved hook over one run tree; closing it also removes its plan. */
-export async function startHook(hook: ResolvedHook, runTree: string): Promise<HookRunner> {
+/**
+ * A runner for a resolved hook over one run tree; closing it also removes its plan.
+ *
+ * @param hook The resolved hook.
+ * @param runTree The directory of the run directories.
+ * @param slots Hooks that may run at the same time (one sandbox host each).
+ */
+export async function startHook(
+  hook: ResolvedHook,
+  runTree: string,
+  slots = 1,
+): Promise<HookRunner> {
   const plan = await planHook(hook.specifier, { permissions: hook.permissions });
-  return HookRunner.start(plan, { runTree, timeoutMs: hook.timeoutMs, ownsPlan: true });
+  return HookRunner.start(plan, {
+    runTree,
+    timeoutMs: hook.timeoutMs,
+    ownsPlan: true,
+    isolation: hook.isolation,
+    memoryMb: hook.memoryMb,
+    maxOutputBytes: hook.maxOutputBytes,
+    slots,
+  });
 }

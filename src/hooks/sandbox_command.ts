@@ -26,8 +26,9 @@ function flag(kind: string, base: string[], granted: true | string[] | undefined
  *
  * @param plan The hook's plan.
  * @param runTree The directory holding every run directory of the sweep (null for a probe).
+ * @param memoryMb The V8 heap limit of the host and of each hook worker it starts.
  */
-export function hostArgs(plan: HookPlan, runTree: string | null): string[] {
+export function hostArgs(plan: HookPlan, runTree: string | null, memoryMb: number): string[] {
   const p = plan.permissions;
   const tree = runTree === null ? [] : [runTree];
   return [
@@ -35,6 +36,7 @@ export function hostArgs(plan: HookPlan, runTree: string | null): string[] {
     "--no-prompt",
     "--no-lock",
     "--unstable-worker-options",
+    `--v8-flags=--max-old-space-size=${Math.max(16, Math.round(memoryMb))}`,
     ...(plan.configPath ? ["--config", plan.configPath] : ["--no-config"]),
     ...flag("read", [...plan.moduleFiles, ...plan.npmDirs, plan.wrapperDir, ...tree], p.read),
     ...flag("write", tree, p.write),

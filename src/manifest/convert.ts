@@ -76,11 +76,13 @@ export function entryFromOutcome(
     output_paths: relMap("output_paths", outcome.outputPaths),
     extra_outputs: relMap("extra_outputs", outcome.extraOutputs),
     postprocess_status: outcome.postprocessStatus,
-    postprocess: options.postprocess,
+    postprocess: outcome.postprocess !== undefined ? outcome.postprocess : options.postprocess,
     postprocess_error: outcome.postprocessError ?? null,
     postprocess_log_path: outcome.postprocessLogPath
       ? rel("postprocess_log_path", outcome.postprocessLogPath)
       : null,
+    ...(outcome.postprocessReason ? { postprocess_reason: outcome.postprocessReason } : {}),
+    ...(outcome.postprocessSha256 ? { postprocess_sha256: outcome.postprocessSha256 } : {}),
     context: spec.context,
     started_at: outcome.startedAt,
     ended_at: outcome.endedAt,
@@ -152,6 +154,9 @@ export function outcomeFromEntry(entry: ManifestEntry, outputDir: string): RunOu
     postprocessLogPath: entry.postprocess_log_path === null
       ? null
       : abs("postprocess_log_path", entry.postprocess_log_path),
+    ...(entry.postprocess_reason ? { postprocessReason: entry.postprocess_reason } : {}),
+    ...(entry.postprocess !== null ? { postprocess: entry.postprocess } : {}),
+    ...(entry.postprocess_sha256 ? { postprocessSha256: entry.postprocess_sha256 } : {}),
     startedAt: entry.started_at,
     endedAt: entry.ended_at,
     durationS: entry.duration_s,

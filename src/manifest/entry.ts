@@ -21,6 +21,8 @@ import {
   JsonValueSchema,
   type OverrideValueJson,
   OverrideValueSchema,
+  type PostprocessReason,
+  PostprocessReasonSchema,
   type PostprocessStatus,
   PostprocessStatusSchema,
   type RunStatus,
@@ -47,6 +49,13 @@ const entryShape = {
   postprocess_error: z.string().nullable().default(null),
   /** Path of the hook's own log (`postprocess.log`), or null. */
   postprocess_log_path: z.string().nullable().default(null),
+  /** Why the hook failed (`threw`, `timeout`, `exited`, `oom`, ...); absent in older manifests. */
+  postprocess_reason: PostprocessReasonSchema.nullable().optional(),
+  /**
+   * SHA-256 of the content of the hook's module graph when it ran, so outputs of two versions of
+   * one hook are told apart; absent in older manifests and without a hook.
+   */
+  postprocess_sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
   /** The run's JSON context (input of the hook). */
   context: z.record(z.string(), JsonValueSchema).default({}),
   /** ISO-8601 wall-clock start. */
@@ -87,6 +96,7 @@ export const EntryIndexFieldsSchema = EntryObjectSchema.pick({
   status: true,
   attempt: true,
   duration_s: true,
+  postprocess_status: true,
 }).extend({ context: z.record(z.string(), z.unknown()).default({}) });
 
 /** What {@link EntryIndexFieldsSchema} gives. */
@@ -112,6 +122,10 @@ export type ManifestEntry = {
   postprocess_error: string | null;
   /** Path of the hook's own log (`postprocess.log`), or null (default). */
   postprocess_log_path: string | null;
+  /** Why the hook failed; absent in older manifests. */
+  postprocess_reason?: PostprocessReason | null;
+  /** SHA-256 of the content of the hook's module graph when it ran; absent in older manifests. */
+  postprocess_sha256?: string | null;
   /** The run's JSON context (input of the hook; default `{}`). */
   context: Record<string, JsonValue>;
   /** ISO-8601 wall-clock start. */
@@ -160,6 +174,10 @@ export type ManifestEntryInput = {
   postprocess_error?: string | null;
   /** Path of the hook's own log; default null. */
   postprocess_log_path?: string | null;
+  /** Why the hook failed; optional. */
+  postprocess_reason?: PostprocessReason | null;
+  /** SHA-256 of the content of the hook's module graph when it ran; optional. */
+  postprocess_sha256?: string | null;
   /** The run's JSON context; default `{}`. */
   context?: Record<string, unknown>;
   /** ISO-8601 wall-clock start. */

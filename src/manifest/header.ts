@@ -86,6 +86,12 @@ const headerShape = {
   postprocess: z.string().nullable().default(null),
   /** Extra Deno permissions granted to the hook (e.g. `--allow-net=example.org`). */
   postprocess_permissions: z.array(z.string()).default([]),
+  /**
+   * How the hook's calls are isolated: `run` (a fresh worker per run, confined to its run
+   * directory) or `sweep` (one long-lived worker per hook slot, confined to the run tree); absent
+   * in older manifests, which mean `run`.
+   */
+  postprocess_isolation: z.enum(["run", "sweep"]).optional(),
   /** The script path as given at sweep start; null for Python manifests. */
   script_path: z.string().nullable().default(null),
   /** ISO-8601 creation time of the manifest; null for Python manifests. */
@@ -144,6 +150,8 @@ export type ManifestHeader = {
   postprocess: string | null;
   /** Extra Deno permissions granted to the hook (e.g. `--allow-net=example.org`); default `[]`. */
   postprocess_permissions: string[];
+  /** How the hook's calls are isolated (`run` or `sweep`); absent in older manifests. */
+  postprocess_isolation?: "run" | "sweep";
   /** The script path as given at sweep start; null for Python manifests. */
   script_path: string | null;
   /** ISO-8601 creation time of the manifest; null for Python manifests. */
@@ -196,6 +204,8 @@ export type ManifestHeaderInput = {
   postprocess?: string | null;
   /** Extra Deno permissions granted to the hook; default `[]`. */
   postprocess_permissions?: string[];
+  /** How the hook's calls are isolated (`run` or `sweep`); optional. */
+  postprocess_isolation?: "run" | "sweep";
   /** The script path as given at sweep start; default null. */
   script_path?: string | null;
   /** ISO-8601 creation time of the manifest; default null. */

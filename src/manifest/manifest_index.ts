@@ -12,7 +12,7 @@
  * @module
  */
 
-import type { RunStatus } from "../runs/mod.ts";
+import type { PostprocessStatus, RunStatus } from "../runs/mod.ts";
 import { openManifestFile, type RawLine, readRawLines } from "./_line_reader.ts";
 import { parseEntryIndexFields, parseEntryText } from "./_parse_line.ts";
 import type { EntryIndexFields, ManifestEntry } from "./entry.ts";
@@ -23,6 +23,13 @@ import { readHeaderLine } from "./reader.ts";
 const STATUSES: readonly RunStatus[] = ["ok", "failed", "skipped"];
 const STATUS_CODE: Readonly<Record<RunStatus, number>> = { ok: 0, failed: 1, skipped: 2 };
 const HAS_CONTEXT = 1;
+const HOOK_OK = 2;
+const HOOK_FAILED = 4;
+const HOOK_BITS: Readonly<Record<PostprocessStatus, number>> = {
+  none: 0,
+  ok: HOOK_OK,
+  failed: HOOK_FAILED,
+};
 
 /** What the index knows about one run (its last line). */
 export interface IndexedRun {
@@ -36,6 +43,8 @@ export interface IndexedRun {
   readonly durationS: number;
   /** Whether its entry carries a non-empty `context`. */
   readonly hasContext: boolean;
+  /** Its hook's status (`none` without a hook). */
+  readonly postprocessStatus: PostprocessStatus;
   /** The 1-based line number of its last line. */
   readonly line: number;
   /** Byte offset of that line. */
@@ -60,6 +69,10 @@ export interface ManifestTotals extends StatusCounts {
   readonly runs: number;
   /** Sum of the runs' `duration_s`. */
   readonly runTimeS: number;
+  /** Runs whose hook succeeded (their last line). */
+  readonly hooksOk: number;
+  /** Runs whose hook failed (their last line): the engine run is kept, `rehook` re-runs it. */
+  readonly hooksFailed: number;
 }
 
 /** Where an appended line went: what {@link ManifestIndex.note} needs. */
@@ -188,9 +201,25 @@ export class ManifestIndex {
     return t;
   }
 
-  /** Runs by status and their run time. */
+  /** Runs by status and their run time, and runs by hook status. */
   totals(): ManifestTotals {
-    return { runs: this.#n, ...this.counts(), runTimeS: this.runTimeS() };
+    let hooksOk = 0, hooksFailed = 0;
+    for (let s = 0; s < this.#n; s++) {
+      if (this.#flags[s] & HOOK_OK) hooksOk++;
+      else if (this.#flags[s] & HOOK_FAILED) hooksFailed++;
+    }
+    return { runs: this.#n, ...this.counts(), runTimeS: this.runTimeS(), hooksOk, hooksFailed };
+  }
+
+  /** Run ids whose hook status is `status` (last line), ascending. */
+  idsWithHookStatus(status: PostprocessStatus): number[] {
+    const out: number[] = [];
+    const bits = HOOK_BITS[status];
+    for (let s = 0; s < this.#n; s++) {
+      const hook = this.#flags[s] & (HOOK_OK | HOOK_FAILED);
+      if (hook === bits) out.push(this.#runId[s]);
+    }
+    return out.sort((a, b) => a - b);
   }
 
   /** Run ids whose last line is `failed`, in first-seen order (`skipped` is not failed). */
@@ -289,6 +318,11 @@ export class ManifestIndex {
       attempt: this.#attempt[s],
       durationS: this.#duration[s],
       hasContext: (this.#flags[s] & HAS_CONTEXT) !== 0,
+      postprocessStatus: this.#flags[s] & HOOK_OK
+        ? "ok"
+        : this.#flags[s] & HOOK_FAILED
+        ? "failed"
+        : "none",
       line: this.#line[s],
       offset: this.#offset[s],
       bytes: this.#bytes[s],
@@ -335,7 +369,7 @@ export class ManifestIndex {
       context = HAS_CONTEXT;
       break;
     }
-    this.#flags[s] = context;
+    this.#flags[s] = context | HOOK_BITS[entry.postprocess_status];
     this.#attempt[s] = Math.min(entry.attempt, 0xffffffff);
     this.#duration[s] = entry.duration_s;
     this.#line[s] = line;

@@ -384,16 +384,28 @@ export class ManifestWriter implements AsyncDisposable {
   }
 
   /**
-   * Set the header's `run_count` (extend records its target before any run). Only that member's
-   * bytes change; the new file is written beside the manifest, synced and renamed over it, then
-   * the directory is synced, so a crash leaves either the old or the new manifest. The lock moves
-   * with it (the new file is locked before the rename).
+   * Set the header's `run_count` (extend records its target before any run). See
+   * {@link ManifestWriter.setHeaderMembers}.
    *
    * @param runCount The new run count.
    * @returns The new header line's length in bytes (without its newline).
    * @throws {StorageError} If the new file cannot be written.
    */
   async setRunCount(runCount: number): Promise<number> {
+    return await this.setHeaderMembers({ run_count: runCount });
+  }
+
+  /**
+   * Set members of the header (extend records its target, rehook a new hook). Only those
+   * members' bytes change; the new file is written beside the manifest, synced and renamed over
+   * it, then the directory is synced, so a crash leaves either the old or the new manifest. The
+   * lock moves with it (the new file is locked before the rename).
+   *
+   * @param members Header member name to its new JSON value.
+   * @returns The new header line's length in bytes (without its newline).
+   * @throws {StorageError} If the new file cannot be written.
+   */
+  async setHeaderMembers(members: Readonly<Record<string, unknown>>): Promise<number> {
     const refused = this.#refusal("rewrite");
     if (refused !== undefined) throw refused;
     await this.#idle();
@@ -401,7 +413,10 @@ export class ManifestWriter implements AsyncDisposable {
     const oldHeader = await readAt(old, 0, this.#headerBytes);
     const text = editMembers(
       new TextDecoder().decode(oldHeader),
-      [{ key: "run_count", valueText: String(runCount) }],
+      Object.entries(members).map(([key, value]) => ({
+        key,
+        valueText: sortedJsonStringify(value),
+      })),
       compareCodePoints,
     );
     const header = parseHeaderText(text, this.path);

@@ -15,6 +15,8 @@ const NOT_DATA: ReadonlySet<string> = new Set([
   "interval_id",
   "__status",
   "__postprocess_status",
+  "__postprocess",
+  "__postprocess_sha256",
 ]);
 
 /** The numeric data columns of a table, in table order. */

@@ -54,6 +54,12 @@ export const RunJobSchema = z.object({
     text: z.string(),
     permissions: z.array(z.string()),
     timeoutMs: z.number().positive(),
+    /** `run` or `sweep` isolation (absent: `run`). */
+    isolation: z.enum(["run", "sweep"]).optional(),
+    /** Heap limit of each hook, in MB (absent: the default). */
+    memoryMb: z.number().positive().optional(),
+    /** Most bytes one run's hook may register (absent: the default). */
+    maxOutputBytes: z.number().positive().optional(),
   }).optional(),
 });
 
@@ -65,6 +71,12 @@ export type JobHook = {
   permissions: string[];
   /** Time one hook call may take. */
   timeoutMs: number;
+  /** `run` or `sweep` isolation (absent: `run`). */
+  isolation?: "run" | "sweep";
+  /** Heap limit of each hook, in MB (absent: the default). */
+  memoryMb?: number;
+  /** Most bytes one run's hook may register (absent: the default). */
+  maxOutputBytes?: number;
 };
 
 /** One run to do, with everything a worker needs. */

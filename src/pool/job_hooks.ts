@@ -12,7 +12,8 @@ import {
   parseHookSpecifier,
   startHook,
 } from "../hooks/mod.ts";
-import type { RunOutcome } from "../runs/mod.ts";
+import type { PostprocessReason, RunOutcome } from "../runs/mod.ts";
+import { digestFile } from "../manifest/file_digest.ts";
 import type { RunJob } from "./job.ts";
 
 /** An outcome with a hook's result in it. */
@@ -23,6 +24,9 @@ export function withHookResult(
     extraOutputs: Record<string, string>;
     error: string | null;
     logPath: string;
+    reason?: PostprocessReason | null;
+    hook?: string;
+    hookSha256?: string;
   },
 ): RunOutcome {
   return {
@@ -31,6 +35,9 @@ export function withHookResult(
     postprocessStatus: hook.status,
     postprocessError: hook.error,
     postprocessLogPath: hook.logPath,
+    postprocessReason: hook.reason ?? null,
+    ...(hook.hook === undefined ? {} : { postprocess: hook.hook }),
+    ...(hook.hookSha256 === undefined ? {} : { postprocessSha256: hook.hookSha256 }),
   };
 }
 
@@ -51,16 +58,25 @@ export class JobHooks implements AsyncDisposable {
         permissions: parseHookPermissions(hook.permissions, { cwd: runTree }),
         timeoutMs: hook.timeoutMs,
         permissionList: hook.permissions,
+        isolation: hook.isolation,
+        memoryMb: hook.memoryMb,
+        maxOutputBytes: hook.maxOutputBytes,
       }, runTree);
       this.#runners.set(key, runner);
     }
     try {
-      const result = await (await runner).run(job.spec, outcome, job.runDir);
-      return withHookResult(outcome, result);
+      // The engine's outputs as they are before the hook: a hook that changes them fails, and
+      // the driver records these digests, not the hook's doing.
+      const digests: NonNullable<RunOutcome["outputDigests"]> = {};
+      for (const path of Object.values(outcome.outputPaths)) digests[path] = await digestFile(path);
+      const before = { ...outcome, outputDigests: { ...outcome.outputDigests, ...digests } };
+      const result = await (await runner).run(job.spec, before, job.runDir);
+      return withHookResult(before, result);
     } catch (e) {
       return {
         ...outcome,
         postprocessStatus: "failed",
+        postprocessReason: "crashed",
         postprocessError: `the hook could not run: ${e instanceof Error ? e.message : e}`,
       };
     }

@@ -11,6 +11,8 @@ export {
   JsonValueSchema,
   type OverrideValueJson,
   OverrideValueSchema,
+  type PostprocessReason,
+  PostprocessReasonSchema,
   type PostprocessStatus,
   PostprocessStatusSchema,
   runDirName,

@@ -74,6 +74,35 @@ type _PostprocessStatusMatchesSchema = Assert<
   SameType<PostprocessStatus, z.infer<typeof PostprocessStatusSchema>>
 >;
 
+/**
+ * Why a run's postprocess hook failed: it threw, ran past its timeout, exited or closed its
+ * worker, ran out of memory, crashed (uncaught, or its sandbox died), returned unusable outputs,
+ * registered more bytes than allowed, or changed or deleted the engine's outputs.
+ */
+export const PostprocessReasonSchema = z.enum([
+  "threw",
+  "timeout",
+  "exited",
+  "oom",
+  "crashed",
+  "outputs",
+  "oversize",
+  "tampered",
+]);
+/** Why a run's postprocess hook failed (see `PostprocessReasonSchema`). */
+export type PostprocessReason =
+  | "threw"
+  | "timeout"
+  | "exited"
+  | "oom"
+  | "crashed"
+  | "outputs"
+  | "oversize"
+  | "tampered";
+type _PostprocessReasonMatchesSchema = Assert<
+  SameType<PostprocessReason, z.infer<typeof PostprocessReasonSchema>>
+>;
+
 /** Schema of a file's recorded size and SHA-256 (lowercase hex). */
 export const FileDigestSchema = z.object({
   /** Size in bytes. */
@@ -107,6 +136,12 @@ export const RunOutcomeSchema = z.object({
   postprocessError: z.string().nullable().optional(),
   /** Absolute path of the hook's own log, when a hook ran. */
   postprocessLogPath: z.string().nullable().optional(),
+  /** Why the hook failed, when it did. */
+  postprocessReason: PostprocessReasonSchema.nullable().optional(),
+  /** The specifier of the hook that ran (else the sweep's recorded hook is assumed). */
+  postprocess: z.string().nullable().optional(),
+  /** SHA-256 of the hook's module graph (its content), when a hook ran. */
+  postprocessSha256: z.string().nullable().optional(),
   /** ISO-8601 UTC wall-clock stamps. */
   startedAt: z.string(),
   endedAt: z.string(),
@@ -146,6 +181,12 @@ export type RunOutcome = {
   postprocessError?: string | null;
   /** Absolute path of the hook's own log, when a hook ran. */
   postprocessLogPath?: string | null;
+  /** Why the hook failed, when it did. */
+  postprocessReason?: PostprocessReason | null;
+  /** The specifier of the hook that ran (else the sweep's recorded hook is assumed). */
+  postprocess?: string | null;
+  /** SHA-256 of the hook's module graph (its content), when a hook ran. */
+  postprocessSha256?: string | null;
   /** ISO-8601 UTC wall-clock start. */
   startedAt: string;
   /** ISO-8601 UTC wall-clock end. */

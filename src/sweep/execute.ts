@@ -38,6 +38,10 @@ export interface SweepProgress {
   readonly ok: number;
   /** Runs finished but not ok so far in this invocation. */
   readonly failed: number;
+  /** Runs of this invocation whose hook succeeded so far. */
+  readonly hooksOk: number;
+  /** Runs of this invocation whose hook failed so far (the runs themselves are ok). */
+  readonly hooksFailed: number;
   /** Seconds since this invocation started. */
   readonly elapsedS: number;
   /** Finished runs per second. */
@@ -56,6 +60,10 @@ export interface SweepSummary {
   readonly ok: number;
   /** Runs of this invocation that did not finish ok. */
   readonly failed: number;
+  /** Runs of this invocation whose hook succeeded. */
+  readonly hooksOk: number;
+  /** Runs of this invocation whose hook failed (counted apart: those runs are ok). */
+  readonly hooksFailed: number;
   /** Wall time of this invocation, seconds. */
   readonly wallS: number;
   /** Run time of this invocation's runs (summed over workers), seconds. */
@@ -93,12 +101,16 @@ export interface ExecutionContext {
   readonly planned: number;
 }
 
-/** Size and SHA-256 of every output and hook output of an ok outcome. */
-async function withDigests(outcome: RunOutcome): Promise<RunOutcome> {
+/**
+ * Size and SHA-256 of every output and hook output of an ok outcome (digests already taken, of
+ * the engine's outputs before its hook ran, are kept: a hook must not change them).
+ */
+export async function withDigests(outcome: RunOutcome): Promise<RunOutcome> {
   if (outcome.status !== "ok") return outcome;
   const paths = [...Object.values(outcome.outputPaths), ...Object.values(outcome.extraOutputs)];
-  const digests: Record<string, FileDigest> = {};
+  const digests: Record<string, FileDigest> = { ...outcome.outputDigests };
   for (const path of paths) {
+    if (digests[path] !== undefined) continue;
     try {
       digests[path] = await digestFile(path);
     } catch (e) {
@@ -162,7 +174,14 @@ export async function executePlan(
     fatal ??= { error };
     stop.abort(error);
   };
-  let total = 0, done = 0, ok = 0, failed = 0, runTimeS = 0;
+  // An interrupt stops hooks in flight at once (their runs are re-done by resume), rather than
+  // waiting up to their timeout; closing returns once the sandbox hosts have exited.
+  const hooksClosed = hooks === undefined ? undefined : new Promise<void>((resolve) => {
+    const close = () => hooks.close().then(resolve, resolve);
+    if (running.aborted) close();
+    else running.addEventListener("abort", close, { once: true });
+  });
+  let total = 0, done = 0, ok = 0, failed = 0, hooksOk = 0, hooksFailed = 0, runTimeS = 0;
   let interrupted = false;
 
   const record = async (outcome: RunOutcome, spec: RunSpec): Promise<void> => {
@@ -180,6 +199,8 @@ export async function executePlan(
     runTimeS += checked.durationS;
     if (checked.status === "ok") ok++;
     else failed++;
+    if (checked.postprocessStatus === "ok") hooksOk++;
+    else if (checked.postprocessStatus === "failed") hooksFailed++;
     const elapsedS = (performance.now() - t0) / 1000;
     const rate = done / Math.max(elapsedS, 1e-9);
     context.onProgress?.({
@@ -187,6 +208,8 @@ export async function executePlan(
       total,
       ok,
       failed,
+      hooksOk,
+      hooksFailed,
       elapsedS,
       rate,
       etaS: (total - done) / rate,
@@ -194,10 +217,13 @@ export async function executePlan(
     });
   };
   const hooked = async (outcome: RunOutcome, spec: RunSpec): Promise<void> => {
-    const h = await hooks!.run(spec, outcome, join(context.outputDir, runDirName(spec.runId)));
+    // The engine's outputs are hashed before the hook runs: a hook that changes them fails.
+    const before = await withDigests(outcome);
+    if (before.status !== "ok") return await record(before, spec);
+    const h = await hooks!.run(spec, before, join(context.outputDir, runDirName(spec.runId)));
     // After an interrupt no entry is added: the run is re-done by resume, as runs in flight are.
     if (running.aborted) return;
-    await record(withHookResult(outcome, h), spec);
+    await record(withHookResult(before, h), spec);
   };
   const pending = new Set<Promise<void>>();
   const window = hooks === undefined ? Math.max(64, 4 * context.concurrency) : context.concurrency;
@@ -249,6 +275,7 @@ export async function executePlan(
     }
   } finally {
     await hooks?.close();
+    if (running.aborted) await hooksClosed;
     await settle();
     await writer.close().catch(fail);
     await pool.close();
@@ -258,6 +285,8 @@ export async function executePlan(
     ran: done,
     ok,
     failed,
+    hooksOk,
+    hooksFailed,
     wallS: (performance.now() - t0) / 1000,
     runTimeS,
     planned: context.planned,

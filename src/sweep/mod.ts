@@ -17,6 +17,13 @@ export {
   type TableOptions,
 } from "./sweep.ts";
 export { SweepExistsError } from "./existing_sweep.ts";
+export {
+  type RehookOptions,
+  type RehookProgress,
+  type RehookSummary,
+  rehookSweep,
+} from "./rehook.ts";
+export type { HookLimitOptions } from "./hook_options.ts";
 export { LOCK_FILE, lockOutputDir, type OutputDirLock } from "./sweep_lock.ts";
 export { checkRunCount, CONFIRM_RUNS, MAX_RUNS } from "./run_limits.ts";
 export type { DiskEstimate } from "./disk_estimate.ts";

@@ -87,6 +87,8 @@ import { checkArg, CreateOptionsSchema, PathSchema, ReopenOptionsSchema } from "
 import { z } from "zod";
 import { SweepConfigError } from "./sweep_error.ts";
 import { lockOutputDir } from "./sweep_lock.ts";
+import { type RehookOptions, type RehookSummary, rehookSweep } from "./rehook.ts";
+import { hookLimits } from "./hook_options.ts";
 
 export { SweepConfigError } from "./sweep_error.ts";
 export type { SweepProgress, SweepSummary } from "./execute.ts";
@@ -144,6 +146,17 @@ export interface SweepOptions {
   readonly postprocessPermissions?: HookPermissions | readonly string[];
   /** Time one hook call may take, in seconds. @default {300} */
   readonly postprocessTimeoutS?: number;
+  /**
+   * `run`: every run's hook in a fresh worker that may touch only that run's directory. `sweep`:
+   * one long-lived worker per concurrent hook, confined to the run tree (faster; a run's hook can
+   * see its siblings). Recorded in the header; on resume the recorded mode is used.
+   * @default {"run"}
+   */
+  readonly postprocessIsolation?: "run" | "sweep";
+  /** Heap limit of each hook, in MB: past it the hook fails (`oom`), only its own run. @default {2048} */
+  readonly postprocessMemoryMb?: number;
+  /** Total bytes one run's hook may register as outputs. @default {1 GiB} */
+  readonly postprocessMaxOutputBytes?: number;
   /**
    * The JSON context of a run (given to the hook, recorded in its manifest entry). On resume,
    * runs that have an entry keep its context; this supplies it for runs that never ran.
@@ -306,7 +319,7 @@ export class Sweep {
     }
     const hook = options.postprocess === undefined ? null : await resolveHook(options.postprocess, {
       permissions: options.postprocessPermissions,
-      timeoutMs: timeoutMsOf(options),
+      ...hookLimits(options),
     });
     const backend = options.backend ?? "local";
     const slurm = backend === "slurm"
@@ -340,6 +353,7 @@ export class Sweep {
         },
       postprocess: hook?.specifier.text ?? null,
       postprocess_permissions: hook?.permissionList ?? [],
+      ...(hook === null ? {} : { postprocess_isolation: hook.isolation ?? "run" }),
       created_at: new Date().toISOString(),
       ...(options.study === undefined ? {} : { study: options.study }),
     };
@@ -485,6 +499,9 @@ export class Sweep {
             text: hook.specifier.text,
             permissions: hook.permissionList,
             timeoutMs: hook.timeoutMs,
+            ...(hook.isolation === undefined ? {} : { isolation: hook.isolation }),
+            ...(hook.memoryMb === undefined ? {} : { memoryMb: hook.memoryMb }),
+            ...(hook.maxOutputBytes === undefined ? {} : { maxOutputBytes: hook.maxOutputBytes }),
           },
         }
         : {}),
@@ -720,7 +737,10 @@ export class Sweep {
     try {
       this.#hook = await resolveHook(this.hookSpecifier, {
         permissions: this.#hookPermissions,
-        timeoutMs: timeoutMsOf(this.#options),
+        ...hookLimits({
+          ...this.#options,
+          postprocessIsolation: this.#header.postprocess_isolation ?? "run",
+        }),
       });
     } catch (e) {
       if (!(e instanceof HookError)) throw e;
@@ -743,7 +763,9 @@ export class Sweep {
     let hooks;
     try {
       pool = slurm ?? localPool(this.#options);
-      hooks = this.#hook === null ? undefined : await startHook(this.#hook, this.outputDir);
+      hooks = this.#hook === null
+        ? undefined
+        : await startHook(this.#hook, this.outputDir, this.#concurrency());
     } catch (e) {
       await writer.close();
       await pool?.close();
@@ -757,13 +779,42 @@ export class Sweep {
         hooks,
         outputDir: this.outputDir,
         postprocess: this.#header.postprocess ?? null,
-        concurrency: this.#options.workers ?? navigator.hardwareConcurrency ?? 1,
+        concurrency: this.#concurrency(),
         onProgress: this.#options.onProgress,
         planned: index.header.run_count,
       },
       plan,
       signal,
     );
+  }
+
+  #concurrency(): number {
+    return this.#options.workers ?? navigator.hardwareConcurrency ?? 1;
+  }
+
+  /**
+   * Run a hook again on recorded ok runs, without running the engine: the recorded hook (with
+   * its permissions), or `postprocess` (then recorded in the header, so later resumes apply it).
+   * Each run gets a new entry (last wins) with the hook's outputs, status and provenance. See
+   * {@link rehookSweep}.
+   *
+   * @param options Which runs (`failed`, the default: those whose hook failed; `all`; or ids),
+   *   the hook, its limits.
+   * @param signal Stops starting hooks.
+   */
+  async rehook(
+    options: Omit<RehookOptions, "outputDir"> = {},
+    signal?: AbortSignal,
+  ): Promise<RehookSummary> {
+    return await rehookSweep(this.manifestPath, {
+      workers: this.#options.workers,
+      postprocessTimeoutS: this.#options.postprocessTimeoutS,
+      postprocessMemoryMb: this.#options.postprocessMemoryMb,
+      postprocessMaxOutputBytes: this.#options.postprocessMaxOutputBytes,
+      fsync: this.#options.fsync,
+      ...options,
+      outputDir: this.outputDir,
+    }, signal);
   }
 
   /**
@@ -935,10 +986,6 @@ function slurmOptionsFor(
   return { ...slurm, timeLimitMin: slurm.timeLimitMin ?? fromTimeout };
 }
 
-function timeoutMsOf(options: Partial<SweepOptions>): number {
-  return (options.postprocessTimeoutS ?? 300) * 1000;
-}
-
 /** A reopened sweep re-applies its recorded hook; naming another one is refused. */
 function checkHookUnchanged(
   manifestPath: string,
@@ -953,7 +1000,9 @@ function checkHookUnchanged(
       ? `the manifest ${manifestPath} records no postprocess hook, so a resume cannot add ` +
         `${text}; start a new sweep with the hook`
       : `the manifest ${manifestPath} records the hook ${recorded}; a resume re-applies it ` +
-        `and cannot switch to ${text}: drop the postprocess option, or start a new sweep`,
+        `and cannot switch to ${text}: drop the postprocess option, or run the new hook on the ` +
+        `recorded runs with gmat-sweep rehook ${manifestPath} --postprocess ${given} ` +
+        "(Sweep#rehook), which does not run the engine again",
   );
 }
 

@@ -6,7 +6,9 @@
  * Every row of a registered file becomes a row with its run's `run_id`; a run that did not
  * register the key (failed, skipped, its hook failed, or the hook returned other keys) gives one
  * marker row of nulls. `__status` is the run's status and `__postprocess_status` the hook's, so a
- * hook bug is never mistaken for an engine failure. A registered file that is missing, unreadable
+ * hook bug is never mistaken for an engine failure; `__postprocess` and `__postprocess_sha256`
+ * name the hook that wrote each row and the hash of its module graph (null in older manifests),
+ * so rows of two versions of a hook (a `rehook` of some runs) are told apart. A registered file that is missing, unreadable
  * or not the file the manifest recorded (size and SHA-256, when entries carry `outputDigests`)
  * gives one marker row whose `__status` is `output_missing` or `output_damaged`, and a warning.
  * No run registering the key at all is an error naming the key and the keys that exist.
@@ -31,6 +33,10 @@ export interface ExtraOutputEntry {
   readonly postprocessStatus: PostprocessStatus;
   /** Hook output name to absolute path. */
   readonly extraOutputs: Readonly<Record<string, string>>;
+  /** The hook that ran on the run (its specifier), when recorded. */
+  readonly postprocess?: string | null;
+  /** SHA-256 of that hook's module graph, when recorded. */
+  readonly postprocessSha256?: string | null;
   /** Recorded size and SHA-256 of files, by absolute path (a manifest's `output_digests`). */
   readonly outputDigests?: Readonly<Record<string, FileDigest>>;
 }
@@ -76,7 +82,7 @@ type Cell = number | bigint | string | boolean | null;
  * @param key The hook output name.
  * @param options A warning callback (files that are missing or damaged).
  * @returns An Arrow table: `run_id`, the file's columns, `__status`, `__postprocess_status`,
- *   sorted by run_id (rows of one run keep their file order).
+ *   `__postprocess`, `__postprocess_sha256`, sorted by run_id (rows of one run keep their file order).
  * @throws {TableError} `TABLE_UNKNOWN_NAME` when no run registered `key`.
  */
 export async function extraOutputsTable(
@@ -99,6 +105,8 @@ export async function extraOutputsTable(
   const runIds: number[] = [];
   const status: string[] = [];
   const hookStatus: string[] = [];
+  const hookSpec: (string | null)[] = [];
+  const hookSha: (string | null)[] = [];
   let rows = 0;
   const pad = (name: string): Cell[] => {
     let col = columns.get(name);
@@ -130,6 +138,8 @@ export async function extraOutputsTable(
       runIds.push(e.runId);
       status.push(rowStatus);
       hookStatus.push(e.postprocessStatus);
+      hookSpec.push(e.postprocessStatus === "none" ? null : e.postprocess ?? null);
+      hookSha.push(e.postprocessStatus === "none" ? null : e.postprocessSha256 ?? null);
     }
     for (const name of order) {
       const col = columns.get(name)!;
@@ -146,6 +156,8 @@ export async function extraOutputsTable(
   for (const name of order) vectors[name] = toVector(columns.get(name)!);
   vectors.__status = arrow.vectorFromArray(status, new arrow.Utf8());
   vectors.__postprocess_status = arrow.vectorFromArray(hookStatus, new arrow.Utf8());
+  vectors.__postprocess = arrow.vectorFromArray(hookSpec, new arrow.Utf8());
+  vectors.__postprocess_sha256 = arrow.vectorFromArray(hookSha, new arrow.Utf8());
   return displayTable(new arrow.Table(vectors), { title: `hook output ${key}` });
 }
 

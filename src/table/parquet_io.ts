@@ -14,8 +14,12 @@
  */
 
 import { canonicalizeKeyValueOrder } from "./parquet_canonical.ts";
-import * as arrow from "apache-arrow";
-import { parseSchema, parseTable } from "arrow-js-ffi";
+// Explicit npm: specifiers (the packages deno.json maps): a postprocess hook in a project of its
+// own, with its own import map, loads this module through hook.ts when a file needs the codec.
+// deno-lint-ignore no-import-prefix
+import * as arrow from "npm:apache-arrow@21.2.0";
+// deno-lint-ignore no-import-prefix
+import { parseSchema, parseTable } from "npm:arrow-js-ffi@0.4.3";
 import {
   Compression,
   EnabledStatistics,
@@ -27,7 +31,7 @@ import {
   writeParquet as wasmWriteParquet,
   type WriterProperties,
   WriterPropertiesBuilder,
-} from "parquet-wasm";
+} from "./parquet_wasm.ts";
 import type { ParquetLayout } from "./parquet_layout.ts";
 import { TableError } from "./table_error.ts";
 

@@ -43,7 +43,7 @@ Deno.test("run --postprocess --context-file, then show --run N", async () => {
   await Deno.writeTextFile(contexts, JSON.stringify([{ arm: "a" }, { arm: "b" }, {}]));
   const run = await cli(args);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /3 runs \(3 ok\)/);
+  assert.match(run.stdout, /3 runs \(3 ok; hooks: 3 ok\)/);
   const manifest = await readManifest(join(out, "manifest.jsonl"));
   assert.equal(manifest.header.postprocess, `file://${PROBES}#echo`);
   assert.deepEqual(manifest.header.postprocess_permissions, ["env=GMAT_SWEEP_UNUSED"]);
@@ -78,7 +78,7 @@ Deno.test("show --run N prints a failed hook's error", async () => {
   assert.equal(run.code, 0, "a hook failure is not a sweep failure");
   const show = await cli(["show", join(dir, "manifest.jsonl"), "--run", "0"]);
   assert.match(show.stdout, /run 0: ok/);
-  assert.match(show.stdout, / {4}status: failed\n/);
+  assert.match(show.stdout, / {4}status: failed: threw\n/);
   assert.match(show.stdout, / {4}error:\n {6}RangeError: radius out of range in run hook/);
   await Deno.remove(dir, { recursive: true });
 });
@@ -127,5 +127,65 @@ Deno.test("a hook that cannot load: exit 2 before any run, and usage errors", as
   ]);
   assert.equal(badCtx.code, 2);
   assert.match(badCtx.stderr, /--context-file .*ctx\.json: element 0: .*give one JSON object/);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("--postprocess-isolation sweep is recorded; hook limits and rehook's --runs are checked", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-hook-cli-" });
+  const out = join(dir, "out");
+  const base = ["run", LEO, "--grid", "Sat.SMA=7000:7100:3", "--out", out, "--engine", "builtin"];
+  const run = await cli([
+    ...base,
+    "--workers",
+    "2",
+    "--postprocess",
+    `${PROBES}#echo`,
+    "--postprocess-isolation",
+    "sweep",
+    "--postprocess-memory",
+    "256",
+    "--postprocess-max-output",
+    "100000",
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /3 runs \(3 ok; hooks: 3 ok\)/);
+  const manifest = await readManifest(join(out, "manifest.jsonl"));
+  assert.equal(manifest.header.postprocess_isolation, "sweep");
+  for (const e of manifest.entries) {
+    // One long-lived worker served the runs, still each got its own spec and directory.
+    const echo = JSON.parse(await Deno.readTextFile(join(out, e.extra_outputs.echo)));
+    assert.equal(echo.spec.runId, e.run_id);
+    assert.equal(echo.spec.outputDir, join(out, `run-${e.run_id}`));
+  }
+  const badMode = await cli([
+    ...base,
+    "--postprocess",
+    `${PROBES}#echo`,
+    "--postprocess-isolation",
+    "x",
+  ]);
+  assert.equal(badMode.code, 2);
+  assert.match(badMode.stderr, /--postprocess-isolation must be run or sweep, got 'x'/);
+  const badMemory = await cli([
+    ...base,
+    "--postprocess",
+    `${PROBES}#echo`,
+    "--postprocess-memory",
+    "0",
+  ]);
+  assert.equal(badMemory.code, 2);
+  assert.match(badMemory.stderr, /--postprocess-memory must be a positive number/);
+  const m = join(out, "manifest.jsonl");
+  const badRuns = await cli(["rehook", m, "--runs", "1,x"]);
+  assert.equal(badRuns.code, 2);
+  assert.match(badRuns.stderr, /--runs: 'x' is not a run id or a range A-B/);
+  // The ids 0-1 (a range) and all: the recorded hook, in the recorded isolation, no engine run.
+  const some = await cli(["rehook", m, "--runs", "0-1"]);
+  assert.equal(some.code, 0, some.stderr);
+  assert.match(some.stdout, /2 runs \(hooks: 2 ok, 0 failed\)/);
+  assert.match(some.stdout, new RegExp(`output: ${out}$`, "m"));
+  const all = await cli(["rehook", m, "--runs", "all"]);
+  assert.match(all.stdout, /3 runs \(hooks: 3 ok, 0 failed\)/);
+  assert.equal((await readManifest(m)).header.postprocess_isolation, "sweep");
   await Deno.remove(dir, { recursive: true });
 });

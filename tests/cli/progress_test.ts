@@ -4,15 +4,27 @@ import { renderProgress } from "../../src/cli/progress.ts";
 import { cli } from "../_support/cli.ts";
 import { fixture, ROOT } from "../_support/engine.ts";
 
-Deno.test("renderProgress() shows runs done, failures, rate and ETA", () => {
-  const line = renderProgress(
-    { done: 25, total: 100, ok: 24, failed: 1, elapsedS: 5, rate: 5, etaS: 15, last: {} as never },
-    "gmat-sweep run",
-    20,
+Deno.test("renderProgress() shows runs done, failures, hook failures, rate and ETA", () => {
+  const progress = {
+    done: 25,
+    total: 100,
+    ok: 24,
+    failed: 1,
+    hooksOk: 24,
+    hooksFailed: 0,
+    elapsedS: 5,
+    rate: 5,
+    etaS: 15,
+    last: {} as never,
+  };
+  assert.equal(
+    renderProgress(progress, "gmat-sweep run", 20),
+    "gmat-sweep run [#####...............] 25/100 ok 24 failed 1 5.0 runs/s ETA 15.0s",
   );
   assert.equal(
-    line,
-    "gmat-sweep run [#####...............] 25/100 ok 24 failed 1 5.0 runs/s ETA 15.0s",
+    renderProgress({ ...progress, hooksOk: 21, hooksFailed: 3 }, "gmat-sweep run", 20),
+    "gmat-sweep run [#####...............] 25/100 ok 24 failed 1 hook-failed 3 5.0 runs/s " +
+      "ETA 15.0s",
   );
 });
 

@@ -23,7 +23,7 @@ Deno.test("show: summary, --detail with --filter, --run N, and bad usage", async
   assert.match(summary.stdout, /3 planned; 3 runs \(2 ok, 1 failed\)/);
   const detail = await cli(["show", manifest, "--detail"]);
   const lines = detail.stdout.trim().split("\n");
-  assert.match(lines[0], /^run_id\s+status\s+duration_s\s+stderr_summary\s+log_path/);
+  assert.match(lines[0], /^run_id\s+status\s+hook\s+duration_s\s+stderr_summary\s+log_path/);
   assert.match(lines[1], /^2\s+failed\s/, "failures first");
   const failed = await cli(["show", manifest, "--detail", "--filter", "failed"]);
   assert.equal(failed.stdout.trim().split("\n").length, 3);

@@ -63,7 +63,7 @@ Deno.test("a sweep, its manifest and its tables display as HTML summaries", asyn
 
   const x = await bundleOf(await sweep.toExtraOutputs("orbit_metrics"));
   assert.match(x["text/html"] as string, /hook output orbit_metrics/);
-  assert.match(x["text/html"] as string, /3 rows × 5 columns, 3 runs; index \(run_id\)/);
+  assert.match(x["text/html"] as string, /3 rows × 7 columns, 3 runs; index \(run_id\)/);
   await Deno.remove(dir, { recursive: true });
 });
 
@@ -92,4 +92,23 @@ Deno.test("display escapes values that came from files", async () => {
   assert.ok(m.includes("&lt;script&gt;alert(1)&lt;/script&gt;"));
   assert.ok(!/<script|<b>x/.test(m));
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("a sweep whose hooks failed shows the hook failures apart from the run status", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-display-hooks-" });
+  try {
+    const sweep = await Sweep.create(LEO, gridRunSet({ "Sat.SMA": [7000, 7050] }), {
+      outputDir: dir,
+      engine: "builtin",
+      workers: 2,
+      postprocess: `${fixture("hooks/probes.ts")}#throws`,
+    });
+    await sweep.run();
+    const plain = (await bundleOf(sweep))["text/plain"] as string;
+    assert.match(plain, /status: 2 ok\n/);
+    assert.match(plain, /hook failures: 2 threw — gmat-sweep rehook re-runs them/);
+    assert.match(plain, /run 0: ok \(hook failed: threw\)/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

@@ -67,7 +67,7 @@ Deno.test({
   find(/gmat-sweep Sweep[\s\S]*5 recorded of 5 planned/, "the sweep's summary");
   find(/gmat-sweep manifest[\s\S]*deriveOrbitMetrics \(5 ok\)/, "the manifest's summary");
   find(/report RF[\s\S]*15 rows × 9 columns, 5 runs; index \(run_id, time\)/, "the report table");
-  find(/hook output orbit_metrics[\s\S]*5 rows × 5 columns, 5 runs/, "the orbit_metrics table");
+  find(/hook output orbit_metrics[\s\S]*5 rows × 7 columns, 5 runs/, "the orbit_metrics table");
   // A Vega-Lite plot of the hook's metric against the swept SMA, one point per run.
   const plots = run.codeCells.flatMap((c) =>
     c.outputs.flatMap((o) => {

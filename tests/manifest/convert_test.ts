@@ -58,7 +58,11 @@ Deno.test("entryFromOutcome() records paths relative to the output dir, with / s
     log_path: "run-3/worker.log",
     attempt: 2,
   });
-  assert.deepEqual(outcomeFromEntry(entry, out), outcome(out, 3));
+  // The outcome read back names the hook that ran on the run (its provenance).
+  assert.deepEqual(outcomeFromEntry(entry, out), {
+    ...outcome(out, 3),
+    postprocess: "./pipeline.ts#f",
+  });
   const failed = entryFromOutcome(
     outcome(out, 4, { status: "failed", outputPaths: {}, extraOutputs: {}, logPath: null }),
     spec(4),

@@ -116,6 +116,7 @@ Deno.test({
   const where = [];
   for (const e of entries) {
     assert.equal(e.postprocess_status, "ok", e.postprocess_error ?? "");
+    assert.match(e.postprocess_sha256 ?? "", /^[0-9a-f]{64}$/, "the task records the hook's hash");
     where.push(await Deno.readTextFile(join(out, e.extra_outputs.where)));
   }
   // Two runs per task: tasks 0 and 1 ran the hooks, not the driver.

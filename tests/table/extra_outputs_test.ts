@@ -43,6 +43,8 @@ Deno.test("extraOutputsTable() keys hook outputs by run_id with marker rows and 
     "radius_span_km",
     "__status",
     "__postprocess_status",
+    "__postprocess",
+    "__postprocess_sha256",
   ]);
   assert.deepEqual([...table.getChild("run_id")!.toArray()].map(Number), [0, 1, 2, 3]);
   assert.deepEqual(table.getChild("radius_span_km")!.toJSON(), [0.25, null, 0.5, null]);
