@@ -373,3 +373,11 @@ export {
   SUPPORTED_QUANTITIES,
   type WriteMessage,
 } from "./src/engine/mod.ts";
+
+// Run as a program (`deno run -A mod.ts run leo.script ...`, or `deno run -A jsr:@gmat/sweep ...`
+// once published), the package's main module is the CLI; imported, it is the library and loads
+// nothing of the CLI.
+if (import.meta.main) {
+  const { main } = await import("./src/cli/main.ts");
+  Deno.exit(await main(Deno.args));
+}

@@ -7,7 +7,7 @@
 
 import { displayTable } from "../display/mod.ts";
 import { tableOf } from "../table/_arrow_build.ts";
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 
 /** One column of a result table. */
 export interface BuiltColumn {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type * as arrow from "apache-arrow";
+import type * as arrow from "npm:apache-arrow@21.2.0";
 import { readRunIds, readStatus, readTimes } from "./_read.ts";
 
 /** Groups of row indices, one per key, keys ascending. */

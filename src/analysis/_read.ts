@@ -6,7 +6,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import { AnalysisError } from "./errors.ts";
 
 /** The run-id column of a stitched table. */

@@ -17,7 +17,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import { ANALYSIS_METADATA_KEY, buildTable, float64Col, int64Col } from "./_build.ts";
 import { AnalysisError } from "./errors.ts";
 import { perRunValues, type RunReduce } from "./per_run.ts";

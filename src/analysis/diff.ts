@@ -22,7 +22,7 @@
  * @module
  */
 
-import type * as arrow from "apache-arrow";
+import type * as arrow from "npm:apache-arrow@21.2.0";
 import {
   ANALYSIS_METADATA_KEY,
   boolCol,

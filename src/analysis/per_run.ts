@@ -13,8 +13,9 @@
  */
 
 // @ts-types="@types/d3-array"
-import { fsum } from "d3-array";
-import type * as arrow from "apache-arrow";
+// @ts-types="npm:@types/d3-array@3.2.1"
+import { fsum } from "npm:d3-array@3.2.4";
+import type * as arrow from "npm:apache-arrow@21.2.0";
 import {
   hasTime,
   readNumbers,

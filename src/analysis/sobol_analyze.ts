@@ -25,8 +25,9 @@
  */
 
 // @ts-types="@types/d3-array"
-import { quantileSorted } from "d3-array";
-import * as arrow from "apache-arrow";
+// @ts-types="npm:@types/d3-array@3.2.1"
+import { quantileSorted } from "npm:d3-array@3.2.4";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import { Generator } from "../runset/generator.ts";
 import { normalPpf } from "../runset/mod.ts";
 import { resolveSeed } from "../runset/stochastic.ts";

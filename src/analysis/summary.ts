@@ -23,8 +23,9 @@
  */
 
 // @ts-types="@types/d3-array"
-import { fsum, quantileSorted } from "d3-array";
-import type * as arrow from "apache-arrow";
+// @ts-types="npm:@types/d3-array@3.2.1"
+import { fsum, quantileSorted } from "npm:d3-array@3.2.4";
+import type * as arrow from "npm:apache-arrow@21.2.0";
 import {
   ANALYSIS_METADATA_KEY,
   buildTable,

@@ -15,7 +15,7 @@
  * @module
  */
 
-import { deflateSync } from "fflate";
+import { deflateSync } from "npm:fflate@0.8.2";
 import { compareCodePoints } from "../manifest/mod.ts";
 import { crc32 } from "./crc32.ts";
 import {

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import { type JsonValue, JsonValueSchema } from "../runs/mod.ts";
 import type { ContextProvider } from "../sweep/mod.ts";
 import { ExitError } from "./exit_error.ts";

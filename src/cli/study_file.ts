@@ -17,9 +17,9 @@ import {
   type ParseError,
   parseTree,
   printParseErrorCode,
-} from "jsonc-parser";
+} from "npm:jsonc-parser@3.3.1";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import { ExitError } from "./exit_error.ts";
 
 /** The sweep commands a study can stand for. */

@@ -9,7 +9,7 @@
  * @module
  */
 
-import type { Table } from "apache-arrow";
+import type { Table } from "npm:apache-arrow@21.2.0";
 import { dirname, extname, resolve } from "node:path";
 import { GmatSweepError } from "../errors/mod.ts";
 import { lazyExtraOutputs, readOutcomes } from "../sweep/mod.ts";

@@ -7,7 +7,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import { attachDisplay, type Displayable, type MimeBundle } from "./bundle.ts";
 import { escapeHtml, htmlStatusBar, htmlTable } from "./html.ts";
 

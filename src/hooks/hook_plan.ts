@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import { HookError } from "./hook_error.ts";
 import { checkHookPermissions, type HookPermissions } from "./hook_permissions.ts";
 import type { HookSpecifier } from "./hook_specifier.ts";

@@ -8,7 +8,7 @@
 
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import type { Assert, SameType } from "../runs/_type_check.ts";
 import { HookError } from "./hook_error.ts";
 

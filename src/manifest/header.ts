@@ -13,7 +13,7 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import { type JsonValue, JsonValueSchema } from "../runs/mod.ts";
 import type { Assert, SameType } from "../runs/_type_check.ts";
 

@@ -5,7 +5,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import { listNames, PlotError } from "./plot_error.ts";
 
 /** Columns of a stitched table that are its index or bookkeeping, never a metric. */

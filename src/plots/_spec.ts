@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "npm:vega-lite@5.23.0";
 
 /** A value of inline data: JSON only, so a spec can be written to a notebook as is. */
 export type Datum = Record<string, number | string | null>;

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type * as arrow from "apache-arrow";
+import type * as arrow from "npm:apache-arrow@21.2.0";
 import { numericColumn } from "./_columns.ts";
 import type { BandRow } from "./band_spec.ts";
 import type { ConvergenceRow } from "./convergence_spec.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "npm:vega-lite@5.23.0";
 import { bandLayers, type Datum, isFiniteNumber, PANEL, PLOT_CONFIG } from "./_spec.ts";
 import { PlotError } from "./plot_error.ts";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega_lite_spec.ts";

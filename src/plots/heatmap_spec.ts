@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "npm:vega-lite@5.23.0";
 import { type Datum, fieldRef, METRIC_SCHEME, PLOT_CONFIG } from "./_spec.ts";
 import { plottableRows } from "./_validate.ts";
 import { PlotError } from "./plot_error.ts";

@@ -11,12 +11,12 @@
  */
 
 import process from "node:process";
-import type { TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "npm:vega-lite@5.23.0";
 import type { VegaLiteSpec } from "./vega_lite_spec.ts";
 import { PlotError } from "./plot_error.ts";
 
-type VegaModule = typeof import("vega");
-type VegaLiteModule = typeof import("vega-lite");
+type VegaModule = typeof import("npm:vega@5.33.1");
+type VegaLiteModule = typeof import("npm:vega-lite@5.23.0");
 
 let loaded: Promise<[VegaModule, VegaLiteModule]> | undefined;
 
@@ -26,7 +26,7 @@ async function importQuietly(): Promise<[VegaModule, VegaLiteModule]> {
   const before = proc.noDeprecation;
   proc.noDeprecation = true;
   try {
-    return await Promise.all([import("vega"), import("vega-lite")]);
+    return await Promise.all([import("npm:vega@5.33.1"), import("npm:vega-lite@5.23.0")]);
   } finally {
     proc.noDeprecation = before;
   }
@@ -112,10 +112,10 @@ export async function compileToVega(
 export async function renderSvg(spec: VegaLiteSpec, options: RenderOptions = {}): Promise<string> {
   const vegaSpec = await compileToVega(spec, options);
   const [vega] = await modules();
-  let view: import("vega").View | undefined;
+  let view: import("npm:vega@5.33.1").View | undefined;
   try {
     const logger = warningLogger(vega, options.onWarning ?? (() => {}));
-    view = new vega.View(vega.parse(vegaSpec as unknown as import("vega").Spec), {
+    view = new vega.View(vega.parse(vegaSpec as unknown as import("npm:vega@5.33.1").Spec), {
       renderer: "none",
       logger,
     });

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type * as arrow from "apache-arrow";
+import type * as arrow from "npm:apache-arrow@21.2.0";
 import type { ManifestEntry } from "../manifest/mod.ts";
 import { numericColumn, okRows, runIds } from "./_columns.ts";
 import { isFiniteNumber } from "./_spec.ts";

@@ -10,7 +10,7 @@
  * @module
  */
 
-import type { TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "npm:vega-lite@5.23.0";
 import {
   CORNER_PANEL,
   type Datum,

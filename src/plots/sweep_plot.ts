@@ -7,7 +7,7 @@
  */
 
 import { resolve } from "node:path";
-import type * as arrow from "apache-arrow";
+import type * as arrow from "npm:apache-arrow@21.2.0";
 import { ANALYSIS_METADATA_KEY, mcConvergence, sweepSummary } from "../analysis/mod.ts";
 import { type Manifest, readManifest } from "../manifest/mod.ts";
 import { lazyExtraOutputs, lazyOutputs } from "../sweep/mod.ts";

@@ -22,7 +22,7 @@ Array task t runs jobs t*k ... t*k+k-1 of its batch, k being the batch's `runsPe
  */
 
 import { join } from "node:path";
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import { RunOutcomeSchema } from "../runs/mod.ts";
 import type { RunOutcome } from "../runs/mod.ts";
 import { type RunJob, RunJobSchema } from "./job.ts";

@@ -9,7 +9,7 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import type { Assert, SameType } from "./_type_check.ts";
 
 /** A value an override may set (mirrors the script layer's `OverrideValue`). */

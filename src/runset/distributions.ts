@@ -20,7 +20,7 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import { type OverrideValueJson, OverrideValueSchema } from "../runs/mod.ts";
 import type { Assert, SameType } from "../runs/_type_check.ts";
 import { requireOverrideValue } from "./coerce.ts";

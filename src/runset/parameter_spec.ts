@@ -11,7 +11,7 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import { OverrideValueSchema } from "../runs/mod.ts";
 import { type Distribution, parseDistribution } from "./distributions.ts";
 import { RunSetError } from "./errors.ts";

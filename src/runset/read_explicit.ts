@@ -19,8 +19,8 @@
  * @module
  */
 
-import type { Field } from "apache-arrow";
-import { parse } from "csv-parse/sync";
+import type { Field } from "npm:apache-arrow@21.2.0";
+import { parse } from "npm:csv-parse@7.0.3/sync";
 import type { OverrideValueJson } from "../runs/mod.ts";
 import { parsePythonFloat, parsePythonInt } from "./coerce.ts";
 import { RunSetError } from "./errors.ts";
@@ -164,8 +164,8 @@ export async function explicitRowsFromParquet(
   path: string,
 ): Promise<ExplicitRunSet> {
   const [{ readParquet }, arrow] = await Promise.all([
-    import("parquet-wasm"),
-    import("apache-arrow"),
+    import("npm:parquet-wasm@0.8.0"),
+    import("npm:apache-arrow@21.2.0"),
   ]);
   let table;
   try {
@@ -194,7 +194,7 @@ export async function explicitRowsFromParquet(
 }
 
 function cellConverter(
-  DataType: typeof import("apache-arrow").DataType,
+  DataType: typeof import("npm:apache-arrow@21.2.0").DataType,
   field: Field,
   path: string,
 ): (value: unknown, row: number) => OverrideValueJson | null {

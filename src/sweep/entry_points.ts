@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { Table } from "apache-arrow";
+import type { Table } from "npm:apache-arrow@21.2.0";
 import {
   type Distribution,
   type ExplicitRows,

@@ -11,7 +11,7 @@
  * @module
  */
 
-import type { Table } from "apache-arrow";
+import type { Table } from "npm:apache-arrow@21.2.0";
 import { extraOutputsTable, type OutputKind, stitchRuns } from "../table/mod.ts";
 import { type ManifestTableOptions, readOutcomes } from "./outcomes.ts";
 

@@ -22,7 +22,7 @@
 import { dirname, join, resolve } from "node:path";
 import { runTreeOf } from "../manifest/mod.ts";
 import type { FsyncMode } from "../manifest/mod.ts";
-import type { Table } from "apache-arrow";
+import type { Table } from "npm:apache-arrow@21.2.0";
 import { withStorage } from "../errors/storage_error.ts";
 import {
   BUILTIN_ENGINE_VERSION,
@@ -84,7 +84,7 @@ import { clearExistingSweep, findExistingSweep } from "./existing_sweep.ts";
 import { readOutcomes } from "./outcomes.ts";
 import { checkRunCount } from "./run_limits.ts";
 import { checkArg, CreateOptionsSchema, PathSchema, ReopenOptionsSchema } from "./check_args.ts";
-import { z } from "zod";
+import { z } from "npm:zod@4.6.7";
 import { SweepConfigError } from "./sweep_error.ts";
 import { lockOutputDir } from "./sweep_lock.ts";
 import { type RehookOptions, type RehookSummary, rehookSweep } from "./rehook.ts";

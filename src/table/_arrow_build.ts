@@ -5,7 +5,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 
 /** Field metadata key: time scale of an epoch column (`UTC`, `TAI`, `TT`, `TDB`, `A1`). */
 export const EPOCH_SCALE_KEY = "gmat.epoch_scale";

@@ -11,7 +11,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import { bitmapBytes } from "./_arrow_build.ts";
 import type { PlainValues } from "./plain_pages.ts";
 

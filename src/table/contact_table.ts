@@ -16,7 +16,7 @@
  */
 
 import { basename } from "node:path";
-import type * as arrow from "apache-arrow";
+import type * as arrow from "npm:apache-arrow@21.2.0";
 import {
   contactEpochNs,
   type ContactNumberColumn,

@@ -12,7 +12,7 @@
  */
 
 import { basename } from "node:path";
-import type * as arrow from "apache-arrow";
+import type * as arrow from "npm:apache-arrow@21.2.0";
 import type { OemFile, StkFile } from "../formats/mod.ts";
 import {
   type Column,

@@ -16,7 +16,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import { createHash } from "node:crypto";
 import type { FileDigest, PostprocessStatus, RunStatus } from "../runs/mod.ts";
 import { displayTable } from "../display/mod.ts";

@@ -13,7 +13,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 
 /** Schema metadata key pyarrow reads. */
 export const PANDAS_METADATA_KEY = "pandas";
@@ -76,7 +76,7 @@ function describe(field: arrow.Field): PandasColumn {
  *
  * @example Usage
  * ```ts
- * import * as arrow from "apache-arrow";
+ * import * as arrow from "npm:apache-arrow@21.2.0";
  * import { pandasMetadata } from "./pandas_metadata.ts";
  * import assert from "node:assert/strict";
  *

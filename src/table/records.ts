@@ -11,7 +11,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import { civilFromDays } from "../formats/civil_date.ts";
 
 /** One row: column name to a JSON-friendly value. */

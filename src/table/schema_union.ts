@@ -10,7 +10,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import { type ValueClass, valueClassOf } from "./column_sink.ts";
 
 /** One column of the unified schema. */
@@ -67,7 +67,7 @@ function finalType(acc: Acc): arrow.DataType {
  *
  * @example Usage
  * ```ts
- * import * as arrow from "apache-arrow";
+ * import * as arrow from "npm:apache-arrow@21.2.0";
  * import { unifySchemas } from "./schema_union.ts";
  * import assert from "node:assert/strict";
  *

@@ -8,7 +8,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import { RUN_ID_COLUMN, STATUS_COLUMN } from "./stitch_runs.ts";
 
 /**

@@ -13,7 +13,7 @@
  */
 
 import { basename } from "node:path";
-import type * as arrow from "apache-arrow";
+import type * as arrow from "npm:apache-arrow@21.2.0";
 import type { DcReportFile, SolverRunTable, YukonLogFile } from "../solvers/mod.ts";
 import { solverRunTable, yukonRunTable } from "../solvers/mod.ts";
 import { type Column, float64Column, int64Column, tableOf, utf8Column } from "./_arrow_build.ts";

@@ -16,7 +16,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import type { FileDigest } from "../runs/mod.ts";
 import { valueClassOf } from "./column_sink.ts";
 import { type ParquetFooter, type PlainChunk, readParquetFooter } from "./parquet_footer.ts";

@@ -30,7 +30,7 @@
  * @module
  */
 
-import * as arrow from "apache-arrow";
+import * as arrow from "npm:apache-arrow@21.2.0";
 import { createHash } from "node:crypto";
 import type { FileDigest } from "../runs/mod.ts";
 import { GMAT_SWEEP_VERSION } from "../runtime/version.ts";

@@ -6,8 +6,8 @@
  * @module
  */
 
-import { Table } from "apache-arrow";
-import { stringify } from "csv-stringify/sync";
+import { Table } from "npm:apache-arrow@21.2.0";
+import { stringify } from "npm:csv-stringify@6.9.0/sync";
 import { tableRecords } from "./records.ts";
 
 /**

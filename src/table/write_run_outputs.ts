@@ -5,7 +5,7 @@
  */
 
 import { join, resolve } from "node:path";
-import type * as arrow from "apache-arrow";
+import type * as arrow from "npm:apache-arrow@21.2.0";
 import {
   OutputParseError,
   parseContactReport,

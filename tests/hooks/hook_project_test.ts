@@ -50,11 +50,11 @@ async function project(dir: string, imports: Record<string, string>): Promise<vo
 Deno.test("a hook in a project with its own deno.json imports gmat-sweep's helpers every way", async (t) => {
   const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-hook-project-" });
   const proj = join(dir, "study");
-  await project(proj, { "@gmat-sweep/gmat-sweep/hook": pathToFileURL(HOOK_TS).href });
+  await project(proj, { "@gmat/sweep/hook": pathToFileURL(HOOK_TS).href });
   const ways: [string, string][] = [
     ["by path", HOOK_TS],
     ["by file URL", pathToFileURL(HOOK_TS).href],
-    ["by package specifier", "@gmat-sweep/gmat-sweep/hook"],
+    ["by package specifier", "@gmat/sweep/hook"],
   ];
   try {
     for (const [name, from] of ways) {
@@ -87,7 +87,7 @@ Deno.test("an import the hook project's import map lacks is named as such, befor
   const proj = join(dir, "study");
   await project(proj, {});
   const module = join(proj, "unmapped.ts");
-  await Deno.writeTextFile(module, hookSource("@gmat-sweep/gmat-sweep/hook"));
+  await Deno.writeTextFile(module, hookSource("@gmat/sweep/hook"));
   const out = join(dir, "out");
   try {
     await assert.rejects(
