@@ -99,7 +99,7 @@ Deno.test("an import the hook project's import map lacks is named as such, befor
       (e) => {
         assert.ok(e instanceof HookError);
         assert.equal(e.code, "HOOK_LOAD");
-        assert.match(e.message, /@gmat-sweep\/gmat-sweep\/hook/);
+        assert.match(e.message, /@gmat\/sweep\/hook/);
         assert.match(e.message, /not resolved by the hook's import map/);
         assert.ok(e.message.includes(join(proj, "deno.json")), e.message);
         assert.doesNotMatch(e.message, /permission/i);
