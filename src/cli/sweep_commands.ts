@@ -32,7 +32,7 @@ import {
   studyArgs,
   type StudyFile,
 } from "./study_file.ts";
-import { terminalProgress } from "./progress.ts";
+import { terminalProgress } from "../progress/mod.ts";
 import { summaryLine } from "./summary_line.ts";
 import { workerCountProblem } from "../pool/local_pool.ts";
 
@@ -388,6 +388,7 @@ async function commonOptions(
     gmatRestartEvery: restartEvery,
     fsync: v["no-fsync-each"] === true ? { batch } : "each",
     onProgress: progress.update,
+    progress: false, // the CLI draws its own bar (and -q turns it off)
     onSlurmStatus: progress.slurm,
     backend: backend as SweepOptions["backend"],
     slurm: backendArgs.length > 0 ? slurm : undefined,

@@ -13,6 +13,7 @@
  * @module
  */
 
+import type { SweepProgress } from "../progress/mod.ts";
 import { join } from "node:path";
 import { storageCodeOf, StorageError } from "../errors/storage_error.ts";
 import {
@@ -27,30 +28,6 @@ import { withHookResult } from "../pool/job_hooks.ts";
 import type { HookRunner } from "../hooks/mod.ts";
 import { type FileDigest, runDirName, type RunOutcome, type RunSpec } from "../runs/mod.ts";
 import type { SweepPool } from "./backend_choice.ts";
-
-/** Progress of a running sweep, reported after every finished run. */
-export interface SweepProgress {
-  /** Runs finished in this invocation. */
-  readonly done: number;
-  /** Runs this invocation will do. */
-  readonly total: number;
-  /** Runs finished ok so far in this invocation. */
-  readonly ok: number;
-  /** Runs finished but not ok so far in this invocation. */
-  readonly failed: number;
-  /** Runs of this invocation whose hook succeeded so far. */
-  readonly hooksOk: number;
-  /** Runs of this invocation whose hook failed so far (the runs themselves are ok). */
-  readonly hooksFailed: number;
-  /** Seconds since this invocation started. */
-  readonly elapsedS: number;
-  /** Finished runs per second. */
-  readonly rate: number;
-  /** Estimated seconds left, or undefined before the first run. */
-  readonly etaS: number | undefined;
-  /** The outcome that just finished. */
-  readonly last: RunOutcome;
-}
 
 /** What one invocation (run, resume or extend) did. */
 export interface SweepSummary {
@@ -294,3 +271,5 @@ export async function executePlan(
     totals: index.totals(),
   };
 }
+
+export type { SweepProgress } from "../progress/mod.ts";

@@ -19,8 +19,9 @@
  * @module
  */
 
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { runTreeOf } from "../manifest/mod.ts";
+import { autoProgress } from "../progress/mod.ts";
 import type { FsyncMode } from "../manifest/mod.ts";
 import type { Table } from "npm:apache-arrow@21.2.0";
 import { withStorage } from "../errors/storage_error.ts";
@@ -126,6 +127,12 @@ export interface SweepOptions {
   readonly gmatRestartEvery?: number;
   /** Called after every finished run. */
   readonly onProgress?: (progress: SweepProgress) => void;
+  /**
+   * Show progress where it can be seen: an in-place display in a Jupyter notebook, a redrawn
+   * line on stderr on a terminal (nothing in a pipe or a log). `false` turns it off.
+   * @default {true}
+   */
+  readonly progress?: boolean;
   /**
    * Where runs execute: `local` worker processes, or `slurm` job arrays (the driver stays the only
    * writer of the manifest). On resume the manifest's backend is used unless given. @default {"local"}
@@ -771,7 +778,32 @@ export class Sweep {
       await pool?.close();
       throw e;
     }
-    return await executePlan(
+    // Progress where it can be seen (a notebook's display, a terminal's line), unless opted out.
+    const display = this.#options.progress === false
+      ? undefined
+      : autoProgress(`gmat-sweep ${basename(this.outputDir)}`);
+    const own = this.#options.onProgress;
+    const onProgress = display === undefined ? own : (p: SweepProgress) => {
+      display.update(p);
+      own?.(p);
+    };
+    try {
+      return await this.#executePlan(writer, index, pool, hooks, plan, signal, onProgress);
+    } finally {
+      display?.finish();
+    }
+  }
+
+  #executePlan(
+    writer: ManifestWriter,
+    index: ManifestIndex,
+    pool: SweepPool,
+    hooks: Awaited<ReturnType<typeof startHook>> | undefined,
+    plan: ExecutionPlan,
+    signal: AbortSignal | undefined,
+    onProgress: ((p: SweepProgress) => void) | undefined,
+  ): Promise<SweepSummary> {
+    return executePlan(
       {
         writer,
         index,
@@ -780,7 +812,7 @@ export class Sweep {
         outputDir: this.outputDir,
         postprocess: this.#header.postprocess ?? null,
         concurrency: this.#concurrency(),
-        onProgress: this.#options.onProgress,
+        onProgress,
         planned: index.header.run_count,
       },
       plan,

@@ -45,7 +45,9 @@ Deno.test("the library imports from a project of its own by path, file URL and p
   const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-outside-" });
   await Deno.writeTextFile(
     join(dir, "deno.json"),
-    JSON.stringify({ imports: { "@gmat/sweep": pathToFileURL(MOD).href, "zod": "npm:zod@3.23.8" } }),
+    JSON.stringify({
+      imports: { "@gmat/sweep": pathToFileURL(MOD).href, "zod": "npm:zod@3.23.8" },
+    }),
   );
   const specs = { path: MOD, url: pathToFileURL(MOD).href, package: "@gmat/sweep" };
   for (const [how, spec] of Object.entries(specs)) {

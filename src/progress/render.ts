@@ -1,12 +1,12 @@
 /**
- * Progress display for long sweeps: a one-line bar with runs done, rate and ETA, redrawn in place
- * on a terminal, silent otherwise (logs and CI stay clean).
+ * A sweep's progress as one line of text: bar, runs done, failures (engine and hook), rate and
+ * ETA, and SLURM's task counts.
  *
  * @module
  */
 
 import type { SlurmStatus } from "../pool/mod.ts";
-import type { SweepProgress } from "../sweep/mod.ts";
+import type { SweepProgress } from "./sweep_progress.ts";
 
 /** Format seconds as `1h02m`, `3m05s` or `12.3s`. */
 export function formatDuration(seconds: number): string {
@@ -32,41 +32,4 @@ export function renderProgress(p: SweepProgress, label: string, width = 24): str
   const hooks = p.hooksFailed > 0 ? ` hook-failed ${p.hooksFailed}` : "";
   return `${label} [${bar}] ${p.done}/${p.total} ok ${p.ok}${failed}${hooks} ` +
     `${p.rate.toFixed(1)} runs/s ETA ${p.etaS === undefined ? "?" : formatDuration(p.etaS)}`;
-}
-
-/** A progress sink that draws on stderr when it is a terminal. */
-export function terminalProgress(label: string, enabled: boolean): {
-  update: (p: SweepProgress) => void;
-  slurm: (s: SlurmStatus) => void;
-  finish: () => void;
-} {
-  const tty = enabled && Deno.stderr.isTerminal();
-  const encoder = new TextEncoder();
-  let last = 0;
-  let drawn = false;
-  let latest: SweepProgress | undefined;
-  let slurm = "";
-  const draw = (force: boolean) => {
-    if (!tty) return;
-    const now = performance.now();
-    if (!force && now - last < 100) return;
-    last = now;
-    drawn = true;
-    const cols = Deno.consoleSize?.().columns ?? 100;
-    const line = latest ? renderProgress(latest, label) : `${label} starting`;
-    Deno.stderr.writeSync(encoder.encode(`\r${(line + slurm).slice(0, cols - 1)}\x1b[K`));
-  };
-  return {
-    update(p) {
-      latest = p;
-      draw(p.done >= p.total);
-    },
-    slurm(s) {
-      slurm = renderSlurmStatus(s);
-      draw(false);
-    },
-    finish() {
-      if (tty && drawn) Deno.stderr.writeSync(encoder.encode("\n"));
-    },
-  };
 }
