@@ -18,6 +18,7 @@
 
 export { GmatSweepError } from "./src/errors/mod.ts";
 export { StorageError, type StorageErrorCode } from "./src/errors/storage_error.ts";
+export { ArgumentError } from "./src/errors/arguments.ts";
 
 // Sweeps
 export {

@@ -65,7 +65,7 @@ export function exitCodeFor(e: unknown): number | undefined {
     return 2;
   }
   if (e.code.startsWith("SCRIPT_") || e.code === "ENGINE_UNSUPPORTED") return 2;
-  if (e.code.startsWith("HOOK_")) return 2;
+  if (e.code.startsWith("HOOK_") || e.code === "ARGUMENT") return 2;
   if (e.code === "GMAT_NOT_FOUND" || e.code.startsWith("BACKEND")) return 4;
   if (e.code.startsWith("SLURM")) return 4;
   return 1;

@@ -9,6 +9,7 @@
  * @module
  */
 
+import { checkArgument, PathArg } from "../errors/arguments.ts";
 import { type RawLine, readRawLines } from "./_line_reader.ts";
 import { parseEntryText, parseHeaderText } from "./_parse_line.ts";
 import type { ManifestEntry } from "./entry.ts";
@@ -133,6 +134,7 @@ export async function* scanManifest(path: string): AsyncGenerator<ScanItem> {
  * ```
  */
 export async function readManifest(path: string): Promise<Manifest> {
+  checkArgument("readManifest(path)", PathArg, path);
   let header: ManifestHeader | undefined;
   const entries: ManifestEntry[] = [];
   const position = new Map<number, number>();

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { checkArgument, PathArg } from "../errors/arguments.ts";
 import { resolve } from "node:path";
 import type * as arrow from "npm:apache-arrow@21.2.0";
 import { ANALYSIS_METADATA_KEY, mcConvergence, sweepSummary } from "../analysis/mod.ts";
@@ -181,6 +182,7 @@ export async function sweepPlot(
   manifestPath: string,
   options: SweepPlotOptions = {},
 ): Promise<Plot> {
+  checkArgument("sweepPlot(manifestPath)", PathArg, manifestPath);
   if (!PLOT_KINDS.includes(kind)) {
     throw new PlotError(
       "PLOT_BAD_OPTION",

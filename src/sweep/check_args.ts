@@ -9,6 +9,7 @@
  */
 
 import { z } from "npm:zod@4.6.7";
+import { argumentProblem, PathArg } from "../errors/arguments.ts";
 import { SweepConfigError } from "./sweep_error.ts";
 
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === "function", {
@@ -50,16 +51,7 @@ export const ReopenOptionsSchema = CommonOptionsSchema.extend({
 });
 
 /** A file path argument. */
-export const PathSchema = z.string({ error: "expected a file path (a string)" }).min(1, {
-  error: "expected a file path, got an empty string",
-});
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.slice(0, 60))}`;
-  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
-}
+export const PathSchema: typeof PathArg = PathArg;
 
 /**
  * Checks one argument against its schema.
@@ -71,11 +63,7 @@ function describe(value: unknown): string {
  * @throws {SweepConfigError} Naming the function, the argument (and field) and what is expected.
  */
 export function checkArg<T>(where: string, schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return value as T;
-  const issue = parsed.error.issues[0];
-  const field = issue.path.length > 0 ? `.${issue.path.join(".")}` : "";
-  let got = value;
-  for (const p of issue.path) got = (got as Record<PropertyKey, unknown> | undefined)?.[p];
-  throw new SweepConfigError(`${where}${field}: ${issue.message}, got ${describe(got)}`);
+  const problem = argumentProblem(where, schema, value);
+  if (problem !== undefined) throw new SweepConfigError(problem);
+  return value as T;
 }

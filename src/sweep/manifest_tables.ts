@@ -11,11 +11,16 @@
  * @module
  */
 
+import { z } from "npm:zod@4.6.7";
+import { checkArgument, PathArg } from "../errors/arguments.ts";
 import type { Table } from "npm:apache-arrow@21.2.0";
 import { extraOutputsTable, type OutputKind, stitchRuns } from "../table/mod.ts";
 import { type ManifestTableOptions, readOutcomes } from "./outcomes.ts";
 
 export type { ManifestTableOptions } from "./outcomes.ts";
+
+/** A hook output's name. */
+const KeyArg = z.string({ error: 'expected a hook output name such as "orbit_metrics"' }).min(1);
 
 /**
  * The run_id-keyed table of one hook output registered in a manifest's `extra_outputs`.
@@ -31,6 +36,8 @@ export async function lazyExtraOutputs(
   key: string,
   options: ManifestTableOptions = {},
 ): Promise<Table> {
+  checkArgument("lazyExtraOutputs(manifestPath)", PathArg, manifestPath);
+  checkArgument("lazyExtraOutputs(key)", KeyArg, key);
   return await extraOutputsTable(await readOutcomes(manifestPath, options), key, {
     onWarning: options.onWarning ?? console.warn,
   });
@@ -48,6 +55,7 @@ export async function lazyOutputs(
   manifestPath: string,
   options: ManifestTableOptions & { readonly kind?: OutputKind; readonly name?: string } = {},
 ): Promise<Table> {
+  checkArgument("lazyOutputs(manifestPath)", PathArg, manifestPath);
   const entries = await readOutcomes(manifestPath, options);
   return stitchRuns(entries, {
     kind: options.kind ?? "report",

@@ -11,6 +11,7 @@
  * @module
  */
 
+import { checkArgument, PathArg } from "../errors/arguments.ts";
 import { join, resolve } from "node:path";
 import { type HookPermissions, resolveHook, startHook } from "../hooks/mod.ts";
 import {
@@ -175,6 +176,7 @@ export async function rehookSweep(
   options: RehookOptions = {},
   signal?: AbortSignal,
 ): Promise<RehookSummary> {
+  checkArgument("rehookSweep(manifestPath)", PathArg, manifestPath);
   const t0 = performance.now();
   const path = resolve(manifestPath);
   const header = await readManifestHeader(path);

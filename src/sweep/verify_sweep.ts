@@ -12,6 +12,7 @@
  * @module
  */
 
+import { checkArgument, PathArg } from "../errors/arguments.ts";
 import { dirname, join, resolve } from "node:path";
 import {
   checkRealPathInside,
@@ -84,6 +85,7 @@ export async function verifySweep(
   manifestPath: string,
   options: VerifySweepOptions = {},
 ): Promise<VerifyReport> {
+  checkArgument("verifySweep(manifestPath)", PathArg, manifestPath);
   const path = resolve(manifestPath);
   const index = await indexManifest(path);
   const outputDir = runTreeOf(path, index.header, options.outputDir);

@@ -11,6 +11,7 @@
  * @module
  */
 
+import { ArgumentError } from "../errors/arguments.ts";
 import * as arrow from "npm:apache-arrow@21.2.0";
 import { civilFromDays } from "../formats/civil_date.ts";
 
@@ -106,6 +107,11 @@ function cellReader(vector: arrow.Vector, times: "iso" | "date"): CellReader {
  * @returns One object per row, keys in the table's column order.
  */
 export function tableRecords(table: arrow.Table, options: RecordsOptions = {}): TableRecord[] {
+  if (!(table instanceof arrow.Table)) {
+    throw new ArgumentError(
+      "tableRecords(table): expected an apache-arrow Table (sweep.toTable(), lazyOutputs(...))",
+    );
+  }
   const times = options.times ?? "iso";
   const names = table.schema.fields.map((f) => f.name);
   const out: TableRecord[] = [];

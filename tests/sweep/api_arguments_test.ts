@@ -7,14 +7,21 @@
 
 import assert from "node:assert/strict";
 import {
+  ArgumentError,
   findFailed,
   GmatSweepError,
   gridRunSet,
+  lazyExtraOutputs,
+  lazyOutputs,
   ManifestArgumentError,
   readManifest,
+  rehookSweep,
   Sweep,
   sweep,
   SweepConfigError,
+  sweepPlot,
+  tableRecords,
+  verifySweep,
 } from "../../mod.ts";
 import { LEO } from "../_support/sweep_tree.ts";
 
@@ -53,6 +60,49 @@ Deno.test("Sweep.create and fromManifest check their arguments", async () => {
     () => Sweep.fromManifest(bad(42), LEO),
     /^Sweep\.fromManifest\(manifestPath\): expected a file path/,
   );
+});
+
+Deno.test("functions taking a manifest path or a table name the argument they got wrong", async () => {
+  const wrong: [string, () => Promise<unknown> | unknown, RegExp][] = [
+    [
+      "readManifest",
+      () => readManifest(42 as never),
+      /^readManifest\(path\): expected a file path/,
+    ],
+    [
+      "lazyOutputs",
+      () => lazyOutputs(undefined as never),
+      /^lazyOutputs\(manifestPath\): expected a file path \(a string\), got undefined/,
+    ],
+    [
+      "lazyExtraOutputs",
+      () => lazyExtraOutputs("m.jsonl", undefined as never),
+      /^lazyExtraOutputs\(key\): expected a hook output name/,
+    ],
+    [
+      "verifySweep",
+      () => verifySweep({} as never),
+      /^verifySweep\(manifestPath\): .*got an object/,
+    ],
+    [
+      "sweepPlot",
+      () => sweepPlot("scatter", 5 as never),
+      /^sweepPlot\(manifestPath\): .*got number 5/,
+    ],
+    ["rehookSweep", () => rehookSweep(1 as never), /^rehookSweep\(manifestPath\)/],
+    [
+      "tableRecords",
+      () => tableRecords(null as never),
+      /^tableRecords\(table\): expected an apache-arrow Table/,
+    ],
+  ];
+  for (const [name, call, message] of wrong) {
+    await assert.rejects(async () => await call(), (e: unknown) => {
+      assert.ok(e instanceof ArgumentError && e.code === "ARGUMENT", `${name}: ${e}`);
+      assert.match((e as Error).message, message);
+      return true;
+    });
+  }
 });
 
 Deno.test("a manifest query given a path says how to call it", async () => {
