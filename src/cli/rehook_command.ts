@@ -9,7 +9,7 @@ import { rehookSweep } from "../sweep/rehook.ts";
 import { ExitError } from "./exit_error.ts";
 import { parseCommand } from "./parse_command.ts";
 import { countsText } from "./summary_line.ts";
-import type { CliIo } from "./sweep_commands.ts";
+import { type CliIo, HOOK_OPTIONS } from "./sweep_commands.ts";
 
 /** Help of the rehook command. */
 export const REHOOK_HELP = `gmat-sweep rehook: run a hook again on recorded ok runs (no engine run)
@@ -68,12 +68,7 @@ function positive(name: string, text: string | undefined): number | undefined {
 /** Run the rehook command. */
 export async function rehookCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommand(args, {
-    postprocess: { type: "string" },
-    "postprocess-allow": { type: "string", multiple: true },
-    "postprocess-timeout": { type: "string" },
-    "postprocess-isolation": { type: "string" },
-    "postprocess-memory": { type: "string" },
-    "postprocess-max-output": { type: "string" },
+    ...HOOK_OPTIONS,
     runs: { type: "string" },
     "output-dir": { type: "string" },
     workers: { type: "string" },

@@ -42,6 +42,16 @@ export interface CliIo {
   readonly error: (line: string) => void;
 }
 
+/** The hook's flags, shared by the sweep commands and `rehook`. */
+export const HOOK_OPTIONS = {
+  postprocess: { type: "string" },
+  "postprocess-allow": { type: "string", multiple: true },
+  "postprocess-timeout": { type: "string" },
+  "postprocess-isolation": { type: "string" },
+  "postprocess-memory": { type: "string" },
+  "postprocess-max-output": { type: "string" },
+} as const;
+
 const COMMON_OPTIONS = {
   out: { type: "string" },
   manifest: { type: "string" },
@@ -60,12 +70,7 @@ const COMMON_OPTIONS = {
   help: { type: "boolean", short: "h" },
   "force-workers": { type: "boolean" },
   yes: { type: "boolean", short: "y" },
-  postprocess: { type: "string" },
-  "postprocess-allow": { type: "string", multiple: true },
-  "postprocess-timeout": { type: "string" },
-  "postprocess-isolation": { type: "string" },
-  "postprocess-memory": { type: "string" },
-  "postprocess-max-output": { type: "string" },
+  ...HOOK_OPTIONS,
   "context-file": { type: "string" },
 } as const;
 

@@ -13,7 +13,7 @@
  * @module
  */
 
-import { clockNs, daysFromCivil, daysInMonth, isLeapYear } from "./civil_date.ts";
+import { clockNs, daysFromCivil, daysInMonth, isLeapYear } from "../physics/time/civil_date.ts";
 import type { ContactTimeFormat } from "./contact_types.ts";
 
 const NS_PER_SECOND = 1_000_000_000n;

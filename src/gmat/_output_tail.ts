@@ -5,6 +5,8 @@
  * @module
  */
 
+import { readTextStream } from "./_text_stream.ts";
+
 /** A stream being drained. */
 export interface DrainedStream {
   /** Resolves with the last `maxChars` characters once the stream ends or is cancelled. */
@@ -26,8 +28,6 @@ export function drainStream(
   maxChars: number,
   onLine: (line: string) => void = () => {},
 ): DrainedStream {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
   let tail = "";
   let partial = "";
   const take = (text: string) => {
@@ -38,26 +38,8 @@ export function drainStream(
     // A runaway line without a newline must not grow without bound either.
     if (partial.length > maxChars) partial = partial.slice(-maxChars);
   };
-  const done = (async () => {
-    try {
-      while (true) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        take(decoder.decode(value, { stream: true }));
-      }
-    } catch {
-      // cancelled or broken pipe: keep what was read
-    } finally {
-      reader.releaseLock();
-    }
-    take(decoder.decode());
+  const reader = readTextStream(stream, take, () => {
     if (partial !== "") onLine(partial);
-    return tail;
-  })();
-  return {
-    done,
-    cancel: () => {
-      reader.cancel().catch(() => {});
-    },
-  };
+  });
+  return { done: reader.done.then(() => tail), cancel: reader.cancel };
 }

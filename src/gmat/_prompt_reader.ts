@@ -7,6 +7,7 @@
  */
 
 import { CONSOLE_PROMPT } from "./console_protocol.ts";
+import { readTextStream, type TextStreamReader } from "./_text_stream.ts";
 
 /** What the reader reports. */
 export interface PromptReaderEvents {
@@ -16,13 +17,8 @@ export interface PromptReaderEvents {
   readonly prompt: () => void;
 }
 
-/** A running reader. */
-export interface PromptReader {
-  /** Resolves when the stream ends (the console exited or the reader was cancelled). */
-  readonly done: Promise<void>;
-  /** Stop reading. */
-  cancel(): void;
-}
+/** A running reader: `done` resolves when the console exited or the reader was cancelled. */
+export type PromptReader = TextStreamReader;
 
 /** Longest pending partial line kept (a runaway line without a newline must not grow forever). */
 const MAX_PARTIAL = 1 << 16;
@@ -38,8 +34,6 @@ export function readConsoleOutput(
   stream: ReadableStream<Uint8Array>,
   events: PromptReaderEvents,
 ): PromptReader {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
   let partial = "";
   const take = (text: string) => {
     const parts = (partial + text).split(/\r?\n/);
@@ -54,20 +48,7 @@ export function readConsoleOutput(
       partial = partial.slice(-MAX_PARTIAL);
     }
   };
-  const done = (async () => {
-    try {
-      while (true) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        take(decoder.decode(value, { stream: true }));
-      }
-    } catch {
-      // cancelled or broken pipe
-    } finally {
-      reader.releaseLock();
-    }
-    take(decoder.decode());
+  return readTextStream(stream, take, () => {
     if (partial !== "") events.line(partial);
-  })();
-  return { done, cancel: () => void reader.cancel().catch(() => {}) };
+  });
 }

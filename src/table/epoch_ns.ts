@@ -12,7 +12,7 @@
  * @module
  */
 
-import { clockNs, daysFromCivil, daysInMonth } from "../formats/civil_date.ts";
+import { clockNs, daysFromCivil, daysInMonth } from "../physics/time/civil_date.ts";
 
 const NS_PER_SECOND = 1_000_000_000n;
 const NS_PER_DAY = 86_400n * NS_PER_SECOND;

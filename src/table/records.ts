@@ -13,7 +13,7 @@
 
 import { ArgumentError } from "../errors/arguments.ts";
 import * as arrow from "npm:apache-arrow@21.2.0";
-import { civilFromDays } from "../formats/civil_date.ts";
+import { civilFromDays } from "../physics/time/civil_date.ts";
 
 /** One row: column name to a JSON-friendly value. */
 export type TableRecord = Record<string, string | number | boolean | Date | null>;

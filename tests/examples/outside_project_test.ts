@@ -9,24 +9,14 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { command } from "../_support/cli.ts";
 import { ROOT } from "../_support/engine.ts";
 
 const LEO = join(ROOT, "fixtures", "scripts", "leo_basic.script");
 const MOD = join(ROOT, "mod.ts");
 
-async function deno(args: string[], cwd: string) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args,
-    cwd,
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  return {
-    code: out.code,
-    stdout: new TextDecoder().decode(out.stdout),
-    stderr: new TextDecoder().decode(out.stderr),
-  };
+function deno(args: string[], cwd: string) {
+  return command(Deno.execPath(), args, { cwd, env: { NO_COLOR: "1" } });
 }
 
 function study(spec: string, out: string): string {

@@ -8,6 +8,7 @@
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { command } from "../_support/cli.ts";
 import { ROOT } from "../_support/engine.ts";
 
 interface Block {
@@ -33,20 +34,12 @@ function blocks(markdown: string): Block[] {
   return out;
 }
 
-async function sh(script: string, cwd: string) {
-  const out = await new Deno.Command("bash", {
-    args: ["-O", "expand_aliases", "-e", "-c", script],
+function sh(script: string, cwd: string) {
+  return command("bash", ["-O", "expand_aliases", "-e", "-c", script], {
     cwd,
     env: { NO_COLOR: "1", HOME: Deno.env.get("HOME") ?? "/root", PATH: Deno.env.get("PATH")! },
     clearEnv: true,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  return {
-    code: out.code,
-    stdout: new TextDecoder().decode(out.stdout),
-    stderr: new TextDecoder().decode(out.stderr),
-  };
+  });
 }
 
 Deno.test("README: the tour and the TypeScript snippets run as written", async () => {

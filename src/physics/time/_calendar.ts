@@ -6,6 +6,7 @@
  */
 
 import { SECONDS_PER_DAY } from "../constants.ts";
+import { civilFromDays, daysFromCivil } from "./civil_date.ts";
 
 /** English month abbreviations as GMAT writes and reads them. */
 export const MONTH_ABBREVIATIONS: readonly string[] = [
@@ -26,42 +27,7 @@ export const MONTH_ABBREVIATIONS: readonly string[] = [
 /** GMAT MJD of 1970-01-01 00:00 (JD 2440587.5). */
 const UNIX_EPOCH_GMAT_MJD = 10587.5;
 
-/** Number of days in a month (1-based) of a proleptic Gregorian year. */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Days from 1970-01-01 to a civil date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** The civil date of a day count from 1970-01-01 (Howard Hinnant's civil_from_days). */
-function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) -
-      Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day };
-}
+export { daysInMonth } from "./civil_date.ts";
 
 /** GMAT MJD of a calendar instant (no leap-second handling: 60 s wraps into the next minute). */
 export function gmatMjdFromFields(

@@ -1,6 +1,7 @@
 /**
- * Proleptic Gregorian calendar arithmetic shared by the epoch readers of output files: month
- * lengths and days since 1970-01-01.
+ * Proleptic Gregorian calendar arithmetic, the one copy every layer uses (GMAT's epochs, the
+ * epoch readers of output files, table timestamps): leap years, month lengths, days since
+ * 1970-01-01 and back, and clock fields as nanoseconds.
  *
  * @module
  */
