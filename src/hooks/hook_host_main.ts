@@ -50,19 +50,37 @@ interface JobResult {
   durationS: number;
 }
 
+/** What a worker tells about the call it is answering (not its requests to the host). */
+type CallReply = Exclude<WorkerReply, { type: "parquetWasm" }>;
+
 /** One hook worker and the call it is answering. */
 class HookWorker {
   readonly #worker: Worker;
-  #job: ((m: WorkerReply | HookFailure) => void) | undefined;
+  #job: ((m: CallReply | HookFailure) => void) | undefined;
   #dead = false;
 
-  constructor(wrapperUrl: string, permissions: WorkerPermissions) {
+  /**
+   * @param wrapperUrl The worker's module.
+   * @param permissions The worker's permissions.
+   * @param parquetWasm The host's compiled parquet-wasm, for a worker that asks for it.
+   */
+  constructor(
+    wrapperUrl: string,
+    permissions: WorkerPermissions,
+    parquetWasm: () => Promise<WebAssembly.Module | undefined>,
+  ) {
     this.#worker = new Worker(wrapperUrl, {
       type: "module",
       // @ts-ignore: Deno's worker options (unstable: --unstable-worker-options).
       deno: { permissions },
     });
     this.#worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      if (e.data.type === "parquetWasm") {
+        parquetWasm().then((module) => {
+          if (!this.#dead) this.#worker.postMessage({ type: "parquetWasm", module });
+        });
+        return;
+      }
       if (e.data.type === "exited") this.#dead = true;
       this.#job?.(e.data);
     };
@@ -152,20 +170,27 @@ function startFailure(e: unknown): JobResult {
 class Host {
   readonly #config: Config;
   #kept: HookWorker | undefined;
-  /** parquet-wasm, compiled once for every worker of this host (undefined: none, or failed). */
-  readonly #parquetWasm: Promise<WebAssembly.Module | undefined>;
+  /**
+   * parquet-wasm, compiled once for every worker of this host when one first asks (undefined:
+   * none, or failed).
+   */
+  #parquetWasm: Promise<WebAssembly.Module | undefined> | undefined;
+  readonly #provide = () => this.#compiledParquetWasm();
 
   constructor(config: Config) {
     this.#config = config;
-    this.#parquetWasm = config.parquetWasm === null
-      ? Promise.resolve(undefined)
-      : Deno.readFile(config.parquetWasm).then((b) => WebAssembly.compile(b)).catch(() =>
-        undefined
-      );
   }
 
-  /** The compiled parquet-wasm to hand to a worker, if any. */
-  parquetWasm(): Promise<WebAssembly.Module | undefined> {
+  /** Whether the host has parquet-wasm to share with its workers. */
+  get sharesParquetWasm(): boolean {
+    return this.#config.parquetWasm !== null;
+  }
+
+  /** The compiled parquet-wasm to hand to a worker, if any (compiled on the first call). */
+  #compiledParquetWasm(): Promise<WebAssembly.Module | undefined> {
+    const file = this.#config.parquetWasm;
+    this.#parquetWasm ??= file === null ? Promise.resolve(undefined) : Deno.readFile(file)
+      .then((b) => WebAssembly.compile(b)).catch(() => undefined);
     return this.#parquetWasm;
   }
 
@@ -183,14 +208,14 @@ class Host {
         ...base,
         read: withDir(base.read, runTree),
         write: withDir(base.write, runTree),
-      });
+      }, this.#provide);
       return this.#kept;
     }
     return new HookWorker(wrapperUrl, {
       ...base,
       read: withDir(base.read, runDir),
       write: withDir(base.write, runDir),
-    });
+    }, this.#provide);
   }
 
   async call(request: WorkerRequest, runDir: string | null, timeoutMs: number) {
@@ -234,14 +259,13 @@ async function main(): Promise<void> {
           reply({ type: "probe", id: request.id, exportType: r.exportType, failure: r.failure });
           return;
         }
-        const parquetWasm = await h.parquetWasm();
         const r = await h.call(
           {
             type: "run",
             spec: request.spec,
             outcome: request.outcome,
             keep: h.keepsWorker,
-            ...(parquetWasm === undefined ? {} : { parquetWasm }),
+            sharedParquetWasm: h.sharesParquetWasm,
           },
           request.runDir,
           request.timeoutMs,

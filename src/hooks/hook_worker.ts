@@ -60,10 +60,32 @@ function guardExits(): void {
 if (inWorker()) guardExits();
 
 /**
- * Where a compiled parquet-wasm module waits for the table layer's codec loader
- * (`SHARED_PARQUET_WASM` in `src/table/parquet_wasm.ts`; the same registered symbol).
+ * Where the table layer's codec loader finds parquet-wasm's compiled module, or here a function
+ * that asks the host for it (`SHARED_PARQUET_WASM` in `src/table/parquet_wasm.ts`; the same
+ * registered symbol).
  */
 const SHARED_PARQUET_WASM = Symbol.for("gmat-sweep.parquet-wasm.module");
+
+/**
+ * Let the codec loader ask the host for its compiled parquet-wasm (once; the host compiles it
+ * when first asked), so that hooks that never load the codec cost the host no compilation.
+ * Returns the function that takes the host's answer (which then stays in the global).
+ */
+function shareParquetWasm(scope: WorkerScope): (module: WebAssembly.Module | undefined) => void {
+  let answer: (module: WebAssembly.Module | undefined) => void = () => {};
+  const asked = new Promise<WebAssembly.Module | undefined>((resolve) => answer = resolve);
+  let sent = false;
+  (globalThis as Record<symbol, unknown>)[SHARED_PARQUET_WASM] = () => {
+    if (!sent) scope.postMessage({ type: "parquetWasm" });
+    sent = true;
+    return asked;
+  };
+  return (module) => {
+    // Held from now on, as a module handed over up front would be.
+    if (module !== undefined) (globalThis as Record<symbol, unknown>)[SHARED_PARQUET_WASM] = module;
+    answer(module);
+  };
+}
 
 function captureConsole(send: (text: string) => void): void {
   const format = (args: unknown[]) =>
@@ -88,8 +110,13 @@ export function serveHook(hookModule: Record<string, unknown>, exportName: strin
     scope.onmessage = null;
   };
   let captured = false;
+  let parquetWasm: ((module: WebAssembly.Module | undefined) => void) | undefined;
   scope.onmessage = async (e) => {
     const request = e.data;
+    if (request.type === "parquetWasm") {
+      parquetWasm?.(request.module);
+      return;
+    }
     const fn = hookModule[exportName];
     if (request.type === "probe") {
       scope.postMessage({ type: "probe", exportType: exportName in hookModule ? typeof fn : "" });
@@ -100,8 +127,8 @@ export function serveHook(hookModule: Record<string, unknown>, exportName: strin
       captureConsole((text) => scope.postMessage({ type: "log", text }));
       captured = true;
     }
-    if (request.parquetWasm !== undefined) {
-      (globalThis as Record<symbol, unknown>)[SHARED_PARQUET_WASM] = request.parquetWasm;
+    if (request.sharedParquetWasm && parquetWasm === undefined) {
+      parquetWasm = shareParquetWasm(scope);
     }
     try {
       if (typeof fn !== "function") {

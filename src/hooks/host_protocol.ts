@@ -47,8 +47,9 @@ export type HostRequest =
     /** The directory holding every run directory (what a `sweep` worker may read and write). */
     runTree: string | null;
     /**
-     * parquet-wasm's `.wasm` file when the hook's graph has it: the host compiles it once and
-     * hands the compiled module to every worker, which then need not compile it again.
+     * parquet-wasm's `.wasm` file when the hook's graph has it: the host compiles it once, when
+     * a worker first asks (a hook that never loads the codec costs nothing), and hands the
+     * compiled module to every worker that asks, which then need not compile it again.
      */
     parquetWasm: string | null;
   }
@@ -100,9 +101,11 @@ export type WorkerRequest =
     spec: HookRunSpec;
     outcome: Record<string, unknown>;
     keep: boolean;
-    /** parquet-wasm compiled by the host (a `WebAssembly.Module`), when there is one. */
-    parquetWasm?: WebAssembly.Module;
-  };
+    /** Whether the host holds parquet-wasm to share (the worker asks for it when it loads). */
+    sharedParquetWasm: boolean;
+  }
+  /** The answer to the worker's `parquetWasm` request (undefined: compile it yourself). */
+  | { type: "parquetWasm"; module: WebAssembly.Module | undefined };
 
 /** Worker -> host. */
 export type WorkerReply =
@@ -110,5 +113,7 @@ export type WorkerReply =
   | { type: "probe"; exportType: string }
   | { type: "done"; value: unknown }
   | { type: "error"; failure: HookFailure }
+  /** The codec is loading: send the host's compiled parquet-wasm (a `parquetWasm` request). */
+  | { type: "parquetWasm" }
   /** The hook called `Deno.exit()` / `close()`: the worker is closing. */
   | { type: "exited"; how: string };
