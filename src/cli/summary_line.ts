@@ -65,7 +65,7 @@ function statusText(totals: ManifestTotals): string {
  * console.log(summaryLine({
  *   totals, planned: 2000, ran: 532, wallS: 41, runTimeS: 80, interrupted: true,
  * }, "/out"));
- * // 532 of 2000 runs (530 ok, 2 failed); this session: 532 runs in 41.00 s wall (80.00 s of run time) — output: /out
+ * // 532 of 2000 runs (530 ok, 2 failed) in 41.00 s wall (80.00 s of run time) — output: /out
  * ```
  */
 export function summaryLine(s: InvocationSummary, outputDir: string): string {
