@@ -7,8 +7,7 @@
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { cli } from "../_support/cli.ts";
-import { ROOT } from "../_support/engine.ts";
+import { cli, spawnCli } from "../_support/cli.ts";
 import { LEO, runGrid, slowLeoScript } from "../_support/sweep_tree.ts";
 
 Deno.test("a resume with nothing to do says 'nothing to run: N of N runs recorded'", async () => {
@@ -28,29 +27,19 @@ Deno.test("an interrupted sweep says 'K of N runs' and this session's times; res
   const script = await slowLeoScript(dir);
   const out = join(dir, "out");
   const manifest = join(out, "manifest.jsonl");
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      "--quiet",
-      join(ROOT, "cli.ts"),
-      "run",
-      script,
-      "--grid",
-      "Sat.SMA=7000:7400:40",
-      "--out",
-      out,
-      "--engine",
-      "builtin",
-      "--workers",
-      "1",
-      "-q",
-    ],
-    cwd: ROOT,
-    env: { DENO_NO_PACKAGE_JSON: "1", NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
+  const child = spawnCli([
+    "run",
+    script,
+    "--grid",
+    "Sat.SMA=7000:7400:40",
+    "--out",
+    out,
+    "--engine",
+    "builtin",
+    "--workers",
+    "1",
+    "-q",
+  ]);
   // Interrupt once a few entries are durable.
   for (;;) {
     const lines = await Deno.readTextFile(manifest).then((t) => t.split("\n").length - 2, () => 0);

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { cli } from "../_support/cli.ts";
 import { fixture } from "../_support/engine.ts";
+import { runGrid } from "../_support/sweep_tree.ts";
 
 const LEO = fixture("scripts/leo_basic.script");
 
@@ -107,16 +108,7 @@ Deno.test("numbers out of range get range messages, negative ones included; --wo
   assert.equal(w.code, 2);
   assert.match(w.stderr, /--workers -2: give at least 1, or -1 for one worker per core/);
   const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-workers-" });
-  const all = await cli([
-    "run",
-    LEO,
-    "--grid",
-    "Sat.SMA=7000,7100",
-    "--out",
-    dir,
-    "--workers",
-    "-1",
-  ]);
+  const all = await runGrid(LEO, ["Sat.SMA=7000,7100"], dir, ["--workers", "-1"]);
   assert.equal(all.code, 0, all.stderr);
   assert.match(all.stdout, /2 runs \(2 ok\)/);
   await Deno.remove(dir, { recursive: true });

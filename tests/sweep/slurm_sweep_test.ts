@@ -11,7 +11,7 @@ import { readManifest } from "../../src/manifest/mod.ts";
 import type { ManifestEntry } from "../../src/manifest/mod.ts";
 import { gridRunSet, linspace, monteCarloRunSet, type RunSet } from "../../src/runset/mod.ts";
 import { Sweep, type SweepOptions } from "../../src/sweep/mod.ts";
-import { cli } from "../_support/cli.ts";
+import { cli, spawnCli } from "../_support/cli.ts";
 import { fixture, ROOT } from "../_support/engine.ts";
 import {
   activeSqueue,
@@ -141,30 +141,21 @@ async function entries(path: string): Promise<number> {
 }
 
 function spawnDriver(out: string, runs: number): Deno.ChildProcess {
-  return new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      "--quiet",
-      join(ROOT, "cli.ts"),
-      "run",
-      LEO,
-      "--grid",
-      `Sat.SMA=7000:7300:${runs}`,
-      "--out",
-      out,
-      "--engine",
-      "builtin",
-      "--backend",
-      "slurm",
-      "--backend-arg",
-      "max-concurrent=2",
-      "--quiet",
-    ],
-    env: { NO_COLOR: "1", DENO_NO_PACKAGE_JSON: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
+  return spawnCli([
+    "run",
+    LEO,
+    "--grid",
+    `Sat.SMA=7000:7300:${runs}`,
+    "--out",
+    out,
+    "--engine",
+    "builtin",
+    "--backend",
+    "slurm",
+    "--backend-arg",
+    "max-concurrent=2",
+    "--quiet",
+  ]);
 }
 
 Deno.test({
