@@ -12,7 +12,7 @@ import type { ManifestEntry } from "../../src/manifest/mod.ts";
 import { gridRunSet, linspace, monteCarloRunSet, type RunSet } from "../../src/runset/mod.ts";
 import { Sweep, type SweepOptions } from "../../src/sweep/mod.ts";
 import { cli, spawnCli } from "../_support/cli.ts";
-import { fixture, ROOT } from "../_support/engine.ts";
+import { fixture } from "../_support/engine.ts";
 import {
   activeSqueue,
   ignoreWithoutSlurm,
