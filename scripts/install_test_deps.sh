@@ -8,6 +8,8 @@
 #   librsvg2-bin                           rsvg-convert: the plot tests open SVGs as pictures
 #   casacore-data-jpl-de405                the DE405 oracle test: casacore's own reading of the
 #   python3-casacore                       table data/ephemeris/de405_1960_2060.bin was made from
+#   strace                                 watches a sweep's syncs and manifest writes (outputs are
+#                                          durable before their entry)
 #
 # Idempotent: a package already installed is left alone and nothing runs when none is missing.
 # As root it installs with apt-get (no recommends, quietly); otherwise it only lists what is
@@ -16,7 +18,7 @@
 set -uo pipefail
 
 PACKAGES=(python3 python3-numpy python3-scipy jupyter-nbconvert python3-nbclient jupyter-client
-  jupyter-core unzip librsvg2-bin casacore-data-jpl-de405 python3-casacore)
+  jupyter-core unzip librsvg2-bin casacore-data-jpl-de405 python3-casacore strace)
 
 installed() {
   [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]

@@ -37,6 +37,7 @@ export {
 export { checkRealPathInside, confinedPath, isInside, OUTSIDE_PATH_FIX } from "./confine.ts";
 export { exceedsJsonDepth, MAX_JSON_DEPTH } from "./json_depth.ts";
 export { digestBytes, digestFile, digestMismatch } from "./file_digest.ts";
+export { syncFilesAndDirectories } from "./sync_to_disk.ts";
 export { tryLockExclusive } from "./try_lock.ts";
 export {
   type IndexedRun,

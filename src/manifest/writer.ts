@@ -36,7 +36,7 @@ import { asStorageError } from "../errors/storage_error.ts";
 import { openManifestFile } from "./_line_reader.ts";
 import { tryLockExclusive } from "./try_lock.ts";
 import { describeIssues, parseHeaderText } from "./_parse_line.ts";
-import { syncDirectory } from "./_sync_directory.ts";
+import { syncDirectory } from "./sync_to_disk.ts";
 import { type ManifestEntry, type ManifestEntryInput, ManifestEntrySchema } from "./entry.ts";
 import { ManifestLockedError } from "./errors.ts";
 import { type ManifestHeader, type ManifestHeaderInput, ManifestHeaderSchema } from "./header.ts";

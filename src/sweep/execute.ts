@@ -22,6 +22,7 @@ import {
   type ManifestIndex,
   type ManifestTotals,
   type ManifestWriter,
+  syncFilesAndDirectories,
 } from "../manifest/mod.ts";
 import type { RunJob } from "../pool/job.ts";
 import { withHookResult } from "../pool/job_hooks.ts";
@@ -76,40 +77,55 @@ export interface ExecutionContext {
   readonly onProgress?: (progress: SweepProgress) => void;
   /** The runs the sweep plans in all, for the summary. */
   readonly planned: number;
+  /**
+   * Sync each ok run's outputs (and hook outputs) to disk before its entry is appended: what
+   * the manifest's `fsync: "each"` promises (an entry recorded as done has its files).
+   */
+  readonly durableOutputs: boolean;
 }
 
 /**
  * Size and SHA-256 of every output and hook output of an ok outcome (digests already taken, of
- * the engine's outputs before its hook ran, are kept: a hook must not change them).
+ * the engine's outputs before its hook ran, are kept: a hook must not change them). With
+ * `durable`, the files it digests are synced to disk with their directories before it returns,
+ * so the entry that records them (made durable after) never outlives them in a machine crash.
+ *
+ * @param outcome The outcome.
+ * @param durable Sync the newly digested files (the manifest's `fsync: "each"` policy).
  */
-export async function withDigests(outcome: RunOutcome): Promise<RunOutcome> {
+export async function withDigests(outcome: RunOutcome, durable = false): Promise<RunOutcome> {
   if (outcome.status !== "ok") return outcome;
   const paths = [...Object.values(outcome.outputPaths), ...Object.values(outcome.extraOutputs)];
   const digests: Record<string, FileDigest> = { ...outcome.outputDigests };
-  for (const path of paths) {
-    if (digests[path] !== undefined) continue;
-    try {
+  const digested: string[] = [];
+  let path = "";
+  try {
+    for (path of paths) {
+      if (digests[path] !== undefined) continue;
       digests[path] = await digestFile(path);
-    } catch (e) {
-      if (storageCodeOf(e) !== undefined) {
-        throw new StorageError(
-          storageCodeOf(e)!,
-          path,
-          "cannot read the run output",
-          "then finish the sweep with gmat-sweep resume (the manifest is consistent)",
-          { cause: e },
-        );
-      }
-      // The run said ok but its file is gone: record what is true.
-      return {
-        ...outcome,
-        status: "failed",
-        outputPaths: {},
-        extraOutputs: {},
-        stderr: `output ${path} could not be read when the run was recorded ` +
-          `(${(e as Error).message}); the run is failed so that resume re-runs it`,
-      };
+      digested.push(path);
     }
+    path = "";
+    if (durable) await syncFilesAndDirectories(digested);
+  } catch (e) {
+    if (storageCodeOf(e) !== undefined || path === "") {
+      throw new StorageError(
+        storageCodeOf(e) ?? "STORAGE_IO",
+        path || digested.join(", "),
+        path ? "cannot read the run output" : "cannot sync the run outputs to disk",
+        "then finish the sweep with gmat-sweep resume (the manifest is consistent)",
+        { cause: e },
+      );
+    }
+    // The run said ok but its file is gone: record what is true.
+    return {
+      ...outcome,
+      status: "failed",
+      outputPaths: {},
+      extraOutputs: {},
+      stderr: `output ${path} could not be read when the run was recorded ` +
+        `(${(e as Error).message}); the run is failed so that resume re-runs it`,
+    };
   }
   return { ...outcome, outputDigests: digests };
 }
@@ -164,7 +180,7 @@ export async function executePlan(
   const record = async (outcome: RunOutcome, spec: RunSpec): Promise<void> => {
     if (fatal !== undefined) return;
     if (outcome.storageError !== undefined) throw runStorageError(outcome, context.outputDir);
-    const checked = await withDigests(outcome);
+    const checked = await withDigests(outcome, context.durableOutputs);
     const line = await writer.append(
       entryFromOutcome(checked, spec, {
         outputDir: context.outputDir,
@@ -195,7 +211,7 @@ export async function executePlan(
   };
   const hooked = async (outcome: RunOutcome, spec: RunSpec): Promise<void> => {
     // The engine's outputs are hashed before the hook runs: a hook that changes them fails.
-    const before = await withDigests(outcome);
+    const before = await withDigests(outcome, context.durableOutputs);
     if (before.status !== "ok") return await record(before, spec);
     const h = await hooks!.run(spec, before, join(context.outputDir, runDirName(spec.runId)));
     // After an interrupt no entry is added: the run is re-done by resume, as runs in flight are.

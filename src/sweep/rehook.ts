@@ -195,7 +195,8 @@ export async function rehookSweep(
     permissions: isNew ? options.postprocessPermissions : header.postprocess_permissions,
     ...hookLimits({ ...options, postprocessIsolation: isolation }),
   });
-  const writer = await ManifestWriter.openForAppend(path, { fsync: options.fsync ?? "each" });
+  const fsync = options.fsync ?? "each";
+  const writer = await ManifestWriter.openForAppend(path, { fsync });
   let index: ManifestIndex;
   let ids: number[];
   try {
@@ -252,7 +253,7 @@ export async function rehookSweep(
     };
     const result = await runner.run(runSpec, outcome, join(outputDir, runDirName(entry.run_id)));
     if (signal?.aborted) return;
-    const checked = await withDigests(withHookResult(outcome, result));
+    const checked = await withDigests(withHookResult(outcome, result), fsync === "each");
     const line = await writer.append(
       entryFromOutcome(checked, runSpec, { outputDir, postprocess: result.hook }),
     );

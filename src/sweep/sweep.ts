@@ -814,6 +814,7 @@ export class Sweep {
         concurrency: this.#concurrency(),
         onProgress,
         planned: index.header.run_count,
+        durableOutputs: (this.#options.fsync ?? "each") === "each",
       },
       plan,
       signal,
