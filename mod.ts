@@ -43,6 +43,7 @@ export {
   type ResolvedEngine,
   resolveEngine,
   type ResolveEngineOptions,
+  type ResumeOptions,
   type RunOptions,
   type SamplingOptions,
   Sweep,

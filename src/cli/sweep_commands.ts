@@ -222,7 +222,8 @@ Example:
   resume: `gmat-sweep resume: finish an interrupted sweep (failed and missing runs only)
 
 Usage:
-  gmat-sweep resume MANIFEST --script SCRIPT [--output-dir DIR] [--allow-script-drift] [options]
+  gmat-sweep resume MANIFEST --script SCRIPT [--output-dir DIR] [--allow-script-drift]
+                    [--rerun-damaged] [options]
 
 The script's canonical hash must match the manifest's (--allow-script-drift to accept a change).
 --output-dir gives the run tree when it is not the manifest's directory.
@@ -231,9 +232,13 @@ target. The manifest is read once, into an index (run id -> status and offset).
 A postprocess hook recorded in the manifest is re-applied to the runs resume does (with its
 recorded permissions); --postprocess, if given, must name the same hook. --context-file supplies
 contexts for runs that never ran (runs with an entry keep their recorded context).
+--rerun-damaged also runs again the ok runs whose recorded outputs are missing or changed (what
+gmat-sweep verify reports; every recorded output is read and hashed first), each named in a
+warning: the remedy for a damaged tree when no copy of the files is left.
 
-Example:
+Examples:
   gmat-sweep resume sweeps/sma/manifest.jsonl --script leo.script
+  gmat-sweep resume sweeps/sma/manifest.jsonl --script leo.script --rerun-damaged
 `,
   extend: `gmat-sweep extend: add runs to a Monte Carlo sweep
 
@@ -614,6 +619,7 @@ export async function reopenCommand(
     script: { type: "string" },
     "output-dir": { type: "string" },
     "allow-script-drift": { type: "boolean" },
+    "rerun-damaged": { type: "boolean" },
     n: { type: "string" },
     to: { type: "string" },
   }, command);
@@ -628,6 +634,9 @@ export async function reopenCommand(
   const to = command === "extend" ? intOption(command, "to", v.to) : undefined;
   if (command === "extend" && (n === undefined) === (to === undefined)) {
     usage(command, "give exactly one of --n N (runs to add) or --to TOTAL (size afterwards)");
+  }
+  if (command === "extend" && v["rerun-damaged"]) {
+    usage(command, "--rerun-damaged belongs to resume (run it before extending)");
   }
   if (n !== undefined && n < 1) usage(command, "--n must be at least 1");
   if (to !== undefined && to < 1) usage(command, "--to must be at least 1");
@@ -653,7 +662,7 @@ export async function reopenCommand(
     sweep,
     (s) =>
       command === "resume"
-        ? sweep.resume(s)
+        ? sweep.resume({ signal: s, rerunDamaged: v["rerun-damaged"] === true })
         : n !== undefined
         ? sweep.extend(n, s)
         : sweep.extendTo(to!, s),

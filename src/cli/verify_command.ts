@@ -80,6 +80,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     3,
     `${report.problems} of ${report.files} files do not match ${manifest} (${checked})` +
       `${unrecorded}; fix: restore the files listed above (from a backup or the sweep's ` +
-      `archive); their table rows read as output_missing / output_damaged until then`,
+      "archive), or run those runs again with gmat-sweep resume MANIFEST --script SCRIPT " +
+      "--rerun-damaged; their table rows read as output_missing / output_damaged until then",
   );
 }

@@ -53,6 +53,15 @@ export const ReopenOptionsSchema = CommonOptionsSchema.extend({
 /** A file path argument. */
 export const PathSchema: typeof PathArg = PathArg;
 
+/** `Sweep#resume`'s argument: a signal (checked as `{ signal }`), or options. */
+export const ResumeArgSchema = z.preprocess(
+  (v) => v instanceof AbortSignal ? { signal: v } : v,
+  z.strictObject({
+    signal: z.instanceof(AbortSignal).optional(),
+    rerunDamaged: z.boolean().optional(),
+  }).optional(),
+);
+
 /**
  * Checks one argument against its schema.
  *

@@ -9,6 +9,7 @@ export {
   type ContextProvider,
   type FromManifestOptions,
   type ManifestTotals,
+  type ResumeOptions,
   Sweep,
   SweepConfigError,
   type SweepOptions,

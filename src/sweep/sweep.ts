@@ -84,7 +84,14 @@ import {
 import { clearExistingSweep, findExistingSweep } from "./existing_sweep.ts";
 import { readOutcomes } from "./outcomes.ts";
 import { checkRunCount } from "./run_limits.ts";
-import { checkArg, CreateOptionsSchema, PathSchema, ReopenOptionsSchema } from "./check_args.ts";
+import {
+  checkArg,
+  CreateOptionsSchema,
+  PathSchema,
+  ReopenOptionsSchema,
+  ResumeArgSchema,
+} from "./check_args.ts";
+import { damagedRuns } from "./verify_sweep.ts";
 import { z } from "npm:zod@4.6.7";
 import { SweepConfigError } from "./sweep_error.ts";
 import { lockOutputDir } from "./sweep_lock.ts";
@@ -205,6 +212,17 @@ export type ContextProvider = (
 ) => Record<string, JsonValue> | undefined;
 
 /** Options of {@link Sweep.fromManifest}. */
+/** Options of {@link Sweep.resume}. */
+export interface ResumeOptions {
+  /** Stops starting runs (the manifest stays consistent). */
+  readonly signal?: AbortSignal;
+  /**
+   * Also run again the ok runs whose recorded outputs are missing, changed or outside the output
+   * directory (every recorded output is read and hashed first). @default {false}
+   */
+  readonly rerunDamaged?: boolean;
+}
+
 export interface FromManifestOptions extends Partial<SweepOptions> {
   /** Accept a script whose canonical hash differs from the manifest's (with a warning). */
   readonly allowScriptDrift?: boolean;
@@ -564,19 +582,44 @@ export class Sweep {
    * header's `run_count` (an interrupted `extend`'s target included). The manifest is read once,
    * after the lock is taken; a recorded hook is loaded (in its sandbox) before any run.
    *
-   * @param signal Stops starting runs.
+   * With `rerunDamaged`, ok runs whose recorded outputs or hook outputs are missing, changed
+   * (size or SHA-256 against the manifest, as `verify` checks them) or outside the output
+   * directory are run again too, each named in a warning first: the remedy for a tree damaged
+   * after the fact when no copy is left. It reads every recorded output once.
+   *
+   * @param options A signal that stops starting runs, or `{ signal, rerunDamaged }`.
    * @throws {ManifestLockedError} When another driver holds the directory or the manifest.
    * @throws {HookError} When the recorded hook no longer loads (before any run).
+   *
+   * @example
+   * ```ts ignore
+   * import { Sweep } from "./sweep.ts";
+   * const sweep = await Sweep.fromManifest("sweeps/sma/manifest.jsonl", "leo.script");
+   * const summary = await sweep.resume({ rerunDamaged: true });
+   * console.log(`${summary.ran} runs done again`);
+   * ```
    */
-  async resume(signal?: AbortSignal): Promise<SweepSummary> {
+  async resume(options?: AbortSignal | ResumeOptions): Promise<SweepSummary> {
+    checkArg("Sweep.resume(options)", ResumeArgSchema, options);
+    const { signal, rerunDamaged = false } = options instanceof AbortSignal
+      ? { signal: options }
+      : options ?? {};
     await using _lock = await lockOutputDir(this.outputDir, "resume");
     await this.#resolveRecordedHook();
     const writer = await ManifestWriter.openForAppend(this.manifestPath, {
       fsync: this.#options.fsync ?? "each",
     });
     let index: ManifestIndex;
+    let damaged: number[] = [];
     try {
       index = await indexManifest(this.manifestPath);
+      if (rerunDamaged) {
+        const warn = this.#options.onWarning ?? console.warn;
+        damaged = await damagedRuns(index, this.outputDir, (p) =>
+          warn(
+            `run ${p.runId}: ${p.field} ${p.path} is ${p.kind} (${p.detail}); the run is done again`,
+          ));
+      }
     } catch (e) {
       await writer.close();
       throw e;
@@ -586,7 +629,7 @@ export class Sweep {
       writer,
       index,
       {
-        jobs: () => this.#redo(index, index.totalRunCount()),
+        jobs: () => this.#redo(index, index.totalRunCount(), damaged),
         adopted: slurm === undefined ? undefined : this.#adoption(index, slurm),
       },
       signal,
@@ -682,14 +725,18 @@ export class Sweep {
     return await this.#execute(writer, index, { jobs: () => this.#redo(index, goal) }, signal);
   }
 
-  /** Jobs for the failed and missing runs below `upTo` (contexts restored from their entries). */
+  /**
+   * Jobs for the failed and missing runs below `upTo`, and the ok runs in `damaged` (contexts
+   * restored from their entries).
+   */
   async #redo(
     index: ManifestIndex,
     upTo: number,
+    damaged: readonly number[] = [],
   ): Promise<{ jobs: Iterable<RunJob>; total: number }> {
-    const failed = index.failed().filter((id) => id < upTo);
-    const ids = [...failed, ...index.missing(upTo)].sort((a, b) => a - b);
-    await this.#loadContexts(index, failed);
+    const again = [...index.failed(), ...damaged].filter((id) => id < upTo);
+    const ids = [...new Set([...again, ...index.missing(upTo)])].sort((a, b) => a - b);
+    await this.#loadContexts(index, again);
     const runSet = this.#runSetCovering(upTo);
     const job = (id: number) => this.#job(runSet.spec(id), index.attempt(id) + 1);
     function* each(): Generator<RunJob> {

@@ -21,6 +21,7 @@ import {
   digestMismatch,
   indexManifest,
   isInside,
+  type ManifestIndex,
   ManifestPathError,
 } from "../manifest/mod.ts";
 import type { FileDigest } from "../runs/mod.ts";
@@ -89,25 +90,64 @@ export async function verifySweep(
   const path = resolve(manifestPath);
   const index = await indexManifest(path);
   const outputDir = runTreeOf(path, index.header, options.outputDir);
-  let real: string | undefined;
-  try {
-    real = await Deno.realPath(outputDir);
-  } catch {
-    // no tree: every file is missing
-  }
-  let files = 0, matched = 0, unrecorded = 0, problems = 0;
+  const counts = { files: 0, matched: 0, unrecorded: 0, problems: 0 };
   const report = (p: VerifyProblem) => {
-    problems++;
+    counts.problems++;
     options.onProblem?.(p);
   };
-  const check = async (
-    runId: number | null,
-    field: string,
-    recorded: string,
-    abs: string,
-    digest: FileDigest | undefined,
-  ) => {
-    files++;
+  const check = fileChecker(counts, report);
+  await checkRunOutputs(index, outputDir, check);
+  const archiveMembers = await checkArchiveHash(dirname(path), check, report);
+  return { runs: index.size, ...counts, archiveMembers };
+}
+
+/**
+ * The ok runs whose recorded outputs or hook outputs are missing, damaged, unreadable or outside
+ * the output directory: what `resume --rerun-damaged` runs again.
+ *
+ * @param index The manifest's index.
+ * @param outputDir The directory holding `run-<id>/`.
+ * @param onProblem Called with each problem as it is found.
+ * @returns The run ids with at least one problem, ascending.
+ */
+export async function damagedRuns(
+  index: ManifestIndex,
+  outputDir: string,
+  onProblem?: (problem: VerifyProblem) => void,
+): Promise<number[]> {
+  const damaged = new Set<number>();
+  const report = (p: VerifyProblem) => {
+    if (p.runId !== null) damaged.add(p.runId);
+    onProblem?.(p);
+  };
+  const counts = { files: 0, matched: 0, unrecorded: 0, problems: 0 };
+  await checkRunOutputs(index, outputDir, fileChecker(counts, report));
+  return [...damaged].sort((a, b) => a - b);
+}
+
+/**
+ * Checks one file against its recorded digest (see {@link fileChecker}); `abs` is the error
+ * instead of a path when the recorded path leaves the output directory (it is not opened).
+ */
+type FileCheck = (
+  runId: number | null,
+  field: string,
+  recorded: string,
+  abs: string | ManifestPathError,
+  digest: FileDigest | undefined,
+) => Promise<void>;
+
+/** A {@link FileCheck} that counts into `counts` and reports problems. */
+function fileChecker(
+  counts: { files: number; matched: number; unrecorded: number },
+  report: (p: VerifyProblem) => void,
+): FileCheck {
+  return async (runId, field, recorded, abs, digest) => {
+    counts.files++;
+    if (abs instanceof ManifestPathError) {
+      report({ runId, field, path: recorded, kind: "outside", detail: abs.message });
+      return;
+    }
     let actual: FileDigest;
     try {
       actual = await digestFile(abs);
@@ -123,53 +163,54 @@ export async function verifySweep(
       return;
     }
     if (digest === undefined) {
-      unrecorded++;
+      counts.unrecorded++;
       return;
     }
     const mismatch = digestMismatch(digest, actual);
-    if (mismatch === undefined) matched++;
+    if (mismatch === undefined) counts.matched++;
     else report({ runId, field, path: recorded, kind: "damaged", detail: mismatch });
   };
+}
 
+/** Check every ok run's outputs and hook outputs, in run id order, one entry read at a time. */
+async function checkRunOutputs(
+  index: ManifestIndex,
+  outputDir: string,
+  check: FileCheck,
+): Promise<void> {
+  let real: string | undefined;
+  try {
+    real = await Deno.realPath(outputDir);
+  } catch {
+    // no tree: every file is missing
+  }
   const ids = [...index.runs()].map((r) => r.runId).sort((a, b) => a - b);
-  {
-    await using reader = await index.entryReader();
-    for (const id of ids) {
-      const entry = await reader.read(id);
-      if (entry === undefined || entry.status !== "ok") continue;
-      const named = [
-        ...Object.entries(entry.output_paths).map(([k, p]) => [`output_paths.${k}`, p]),
-        ...Object.entries(entry.extra_outputs).map(([k, p]) => [`extra_outputs.${k}`, p]),
-      ];
-      for (const [field, recorded] of named) {
-        let abs: string;
-        try {
-          abs = confinedPath(outputDir, recorded, id, field);
-          if (real !== undefined) checkRealPathInside(real, abs, id, field);
-        } catch (e) {
-          if (!(e instanceof ManifestPathError)) throw e;
-          files++;
-          report({ runId: id, field, path: recorded, kind: "outside", detail: e.message });
-          continue;
-        }
-        await check(id, field, recorded, abs, entry.output_digests?.[recorded]);
+  await using reader = await index.entryReader();
+  for (const id of ids) {
+    const entry = await reader.read(id);
+    if (entry === undefined || entry.status !== "ok") continue;
+    const named = [
+      ...Object.entries(entry.output_paths).map(([k, p]) => [`output_paths.${k}`, p]),
+      ...Object.entries(entry.extra_outputs).map(([k, p]) => [`extra_outputs.${k}`, p]),
+    ];
+    for (const [field, recorded] of named) {
+      let abs: string | ManifestPathError;
+      try {
+        abs = confinedPath(outputDir, recorded, id, field);
+        if (real !== undefined) checkRealPathInside(real, abs, id, field);
+      } catch (e) {
+        if (!(e instanceof ManifestPathError)) throw e;
+        abs = e;
       }
+      await check(id, field, recorded, abs, entry.output_digests?.[recorded]);
     }
   }
-  const archiveMembers = await checkArchiveHash(dirname(path), check, report);
-  return { runs: index.size, files, matched, unrecorded, problems, archiveMembers };
 }
 
 /** The archive's `MANIFEST.hash` (`sha256sum` lines), when there is one beside the manifest. */
 async function checkArchiveHash(
   bundle: string,
-  check: (
-    runId: null,
-    field: string,
-    recorded: string,
-    abs: string,
-    digest: FileDigest | undefined,
-  ) => Promise<void>,
+  check: FileCheck,
   report: (p: VerifyProblem) => void,
 ): Promise<number> {
   const hashFile = join(bundle, "MANIFEST.hash");

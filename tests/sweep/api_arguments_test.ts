@@ -62,6 +62,25 @@ Deno.test("Sweep.create and fromManifest check their arguments", async () => {
   );
 });
 
+Deno.test("Sweep#resume takes a signal or { signal, rerunDamaged } and names a misspelt option", async () => {
+  const out = await Deno.makeTempDir({ prefix: "gmat-sweep-resume-args-" });
+  const sweep = await Sweep.create(LEO, gridRunSet({ "Sat.SMA": [7000] }), {
+    outputDir: out,
+    engine: "builtin",
+    progress: false,
+  });
+  await sweep.run();
+  const bad = (o: unknown) => o as never;
+  await refuses(
+    () => sweep.resume(bad({ rerunDamged: true })),
+    /^Sweep\.resume\(options\).*rerunDamged/,
+  );
+  await refuses(() => sweep.resume(bad({ rerunDamaged: "yes" })), /^Sweep\.resume\(options\)/);
+  assert.equal((await sweep.resume(new AbortController().signal)).ran, 0);
+  assert.equal((await sweep.resume({ rerunDamaged: true })).ran, 0);
+  await Deno.remove(out, { recursive: true });
+});
+
 Deno.test("functions taking a manifest path or a table name the argument they got wrong", async () => {
   const wrong: [string, () => Promise<unknown> | unknown, RegExp][] = [
     [

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { Sweep } from "../../src/sweep/mod.ts";
 import { cli } from "../_support/cli.ts";
+import { ROOT } from "../_support/engine.ts";
 import { LEO, runGrid } from "../_support/sweep_tree.ts";
 
 async function unzipTo(zip: string, dir: string): Promise<void> {
@@ -115,5 +116,63 @@ Deno.test("a manifest read away from its tree gives output_missing rows and warn
   assert.equal(warnings.length, 3);
   const right = await lazyOutputs(manifest, { outputDir: tree, onWarning: (w) => assert.fail(w) });
   assert.ok(statuses(right).length > 3 && statuses(right).every((s) => s === "ok"));
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("resume --rerun-damaged runs again exactly the ok runs verify finds damaged, hook outputs included", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-rerun-damaged-" });
+  const out = join(dir, "out");
+  const story = join(ROOT, "examples/downstream_pipeline.ts") + "#deriveOrbitMetrics";
+  const run = await runGrid(LEO, ["Sat.SMA=7000:7300:6"], out, ["--postprocess", story]);
+  assert.equal(run.code, 0, run.stderr);
+  const manifest = join(out, "manifest.jsonl");
+  const entries = async () =>
+    (await Deno.readTextFile(manifest)).trim().split("\n").slice(1).map((l) => JSON.parse(l));
+  const first = await entries();
+  assert.equal(first.length, 6);
+
+  const report = (id: number) => join(out, `run-${id}`, "report__RF.parquet");
+  await Deno.remove(report(0)); // missing
+  const b1 = await Deno.readFile(report(1));
+  await Deno.writeFile(report(1), b1.subarray(0, b1.length - 100)); // truncated
+  await Deno.copyFile(report(5), report(3)); // another run's file
+  await Deno.remove(join(out, "run-4", "orbit_metrics.parquet")); // a hook output
+
+  // Plain resume does not hash outputs: nothing to run; verify still finds the four runs.
+  const plain = await cli(["resume", manifest, "--script", LEO, "-q"]);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.equal((await entries()).length, 6);
+  assert.equal((await cli(["verify", manifest])).code, 3);
+
+  const again = await cli(["resume", manifest, "--script", LEO, "--rerun-damaged", "-q"]);
+  assert.equal(again.code, 0, again.stderr);
+  for (const id of [0, 1, 3, 4]) {
+    assert.match(again.stderr, new RegExp(`warning: run ${id}: .* the run is done again`));
+  }
+  assert.doesNotMatch(again.stderr, /run [25]: /);
+  const after = await entries();
+  // One new entry per damaged run (engine and hook ran again), none for the intact ones.
+  assert.deepEqual(
+    after.slice(6).map((e) => [e.run_id, e.attempt, e.status]).sort((a, b) => a[0] - b[0]),
+    [
+      [0, 2, "ok"],
+      [1, 2, "ok"],
+      [3, 2, "ok"],
+      [4, 2, "ok"],
+    ],
+  );
+  for (const e of after.slice(6)) {
+    assert.equal(e.postprocess_status, "ok");
+    // The engine is deterministic: the re-made files are the ones first recorded.
+    const before = first.find((f) => f.run_id === e.run_id);
+    assert.deepEqual(e.output_digests, before.output_digests);
+  }
+  const verify = await cli(["verify", manifest]);
+  assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+  assert.match(verify.stdout, /verified 6 runs, 12 files: every file matches/);
+
+  const extend = await cli(["extend", manifest, "--script", LEO, "--n", "2", "--rerun-damaged"]);
+  assert.equal(extend.code, 2);
+  assert.match(extend.stderr, /--rerun-damaged belongs to resume/);
   await Deno.remove(dir, { recursive: true });
 });
