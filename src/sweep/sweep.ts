@@ -211,7 +211,6 @@ export type ContextProvider = (
   run: { readonly runId: number; readonly overrides: RunSpec["overrides"] },
 ) => Record<string, JsonValue> | undefined;
 
-/** Options of {@link Sweep.fromManifest}. */
 /** Options of {@link Sweep.resume}. */
 export interface ResumeOptions {
   /** Stops starting runs (the manifest stays consistent). */
@@ -223,6 +222,7 @@ export interface ResumeOptions {
   readonly rerunDamaged?: boolean;
 }
 
+/** Options of {@link Sweep.fromManifest}. */
 export interface FromManifestOptions extends Partial<SweepOptions> {
   /** Accept a script whose canonical hash differs from the manifest's (with a warning). */
   readonly allowScriptDrift?: boolean;
