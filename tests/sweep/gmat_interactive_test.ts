@@ -8,48 +8,15 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { makeGmatInstall } from "../../src/engine/mod.ts";
 import { readManifest } from "../../src/manifest/mod.ts";
 import { gridRunSet } from "../../src/runset/mod.ts";
 import { Sweep } from "../../src/sweep/mod.ts";
-import { fixture, ROOT } from "../_support/engine.ts";
+import { fixture } from "../_support/engine.ts";
 import { cli } from "../_support/cli.ts";
 import { isAlive, waitUntil } from "../_support/process.ts";
+import { countingInstall, interactiveStarts, type Start } from "../_support/counting_install.ts";
 
 const LEO = fixture("scripts/leo_basic.script");
-
-/** An install whose console logs each start (`<pid> <argument count>`) to `<dir>/starts.txt`. */
-async function countingInstall(dir: string): Promise<{ root: string; starts: () => Start[] }> {
-  const root = join(dir, "GMAT-R2026a");
-  const counter = join(dir, "starts.txt");
-  const entry = join(ROOT, "src", "engine", "console_main.ts");
-  await makeGmatInstall(root, {
-    console: `echo "$$ $#" >> '${counter}'\n` +
-      `GMAT_SWEEP_BIN_DIR="$(cd "$(dirname "$0")" && pwd)" exec '${Deno.execPath()}' run -A ` +
-      `'${entry}' "$@"`,
-  });
-  const starts = () => {
-    let text = "";
-    try {
-      text = Deno.readTextFileSync(counter);
-    } catch {
-      // none yet
-    }
-    return text.trim().split("\n").filter((l) => l !== "").map((l) => {
-      const [pid, args] = l.split(" ").map(Number);
-      return { pid, args };
-    });
-  };
-  return { root, starts };
-}
-
-interface Start {
-  readonly pid: number;
-  /** 0 for an interactive console; `--version` probes and `--run` starts have arguments. */
-  readonly args: number;
-}
-
-const interactiveStarts = (s: Start[]) => s.filter((x) => x.args === 0);
 
 async function allGone(starts: Start[]): Promise<void> {
   for (const s of starts) await waitUntil(() => !isAlive(s.pid), `console ${s.pid} to exit`);

@@ -13,6 +13,8 @@ import { gridRunSet, linspace, monteCarloRunSet, type RunSet } from "../../src/r
 import { Sweep, type SweepOptions } from "../../src/sweep/mod.ts";
 import { cli, spawnCli } from "../_support/cli.ts";
 import { fixture } from "../_support/engine.ts";
+import { countingInstall, interactiveStarts } from "../_support/counting_install.ts";
+import { isAlive } from "../_support/process.ts";
 import {
   activeSqueue,
   ignoreWithoutSlurm,
@@ -122,6 +124,41 @@ Deno.test({
   // Two runs per task: tasks 0 and 1 ran the hooks, not the driver.
   assert.deepEqual(where, ["0", "0", "1", "1"]);
   await Deno.remove(out, { recursive: true });
+});
+
+Deno.test({
+  name:
+    "on SLURM each array task keeps one interactive GmatConsole for its runs, as a local worker does",
+  ignore,
+  sanitizeResources: false,
+}, async () => {
+  requireSlurm(cluster);
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-slurm-console-" });
+  const { root, starts } = await countingInstall(dir);
+  const grid = () => gridRunSet({ "Sat.SMA": linspace(7000, 7300, 8) });
+  const common = { engine: "gmat", gmatRoot: root, workers: 2, timeoutS: 120 } as const;
+  const local = await Sweep.create(LEO, grid(), { ...common, outputDir: join(dir, "local") });
+  assert.equal((await local.run()).ok, 8);
+  const localStarts = interactiveStarts(starts()).length;
+  const onSlurm = await Sweep.create(LEO, grid(), {
+    ...common,
+    outputDir: join(dir, "slurm"),
+    backend: "slurm",
+    slurm: { runsPerTask: 4 },
+  });
+  assert.equal((await onSlurm.run()).ok, 8);
+  const slurmStarts = interactiveStarts(starts()).slice(localStarts);
+  // Two tasks of four runs: one console each, not one per run.
+  assert.equal(slurmStarts.length, 2, JSON.stringify(starts()));
+  for (const s of interactiveStarts(starts())) {
+    await waitFor(`console ${s.pid} to exit`, () => Promise.resolve(!isAlive(s.pid)));
+  }
+  const [a, b] = [await local.manifest(), await onSlurm.manifest()];
+  assert.equal(b.header.engine.console_mode, "interactive");
+  const sorted = (m: typeof a) => [...m.entries].sort((x, y) => x.run_id - y.run_id);
+  assert.deepEqual(sorted(b).map(comparable), sorted(a).map(comparable));
+  assert.deepEqual(values(await onSlurm.toTable()), values(await local.toTable()));
+  await Deno.remove(dir, { recursive: true });
 });
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000) {
