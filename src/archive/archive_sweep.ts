@@ -34,6 +34,7 @@ import { bundleManifest, readManifestLines } from "./bundle_manifest.ts";
 import { bundleReadme } from "./bundle_readme.ts";
 import { checkMemberName, collectRunFiles, type RunFilesMode } from "./collect_files.ts";
 import { ArchiveError } from "./errors.ts";
+import { asStorageError, StorageError } from "../errors/storage_error.ts";
 import { HASH_FILE_NAME, hashFileLength, hashFileText, sha256Hex } from "./hash_file.ts";
 import { DeterministicZipWriter, type ReservedMember } from "./zip_writer.ts";
 
@@ -168,7 +169,8 @@ export async function archiveSweep(options: ArchiveSweepOptions): Promise<Archiv
     return { out, bytes, members: names, runs: manifest.entries.length, scriptMember };
   } catch (e) {
     await Deno.remove(temp).catch(() => {});
-    throw e;
+    // A run file that could not be read is already named; anything else failed writing.
+    throw asStorageError(e, out, "cannot write the archive to");
   }
 }
 
@@ -176,6 +178,8 @@ async function readScript(path: string): Promise<Uint8Array<ArrayBuffer>> {
   try {
     return await Deno.readFile(path);
   } catch (cause) {
+    const refused = asStorageError(cause, path, "cannot read the script", "", { reading: true });
+    if (refused instanceof StorageError) throw refused;
     throw new ArchiveError(
       "ARCHIVE_SCRIPT_NOT_FOUND",
       path,
@@ -247,7 +251,9 @@ async function readSource(source: Source): Promise<Uint8Array<ArrayBuffer>> {
   try {
     return await Deno.readFile(source.abs);
   } catch (cause) {
-    if (!(cause instanceof Deno.errors.NotFound)) throw cause;
+    if (!(cause instanceof Deno.errors.NotFound)) {
+      throw asStorageError(cause, source.abs, "cannot read", "", { reading: true });
+    }
     throw new ArchiveError(
       "ARCHIVE_RUN_FILE_MISSING",
       source.abs,

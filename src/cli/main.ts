@@ -9,6 +9,7 @@
  */
 
 import { GmatSweepError } from "../errors/mod.ts";
+import { bareStorageError } from "../errors/storage_error.ts";
 import { POOL_WORKER_COMMAND, SLURM_TASK_COMMAND } from "../runtime/mod.ts";
 import { GMAT_SWEEP_VERSION } from "../runtime/version.ts";
 import { ExitError } from "./exit_error.ts";
@@ -147,9 +148,11 @@ export async function main(
       }
       return e.exitCode;
     }
-    const code = exitCodeFor(e);
+    // A file the system refused with no context of ours is still a storage failure (exit 5).
+    const known = bareStorageError(e) ?? e;
+    const code = exitCodeFor(known);
     if (code !== undefined) {
-      io.error(`gmat-sweep: ${(e as Error).message}`);
+      io.error(`gmat-sweep: ${(known as Error).message}`);
       return code;
     }
     io.error(`gmat-sweep: unexpected error: ${e instanceof Error ? e.stack : e}`);

@@ -494,8 +494,12 @@ async function execute(
   try {
     summary = await action(signal);
   } catch (e) {
-    // Storage failed: the manifest is consistent and says what is done; say how to finish.
-    if (e instanceof StorageError) throw new ExitError(5, `${e.message}:\n  ${resumeHint}`);
+    // Storage failed: the manifest is consistent and says what is done; say how to finish
+    // (when there is one: a sweep that could not create its manifest has nothing to resume).
+    if (e instanceof StorageError) {
+      const started = await Deno.stat(sweep.manifestPath).then(() => true, () => false);
+      throw new ExitError(5, started ? `${e.message}:\n  ${resumeHint}` : e.message);
+    }
     throw e;
   } finally {
     finish();

@@ -12,6 +12,7 @@
 import type { Table } from "npm:apache-arrow@21.2.0";
 import { dirname, extname, resolve } from "node:path";
 import { GmatSweepError } from "../errors/mod.ts";
+import { asStorageError } from "../errors/storage_error.ts";
 import { lazyExtraOutputs, readOutcomes } from "../sweep/mod.ts";
 import {
   encodeParquet,
@@ -167,7 +168,7 @@ export async function tableCommand(args: string[], io: CliIo): Promise<number> {
     await Deno.rename(partial, out);
   } catch (e) {
     await Deno.remove(partial).catch(() => {});
-    throw e;
+    throw asStorageError(e, out, "cannot write the table to");
   }
   io.print(`wrote ${v.out} (${format}, ${table.numRows} rows, ${table.numCols} columns)`);
   return 0;

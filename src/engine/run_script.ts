@@ -10,6 +10,7 @@
 
 import { basename, dirname, join, resolve } from "node:path";
 import { GmatSweepError } from "../errors/mod.ts";
+import { asStorageError, StorageError } from "../errors/storage_error.ts";
 import type { SourcePos } from "../script/ast.ts";
 import { fileIncludeReader, parseScript } from "../script/parser.ts";
 import { ScriptError } from "../script/errors.ts";
@@ -369,6 +370,8 @@ export async function runScriptFile(
   try {
     text = await Deno.readTextFile(path);
   } catch (e) {
+    const refused = asStorageError(e, path, "cannot read script", "", { reading: true });
+    if (refused instanceof StorageError) throw refused;
     throw new ScriptError("SCRIPT_NOT_FOUND", {
       message: `cannot read script ${path}: ${e instanceof Error ? e.message : e}`,
       hint: "check the path; scripts are read as UTF-8 text",

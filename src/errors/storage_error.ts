@@ -81,18 +81,22 @@ export class StorageError extends GmatSweepError {
    * @param path The file or directory at fault.
    * @param action What was being done, as a verb phrase before the path (`cannot write`).
    * @param after What else the reader should know (e.g. how to finish the sweep), appended.
-   * @param options Standard error options (`cause`).
+   * @param options Standard error options (`cause`), and `reading`: the path was being read,
+   *   so a permission problem asks for read access (the default fix asks for write access).
    */
   constructor(
     code: StorageErrorCode,
     path: string,
     action: string,
     after = "",
-    options?: ErrorOptions,
+    options?: ErrorOptions & { readonly reading?: boolean },
   ) {
+    const fix = code === "STORAGE_PERMISSION" && options?.reading
+      ? "give this user read access to it (and search access to the directories above it)"
+      : FIX[code];
     super(
       code,
-      `${action} ${path}: ${WHAT[code]}; fix: ${FIX[code]}${after ? `, ${after}` : ""}`,
+      `${action} ${path}: ${WHAT[code]}; fix: ${fix}${after ? `, ${after}` : ""}`,
       options,
     );
     this.path = path;
@@ -127,6 +131,7 @@ export function storageCodeOf(error: unknown): StorageErrorCode | undefined {
  * @param path The file or directory being accessed.
  * @param action What was being done (`cannot write`).
  * @param after What else to say after the fix (e.g. how to finish the sweep).
+ * @param options `reading`: the path was being read (the fix asks for read access).
  * @returns A StorageError, or `error` itself.
  */
 export function asStorageError(
@@ -134,10 +139,35 @@ export function asStorageError(
   path: string,
   action: string,
   after = "",
+  options: { readonly reading?: boolean } = {},
 ): unknown {
   if (error instanceof StorageError) return error;
   const code = storageCodeOf(error);
-  return code === undefined ? error : new StorageError(code, path, action, after, { cause: error });
+  return code === undefined
+    ? error
+    : new StorageError(code, path, action, after, { cause: error, reading: options.reading });
+}
+
+/**
+ * A storage failure thrown by the platform with no context (the CLI's last resort before an
+ * "unexpected error"; the project's own errors are left alone): a {@link StorageError} naming the path Deno's message quotes
+ * (`... (os error 13): open '/p'`), or undefined when `error` is not a storage failure.
+ *
+ * @param error Anything thrown.
+ * @returns The StorageError, or undefined.
+ */
+export function bareStorageError(error: unknown): StorageError | undefined {
+  // The project's own errors already say what failed and how to fix it.
+  if (!(error instanceof Error) || error instanceof GmatSweepError) return undefined;
+  const code = storageCodeOf(error);
+  if (code === undefined) return undefined;
+  const m = /:\s*(\w+)\s+'([^']+)'(?:\s*->\s*'[^']+')?\s*$/.exec(error.message);
+  const op = m?.[1] ?? "";
+  const reading = /^(read|readfile|stat|lstat|readdir|realpath|readlink)$/.test(op);
+  return new StorageError(code, m?.[2] ?? "(a path the system did not name)", "cannot access", "", {
+    cause: error,
+    reading,
+  });
 }
 
 /**

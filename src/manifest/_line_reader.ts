@@ -6,6 +6,7 @@
  */
 
 import { ManifestCorruptError, ManifestNotFoundError } from "./errors.ts";
+import { storageCodeOf, StorageError } from "../errors/storage_error.ts";
 
 /** One physical line of a manifest. */
 export interface RawLine {
@@ -25,7 +26,8 @@ const CHUNK = 256 * 1024;
 const NEWLINE = 0x0a;
 
 /**
- * Open a manifest, turning a missing file into {@link ManifestNotFoundError}.
+ * Open a manifest, turning a missing file into {@link ManifestNotFoundError} and a refused or
+ * failing one (permission denied, I/O error) into a {@link StorageError} naming it.
  *
  * @param path The manifest path.
  * @param options How to open it.
@@ -38,7 +40,10 @@ export async function openManifestFile(
     return await Deno.open(path, options);
   } catch (cause) {
     if (cause instanceof Deno.errors.NotFound) throw new ManifestNotFoundError(path, { cause });
-    throw cause;
+    const code = storageCodeOf(cause);
+    if (code === undefined) throw cause;
+    const reading = !(options.write || options.append);
+    throw new StorageError(code, path, `cannot open the manifest`, "", { cause, reading });
   }
 }
 

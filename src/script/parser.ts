@@ -34,6 +34,7 @@ import type {
 } from "./ast.ts";
 import { assignTarget, COMMAND_PARSERS } from "./commands.ts";
 import { ScriptError, type ScriptErrorCode, type SourcePos } from "./errors.ts";
+import { asStorageError, StorageError } from "../errors/storage_error.ts";
 import { parseExpression } from "./expression.ts";
 import { isTransposeQuote, type LogicalLine, logicalLines, physicalLines } from "./source.ts";
 import { syntax, TokenCursor, tokenize } from "./tokens.ts";
@@ -114,6 +115,8 @@ function readText(path: string, asWritten: string | undefined): string {
   try {
     return Deno.readTextFileSync(path);
   } catch (e) {
+    const refused = asStorageError(e, path, "cannot read script", "", { reading: true });
+    if (refused instanceof StorageError) throw refused;
     const why = e instanceof Error ? e.message : String(e);
     throw new ScriptError("SCRIPT_NOT_FOUND", {
       message: asWritten === undefined

@@ -24,7 +24,7 @@ import { runTreeOf } from "../manifest/mod.ts";
 import { autoProgress } from "../progress/mod.ts";
 import type { FsyncMode } from "../manifest/mod.ts";
 import type { Table } from "npm:apache-arrow@21.2.0";
-import { withStorage } from "../errors/storage_error.ts";
+import { asStorageError, StorageError, withStorage } from "../errors/storage_error.ts";
 import {
   BUILTIN_ENGINE_VERSION,
   checkOverridesBuiltin,
@@ -1090,6 +1090,8 @@ async function scriptSha(path: string): Promise<string> {
   try {
     return await canonicalScriptFileSha256(path);
   } catch (e) {
+    const refused = asStorageError(e, path, "cannot read script", "", { reading: true });
+    if (refused instanceof StorageError) throw refused;
     throw new SweepConfigError(
       `cannot read script ${path}: ${e instanceof Error ? e.message : e}; check the path`,
     );
