@@ -1,11 +1,13 @@
 /**
  * Parsing a subcommand's arguments: `node:util` parseArgs with positionals allowed, and a parse
- * error turned into exit code 2 pointing at the command's `--help`.
+ * error turned into exit code 2 pointing at the command's `--help` (a misspelt option with the
+ * nearest one the command takes).
  *
  * @module
  */
 
 import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
+import { didYouMean } from "../errors/did_you_mean.ts";
 import { ExitError } from "./exit_error.ts";
 
 const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
@@ -48,6 +50,22 @@ export function parseCommand<T extends ParseArgsOptionsConfig>(
   try {
     return parseArgs({ args: joinNegativeNumbers(args, options), allowPositionals: true, options });
   } catch (e) {
-    throw new ExitError(2, (e as Error).message, command);
+    throw new ExitError(2, parseProblem(e as Error & { code?: string }, options), command);
   }
+}
+
+/** parseArgs' complaint in the CLI's words, with the nearest option for a misspelt one. */
+function parseProblem(e: Error & { code?: string }, options: ParseArgsOptionsConfig): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1];
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && quoted !== undefined) {
+    const known = Object.keys(options).map((k) => `--${k}`);
+    return `unknown option ${quoted}${didYouMean(quoted, known)}`;
+  }
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && quoted !== undefined) {
+    const flag = quoted.replace(/ <value>$/, "");
+    return /argument missing/.test(e.message)
+      ? `option ${flag} needs a value`
+      : `option ${flag} takes no value`;
+  }
+  return e.message;
 }

@@ -78,3 +78,26 @@ Deno.test("an override refused by the whole-script check is located at the overr
   assert.match(typo.stderr, /did you mean 'SMA' or 'MA'\?/, "each suggestion once");
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("a misspelt option names the nearest one; a missing or unwanted value says so", async () => {
+  const worker = await cli(["run", LEO, "--worker", "2"]);
+  assert.equal(worker.code, 2);
+  assert.match(worker.stderr, /^gmat-sweep: unknown option --worker; did you mean '--workers'\?\n/);
+  assert.match(worker.stderr, /Run 'gmat-sweep run --help' for usage and examples\./);
+  const postprocess = await cli(["run", LEO, "--post-process", "x.ts#f"]);
+  assert.match(postprocess.stderr, /unknown option --post-process; did you mean '--postprocess'\?/);
+  const far = await cli(["show", "m.jsonl", "--colour"]);
+  assert.match(
+    far.stderr,
+    /^gmat-sweep: unknown option --colour\n/,
+    "no suggestion when none is near",
+  );
+  const missing = await cli(["run", LEO, "--out"]);
+  assert.match(missing.stderr, /^gmat-sweep: option --out needs a value\n/);
+  const flag = await cli(["table", "m.jsonl", "--help=yes"]);
+  assert.match(flag.stderr, /^gmat-sweep: option -h, --help takes no value\n/);
+  for (const r of [worker, postprocess, far, missing, flag]) {
+    assert.equal(r.code, 2);
+    assert.doesNotMatch(r.stderr, /positional argument|ERR_PARSE/);
+  }
+});
