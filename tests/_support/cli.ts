@@ -22,17 +22,6 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<C
   });
 }
 
-/** Start `deno run -A cli.ts ...args` without waiting (to signal it mid-run); output piped. */
-export function spawnCli(args: string[]): Deno.ChildProcess {
-  return new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--quiet", join(ROOT, "cli.ts"), ...args],
-    cwd: ROOT,
-    env: { DENO_NO_PACKAGE_JSON: "1", NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-}
-
 /** Options of {@link command}. */
 export interface CommandOptions {
   /** Working directory. */

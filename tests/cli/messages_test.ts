@@ -7,7 +7,8 @@
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { cli, spawnCli } from "../_support/cli.ts";
+import { cli } from "../_support/cli.ts";
+import { spawnCli } from "../_support/process.ts";
 import { LEO, runGrid, slowLeoScript } from "../_support/sweep_tree.ts";
 
 Deno.test("a resume with nothing to do says 'nothing to run: N of N runs recorded'", async () => {
@@ -46,10 +47,10 @@ Deno.test("an interrupted sweep says 'K of N runs' and this session's times; res
     if (lines >= 3) break;
     await new Promise((r) => setTimeout(r, 20));
   }
-  child.kill("SIGINT");
-  const result = await child.output();
-  const stdout = new TextDecoder().decode(result.stdout);
-  assert.equal(result.code, 130, new TextDecoder().decode(result.stderr));
+  child.child.kill("SIGINT");
+  const result = await child.done;
+  const stdout = result.stdout;
+  assert.equal(result.status.code, 130, result.stderr);
   const m = /^(\d+) of 40 runs \((\d+) ok\) in [\d.]+ s wall \([\d.]+ s of run time\) — output: /
     .exec(stdout);
   assert.ok(m, stdout);

@@ -11,10 +11,10 @@ import { readManifest } from "../../src/manifest/mod.ts";
 import type { ManifestEntry } from "../../src/manifest/mod.ts";
 import { gridRunSet, linspace, monteCarloRunSet, type RunSet } from "../../src/runset/mod.ts";
 import { Sweep, type SweepOptions } from "../../src/sweep/mod.ts";
-import { cli, spawnCli } from "../_support/cli.ts";
+import { cli } from "../_support/cli.ts";
 import { fixture } from "../_support/engine.ts";
 import { countingInstall, interactiveStarts } from "../_support/counting_install.ts";
-import { isAlive } from "../_support/process.ts";
+import { type BackgroundCli, isAlive, spawnCli } from "../_support/process.ts";
 import {
   activeSqueue,
   ignoreWithoutSlurm,
@@ -177,7 +177,7 @@ async function entries(path: string): Promise<number> {
   }
 }
 
-function spawnDriver(out: string, runs: number): Deno.ChildProcess {
+function spawnDriver(out: string, runs: number): BackgroundCli {
   return spawnCli([
     "run",
     LEO,
@@ -205,9 +205,9 @@ Deno.test({
   const manifest = join(out, "manifest.jsonl");
   const driver = spawnDriver(out, 16);
   await waitFor("2 entries", async () => (await entries(manifest)) >= 2);
-  driver.kill("SIGINT");
-  const status = await driver.output();
-  assert.equal(status.code, 130, new TextDecoder().decode(status.stderr));
+  driver.child.kill("SIGINT");
+  const ended = await driver.done;
+  assert.equal(ended.status.code, 130, ended.stderr);
   const m = await readManifest(manifest);
   assert.ok(m.entries.length >= 2 && m.entries.length < 16);
   const jobName = String(m.header.backend_settings?.jobName);
@@ -225,8 +225,8 @@ Deno.test({
   const manifest = join(out, "manifest.jsonl");
   const driver = spawnDriver(out, 12);
   await waitFor("3 entries", async () => (await entries(manifest)) >= 3);
-  driver.kill("SIGKILL");
-  await driver.output();
+  driver.child.kill("SIGKILL");
+  await driver.done;
   const before = await readManifest(manifest);
   assert.ok(before.entries.length < 12, "the driver died before the sweep ended");
   const jobName = String(before.header.backend_settings?.jobName);
