@@ -136,6 +136,14 @@ export class SpacecraftResource extends Resource {
   dateFormat: EpochFormat = "TAIModJulian";
   /** The epoch as A1 ModJulian. */
   epochA1: number = parseEpoch("21545", "TAIModJulian");
+  /**
+   * The `Epoch` text as the script gave it and the format it was read in: GMAT keeps that text
+   * and writes it back (Write's Script style) while the epoch is unchanged.
+   */
+  epochText: { readonly text: string; readonly format: EpochFormat } = {
+    text: "21545",
+    format: "TAIModJulian",
+  };
   /** The coordinate system the state is given in (an EarthMJ2000Eq-equivalent system). */
   coordinateSystem = "EarthMJ2000Eq";
   /** `DisplayStateType` as written. */
@@ -187,6 +195,10 @@ export class SpacecraftResource extends Resource {
         });
       }
       this.epochA1 = this.#parseEpoch(v, format);
+      this.epochText = {
+        text: (v.value.kind === "number" ? v.value.text : v.text()).trim(),
+        format,
+      };
       this.mark(path, pos);
       return;
     }
