@@ -9,6 +9,7 @@
 
 import type { BodyStates, EarthFixedFrame, EphemerisBody, Tank, Thruster } from "../physics/mod.ts";
 import type { BurnSnapshot } from "../physics/propulsion/mod.ts";
+import type { ChemicalTankResource } from "./resources/chemical_tank.ts";
 import type { FiniteBurnResource } from "./resources/finite_burn.ts";
 import type { SpacecraftResource } from "./resources/spacecraft.ts";
 import type { VariableResource } from "./resources/variable.ts";
@@ -63,6 +64,8 @@ export interface ParameterScope {
   variable(name: string): VariableResource | undefined;
   /** A FiniteBurn by name (owner of TotalThrust1 and the like). */
   finiteBurn?(name: string): FiniteBurnResource | undefined;
+  /** A ChemicalTank by name (its fuel's centre of mass and inertia). */
+  tank?(name: string): ChemicalTankResource | undefined;
   /** Names of EarthMJ2000Eq-equivalent coordinate systems. */
   isInertialSystem(name: string): boolean;
   /** The origin of an MJ2000Eq coordinate system, undefined for other names. */

@@ -34,6 +34,7 @@ import type { SourcePos } from "../script/ast.ts";
 import { type Diagnostics, didYouMean } from "./diagnostics.ts";
 import type { SpacecraftResource } from "./resources/spacecraft.ts";
 import { bindBurnParameter, bindHardwareParameter } from "./hardware_parameters.ts";
+import { bindMassPropertyParameter, isMassPropertyParameter } from "./mass_property_parameters.ts";
 import type { BoundParameter, ParameterScope, Snapshot, StopKind } from "./parameter_types.ts";
 
 type Dep = "none" | "origin" | "coordsys";
@@ -228,6 +229,9 @@ export function bindParameter(
       construct: "parameter",
       hint: `report ${parts[0]}.UTCGregorian or ${parts[0]}.A1ModJulian instead`,
     });
+  }
+  if (parts.length === 2 && isMassPropertyParameter(quantity)) {
+    return bindMassPropertyParameter(name, owner, quantity, pos, scope, diag);
   }
   const q = QUANTITIES.get(quantity);
   if (!q) {

@@ -26,6 +26,7 @@ import { resolveOutputPath } from "./outputs/output_path.ts";
 import { ReportOutput } from "./outputs/report_output.ts";
 import { bindParameter, type ParameterScope } from "./parameters.ts";
 import { EphemerisFileResource } from "./resources/ephemeris_file.ts";
+import { ChemicalTankResource } from "./resources/chemical_tank.ts";
 import { FiniteBurnResource } from "./resources/finite_burn.ts";
 import { ReportFileResource } from "./resources/report_file.ts";
 import { SpacecraftResource } from "./resources/spacecraft.ts";
@@ -118,6 +119,7 @@ function scopeOf(
     spacecraft: (n) => model.get(n, SpacecraftResource),
     variable: (n) => model.get(n, VariableResource),
     finiteBurn: (n) => model.get(n, FiniteBurnResource),
+    tank: (n) => model.get(n, ChemicalTankResource),
     isInertialSystem: (n) => model.isInertialSystem(n),
     originOf: (n) => model.originOf(n),
     names: () => model.resources.keys(),

@@ -370,3 +370,84 @@ Deno.test("Write's options are checked as in GMAT; objects are refused by name",
     ["LogFile", "Sat.X =\n7100\n"],
   ]);
 });
+
+Deno.test("Write of a Spacecraft in Script style reproduces GMAT's Ex_WriteCommand report", async () => {
+  const sample = "Ex_WriteCommand";
+  const dir = join(CASE_DIR, "../../gmat-samples-outputs", sample);
+  const script = Deno.readTextFileSync(join(CASE_DIR, "../../gmat-samples", `${sample}.script`));
+  const r = await runInTemp(script);
+  assert.equal(
+    await Deno.readTextFile(join(r.dir, "theReport.txt")),
+    Deno.readTextFileSync(join(dir, "theReport.txt")),
+  );
+  // GMAT's log holds the LogFile = true echo of the second Write, the line after the kernels.
+  const log = Deno.readTextFileSync(join(dir, "GmatLog.txt")).split("\n");
+  const echoed = log[log.indexOf("Mission run completed.") - 2];
+  assert.deepEqual(r.messages, [
+    { sink: "MessageWindow", text: echoed + "\n" },
+    { sink: "LogFile", text: echoed + "\n" },
+  ]);
+});
+
+Deno.test("A Spacecraft's script text has its current state, epoch and settings", async () => {
+  const r = await runInTemp([
+    "Create Spacecraft A B;",
+    "B.DateFormat = TAIModJulian",
+    "B.Epoch = '21545.5'",
+    ...["X = 7000", "Y = 0", "Z = 0", "VX = 0", "VY = 0", "VZ = 0"].map((a) => `B.${a}`),
+    ...["DryMass = 500", "Cd = 2", "Cr = 1.5", "DragArea = 3", "SRPArea = 4"].map((a) => `B.${a}`),
+    "B.Id = 'Bee'",
+    "Create ForceModel FM",
+    "FM.PointMasses = {Earth}",
+    "Create Propagator P",
+    "P.FM = FM",
+    "BeginMissionSequence;",
+    "Write B {Style = Script, MessageWindow = true}",
+    "Propagate P(B) {B.ElapsedSecs = 0.5}",
+    "Write B {Style = Script}",
+  ].join("\n"));
+  const [before, after] = r.messages.map((m) => m.text.split("\n"));
+  const field = (lines: string[], f: string) =>
+    lines.find((l) => l.startsWith(`B.${f} = `))?.slice(`B.${f} = `.length, -1);
+  assert.equal(before[0], "Create Spacecraft B;");
+  assert.equal(field(before, "Epoch"), "'21545.5'");
+  for (const [f, v] of [["X", "7000"], ["VY", "0"], ["DryMass", "500"], ["Cd", "2"]]) {
+    assert.equal(field(before, f), v, f);
+  }
+  assert.equal(field(before, "SRPArea"), "4");
+  assert.equal(field(before, "Id"), "'Bee'");
+  // The second Spacecraft the script creates: GMAT's counter gives -10001001.
+  assert.equal(field(before, "NAIFId"), "-10001001");
+  assert.equal(field(before, "NAIFIdReferenceFrame"), "-9001001");
+  // The text ends in a line end and Write adds one (GMAT shows "%s" and a line end).
+  assert.deepEqual(before.slice(-3), ["B.EulerAngleSequence = '321';", "", ""]);
+  // Falling from rest for half a second: x = 7000 - mu/(2 r^2) t^2, and the epoch moves on.
+  assert.equal(field(after, "Epoch"), `'${21545.5 + 0.5 / 86400}'`);
+  const x = Number(field(after, "X"));
+  assert.ok(Math.abs(x - (7000 - 398600.4415 / 7000 ** 2 / 2 * 0.25)) < 1e-6, `${x}`);
+});
+
+Deno.test("Write refuses a Spacecraft it cannot write as GMAT does, by name", async () => {
+  const head = "Create Spacecraft Sat;\nCreate ChemicalTank T;\n";
+  const cases: [string, string][] = [
+    ["BeginMissionSequence;\nWrite Sat {Style = Verbose}", "Write {Style = Verbose} Spacecraft"],
+    [
+      "Sat.Tanks = {T};\nBeginMissionSequence;\nWrite Sat {Style = Script}",
+      "Write Spacecraft.Tanks",
+    ],
+    [
+      "Sat.Attitude = Spinner;\nBeginMissionSequence;\nWrite Sat {Style = Script}",
+      "Write Spacecraft.Attitude",
+    ],
+  ];
+  for (const [body, construct] of cases) {
+    await assert.rejects(
+      runInTemp(head + body),
+      (e: Error & { code?: string; construct?: string }) => {
+        assert.equal(e.code, "ENGINE_UNSUPPORTED", body);
+        assert.equal(e.construct, construct, body);
+        return true;
+      },
+    );
+  }
+});

@@ -32,7 +32,6 @@
  */
 
 import type { CommandOption, CommandStatement, SourcePos } from "../../script/ast.ts";
-import { formatE, formatG } from "../../formats/mod.ts";
 import type { Diagnostics } from "../diagnostics.ts";
 import type { NameBinder } from "../expression.ts";
 import { Matrix } from "../math/matrix.ts";
@@ -40,10 +39,15 @@ import type { Value } from "../math/value.ts";
 import type { Model } from "../model.ts";
 import { ArrayResource } from "../resources/array.ts";
 import { ReportFileResource } from "../resources/report_file.ts";
+import { SpacecraftResource } from "../resources/spacecraft.ts";
 import { StringResource } from "../resources/string.ts";
 import { VariableResource } from "../resources/variable.ts";
 import type { Runtime } from "../runtime.ts";
 import type { Command } from "./command.ts";
+import { scriptableProblem, spacecraftScript } from "./spacecraft_script.ts";
+import { realText } from "./write_text.ts";
+
+export { realText };
 
 /** A Write command's `Style`. */
 export type WriteStyle = "Concise" | "Verbose" | "Script";
@@ -69,7 +73,7 @@ export interface WriteOptions {
 }
 
 /** What one Write item is: it decides the texts GMAT writes. */
-export type WriteItemKind = "Variable" | "String" | "Array" | "parameter";
+export type WriteItemKind = "Variable" | "String" | "Array" | "Spacecraft" | "parameter";
 
 /** One item of a Write command with its current value. */
 export interface WriteItem {
@@ -109,17 +113,6 @@ export function postMessage(rt: Runtime, message: WriteMessage): void {
   let sink = messagesByRun.get(rt);
   if (!sink) messagesByRun.set(rt, sink = []);
   sink.push(message);
-}
-
-/**
- * A real as GMAT's `RealVar::ToString` and Array element output write it: a C++ stream with
- * precision 16 (`%.16g`; `nan`, `-nan`, `inf` as glibc prints them).
- *
- * @param x The value.
- * @returns The text.
- */
-export function realText(x: number): string {
-  return Number.isNaN(x) ? formatE(x, 0) : formatG(x, 16);
 }
 
 /**
@@ -185,7 +178,9 @@ export function writeMessageText(item: WriteItem, style: WriteStyle): string {
   let prefix = "";
   let text: string;
   if (style === "Script") {
-    if (item.kind === "Variable" || item.kind === "String") {
+    if (item.kind === "Spacecraft") {
+      text = String(item.value);
+    } else if (item.kind === "Variable" || item.kind === "String") {
       prefix = `Create ${item.kind} ${item.name};`;
       text = `${item.name} = ${valueText(item)};`;
     } else {
@@ -212,9 +207,52 @@ export function scriptCell(item: WriteItem): Value {
       return `Create ${item.kind} ${item.name};\n${item.name} = ${valueText(item)};\n`;
     case "Array":
       return arrayScript(item.name, item.value as Matrix);
+    case "Spacecraft":
+      return String(item.value);
     default:
       return item.value;
   }
+}
+
+/** A compiled Write item: its name, kind and how to read its value in a run. */
+interface BoundItem {
+  readonly name: string;
+  readonly kind: WriteItemKind;
+  readonly get: (rt: Runtime) => Value;
+}
+
+/**
+ * A Spacecraft item: its script text in Script style (see `spacecraft_script.ts`); refused in
+ * the other styles (GMAT writes its MATLAB-struct text there, which the engine does not make) and
+ * when it has a field that text would not reproduce.
+ */
+function spacecraftItem(
+  sc: SpacecraftResource,
+  pos: SourcePos,
+  style: WriteStyle,
+  model: Model,
+  diag: Diagnostics,
+): BoundItem {
+  if (style !== "Script") {
+    diag.unsupported(pos, `writing the Spacecraft ${sc.name} in ${style} style`, {
+      construct: `Write {Style = ${style}} Spacecraft`,
+      hint: "write the spacecraft with Style = Script, or write its parameters (e.g. Sat.X)",
+    });
+  }
+  const problem = scriptableProblem(sc);
+  if (problem !== undefined) {
+    diag.unsupported(pos, `writing the Spacecraft ${sc.name}, which sets ${problem}, as script`, {
+      construct: `Write Spacecraft.${problem}`,
+      hint: "the engine writes a spacecraft's script text when it sets only its epoch, " +
+        "state, masses, coefficients and Id; write its parameters instead (e.g. Sat.X)",
+    });
+  }
+  const index = model.all(SpacecraftResource).indexOf(sc);
+  return {
+    name: sc.name,
+    kind: "Spacecraft",
+    get: (rt) => spacecraftScript(sc, rt.of(sc), index),
+  };
 }
 
 /** Read the `{...}` options of a Write command as GMAT does. */
@@ -322,13 +360,15 @@ export function compileWrite(
       });
     }
   }
-  const items = d.names.map(({ name, pos }) => {
+  const items = d.names.map(({ name, pos }): BoundItem => {
     const r = model.resources.get(name);
     let kind: WriteItemKind;
     if (r instanceof VariableResource) kind = "Variable";
     else if (r instanceof StringResource) kind = "String";
     else if (r instanceof ArrayResource) kind = "Array";
-    else if (r) {
+    else if (r instanceof SpacecraftResource) {
+      return spacecraftItem(r, pos, opts.style, model, diag);
+    } else if (r) {
       return diag.unsupported(pos, `writing the ${r.typeName} ${name}`, {
         construct: "Write",
         hint: "the engine writes Variables, Strings, Arrays and parameters such as Sat.X",
@@ -341,7 +381,7 @@ export function compileWrite(
       });
     }
     const bound = names(name, pos);
-    return { name, kind, get: bound.get };
+    return { name, kind, get: () => bound.get() };
   });
   const itemNames = items.map((i) => i.name);
   const command: Command = {
@@ -351,7 +391,7 @@ export function compileWrite(
       const current: WriteItem[] = items.map((i) => ({
         name: i.name,
         kind: i.kind,
-        value: i.get(),
+        value: i.get(rt),
       }));
       const script = opts.style === "Script";
       if (rf) {

@@ -1,7 +1,10 @@
 /**
  * The ChemicalThruster resource: GMAT's thruster fields (frame, direction, duty cycle, scale
  * factor, tanks and mix ratio, the thrust and Isp polynomials C1..C16 and K1..K16), read into
- * the settings the propulsion physics builds a thruster from.
+ * the settings the propulsion physics builds a thruster from. `HWOriginInBCSX..Z`, the thruster's
+ * place on the body, is kept and changes nothing the engine computes: GMAT applies a thrust to the
+ * orbit through the centre of mass whatever its place (the place matters to torques only, and
+ * GMAT propagates no attitude dynamics from thrust), and a thruster carries no mass.
  *
  * @module
  */
@@ -23,6 +26,8 @@ export class ChemicalThrusterResource extends Resource {
   readonly typeName = "ChemicalThruster";
   /** Frame, direction, tanks and mass-flow settings. */
   settings: ThrusterSettings = { ...THRUSTER_DEFAULTS };
+  /** `HWOriginInBCSX..Z`: the thruster's place on the body, m (see the module doc). */
+  hwOrigin: readonly [number, number, number] = [0, 0, 0];
   /** C1..C16 and K1..K16, GMAT's defaults (C1 = 10 N, K1 = 300 s, the rest 0) until set. */
   coefficients: ChemicalThrusterCoefficients = {
     c: [...CHEMICAL_THRUSTER_DEFAULTS.c],
@@ -43,6 +48,9 @@ export class ChemicalThrusterResource extends Resource {
       "Tank",
       "MixRatio",
       "GravitationalAccel",
+      "HWOriginInBCSX",
+      "HWOriginInBCSY",
+      "HWOriginInBCSZ",
       ...Array.from({ length: 16 }, (_, i) => `C${i + 1}`),
       ...Array.from({ length: 16 }, (_, i) => `K${i + 1}`),
     ];
@@ -54,6 +62,7 @@ export class ChemicalThrusterResource extends Resource {
     const s = this.settings;
     const dir = /^ThrustDirection([123])$/.exec(field);
     const coef = /^([CK])([1-9]|1[0-6])$/.exec(field);
+    const origin = /^HWOriginInBCS([XYZ])$/.exec(field);
     if (field === "CoordinateSystem") this.settings = { ...s, coordinateSystem: v.text() };
     else if (field === "Origin") this.settings = { ...s, origin: v.text() };
     else if (field === "Axes") {
@@ -81,6 +90,10 @@ export class ChemicalThrusterResource extends Resource {
       const list = [...this.coefficients[which]];
       list[Number(coef[2]) - 1] = v.number();
       this.coefficients = { ...this.coefficients, [which]: list };
+    } else if (origin) {
+      const o = [...this.hwOrigin] as [number, number, number];
+      o["XYZ".indexOf(origin[1])] = v.number();
+      this.hwOrigin = o;
     } else return this.otherField(path, pos);
     this.mark(path, pos);
   }

@@ -31,6 +31,7 @@ import {
 import { GmatSweepError } from "../../errors/mod.ts";
 import type { FieldValue } from "../values.ts";
 import { Resource } from "./resource.ts";
+import { type FuelMassLayout, setMassLayoutField } from "./chemical_tank.ts";
 
 /** Cartesian element names, in state order. */
 export const CARTESIAN_FIELDS = ["X", "Y", "Z", "VX", "VY", "VZ"] as const;
@@ -127,6 +128,8 @@ const PHYSICS_FIELDS = new Set<string>([
   "SRPArea",
   "Tanks",
   "Thrusters",
+  "ExtendedMassPropertiesModel",
+  "ExtendedMassPropertiesModelType",
 ]);
 
 /** A Spacecraft resource. */
@@ -136,6 +139,14 @@ export class SpacecraftResource extends Resource {
   dateFormat: EpochFormat = "TAIModJulian";
   /** The epoch as A1 ModJulian. */
   epochA1: number = parseEpoch("21545", "TAIModJulian");
+  /**
+   * The `Epoch` text as the script gave it and the format it was read in: GMAT keeps that text
+   * and writes it back (Write's Script style) while the epoch is unchanged.
+   */
+  epochText: { readonly text: string; readonly format: EpochFormat } = {
+    text: "21545",
+    format: "TAIModJulian",
+  };
   /** The coordinate system the state is given in (an EarthMJ2000Eq-equivalent system). */
   coordinateSystem = "EarthMJ2000Eq";
   /** `DisplayStateType` as written. */
@@ -159,6 +170,16 @@ export class SpacecraftResource extends Resource {
   };
   /** The `Id` written to ephemeris files. */
   id = "SatId";
+  /**
+   * `ExtendedMassPropertiesModel`: `None` (GMAT's default) or `CenterOfMassAndMomentOfInertia`,
+   * which the `System*` mass-property parameters need (`ExtendedMassPropertiesModelType` Analytic).
+   */
+  massPropertiesModel: "None" | "CenterOfMassAndMomentOfInertia" = "None";
+  /** The dry vehicle's centre of mass and inertia (GMAT's defaults: the origin, 999 E). */
+  dryLayout: FuelMassLayout = {
+    centerOfMass: [0, 0, 0],
+    inertia: { xx: 999, xy: 0, xz: 0, yy: 999, yz: 0, zz: 999 },
+  };
 
   knownFields(): readonly string[] {
     return [
@@ -187,6 +208,10 @@ export class SpacecraftResource extends Resource {
         });
       }
       this.epochA1 = this.#parseEpoch(v, format);
+      this.epochText = {
+        text: (v.value.kind === "number" ? v.value.text : v.text()).trim(),
+        format,
+      };
       this.mark(path, pos);
       return;
     }
@@ -228,6 +253,15 @@ export class SpacecraftResource extends Resource {
       this.thrusters = v.names();
     } else if (field === "Id") {
       this.id = v.text();
+    } else if (field === "ExtendedMassPropertiesModel") {
+      const model = this.#supportedText(v, ["None", "CenterOfMassAndMomentOfInertia"], pos);
+      this.massPropertiesModel = model as typeof this.massPropertiesModel;
+    } else if (field === "ExtendedMassPropertiesModelType") {
+      this.#supportedText(v, ["Analytic"], pos);
+    } else if (/^Dry(CenterOfMass|MomentOfInertia)/.test(field)) {
+      const layout = setMassLayoutField(this.dryLayout, "Dry", field, v);
+      if (!layout) return this.otherField(path, pos, UNSUPPORTED);
+      this.dryLayout = layout;
     } else if ((INERT_NUMBERS as readonly string[]).includes(field)) {
       this.properties[field] = v.number();
     } else if (INERT_ANY.has(field)) {
@@ -236,6 +270,17 @@ export class SpacecraftResource extends Resource {
       return this.otherField(path, pos, UNSUPPORTED);
     }
     this.mark(path, pos);
+  }
+
+  /** A mass-properties setting's text when the engine models it; any other value is refused. */
+  #supportedText(v: FieldValue, supported: readonly string[], pos: SourcePos): string {
+    const text = v.text().trim();
+    if (supported.includes(text)) return text;
+    return this.diag.unsupported(pos, `${v.field} = '${text}'`, {
+      construct: `Spacecraft.${v.field.split(".").pop()}`,
+      hint: `the engine models ${supported.map((s) => `'${s}'`).join(" and ")} ` +
+        "(analytic centre of mass and inertia from the dry part and the tanks' fuel)",
+    });
   }
 
   #parseEpoch(v: FieldValue, format: EpochFormat): number {
