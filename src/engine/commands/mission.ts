@@ -5,8 +5,9 @@
  * Run: Propagate, Maneuver, Begin/EndFiniteBurn, Report, Write, Toggle, Stop, If/While/For
  * (`control_flow.ts`), Target/Vary/Achieve (`target.ts`), `BeginScript ... EndScript` blocks
  * (their statements run in order), run-time assignments (`x = expr`, `Sat.SMA = expr`,
- * `DV.Element1 = expr`), object copies (`Sat2 = Sat1`), and labels on any of them. GUI-only
- * commands are ignored with a warning. Everything else GMAT accepts (Optimize, function calls,
+ * `DV.Element1 = expr`), object copies (`Sat2 = Sat1`), the multi-output built-in function
+ * GetEphemStates (`function_call.ts`), and labels on any of them. GUI-only
+ * commands are ignored with a warning. Everything else GMAT accepts (Optimize, other function calls,
  * Save, ...) is refused with `ENGINE_UNSUPPORTED`, its place and a fix.
  *
  * @module
@@ -37,6 +38,7 @@ import { VariableResource } from "../resources/variable.ts";
 import type { Runtime } from "../runtime.ts";
 import { type Command, MissionRunError } from "./command.ts";
 import { compileFiniteBurnCommand } from "./finite_burn.ts";
+import { compileFunctionCall, MISSION_FUNCTIONS } from "./function_call.ts";
 import { compileManeuver } from "./maneuver.ts";
 import { compilePropagate } from "./propagate.ts";
 import { compileTargeting, TARGETING } from "./target.ts";
@@ -127,6 +129,10 @@ export function compileMission(
       case "call":
         if (/^[Ss]etSeed$/.test(stmt.name) && stmt.outputs.length === 0) {
           out.push(compileSetSeed(stmt, mc.names, diag));
+          break;
+        }
+        if (Object.hasOwn(MISSION_FUNCTIONS, stmt.name)) {
+          out.push(compileFunctionCall(stmt, mc));
           break;
         }
         refuseCall(stmt, model, diag);

@@ -130,6 +130,7 @@ const PHYSICS_FIELDS = new Set<string>([
   "Thrusters",
   "ExtendedMassPropertiesModel",
   "ExtendedMassPropertiesModelType",
+  "EphemerisName",
 ]);
 
 /** A Spacecraft resource. */
@@ -171,6 +172,11 @@ export class SpacecraftResource extends Resource {
   /** The `Id` written to ephemeris files. */
   id = "SatId";
   /**
+   * `EphemerisName`: the ephemeris file the spacecraft's states are read from (GetEphemStates), as
+   * written; relative names are resolved where it is read.
+   */
+  ephemerisName: string | undefined;
+  /**
    * `ExtendedMassPropertiesModel`: `None` (GMAT's default) or `CenterOfMassAndMomentOfInertia`,
    * which the `System*` mass-property parameters need (`ExtendedMassPropertiesModelType` Analytic).
    */
@@ -192,6 +198,7 @@ export class SpacecraftResource extends Resource {
       "Tanks",
       "Thrusters",
       "Id",
+      "EphemerisName",
       ...INERT_NUMBERS,
       ...INERT_ANY,
     ];
@@ -253,6 +260,8 @@ export class SpacecraftResource extends Resource {
       this.thrusters = v.names();
     } else if (field === "Id") {
       this.id = v.text();
+    } else if (field === "EphemerisName") {
+      this.ephemerisName = v.text();
     } else if (field === "ExtendedMassPropertiesModel") {
       const model = this.#supportedText(v, ["None", "CenterOfMassAndMomentOfInertia"], pos);
       this.massPropertiesModel = model as typeof this.massPropertiesModel;
