@@ -558,7 +558,10 @@ export function compareTargeterLog(
       } else if (section === "goals" && cb[c - 1] === "Achieved:") {
         if (iter === 1) {
           firstPassDiff[goalIndex++] = d;
-          const k = columnQuantity(cb[0]);
+          // A Cartesian component goal is held to its class with its own magnitude (no stricter
+          // than the vector's).
+          const c0 = columnQuantity(cb[0]);
+          const k = c0 === "X" ? "position" : c0 === "V" ? "velocity" : c0;
           if (k === "position") t.add(k, d * 1e3, posBound(tol, Math.abs(y)) * 1e3, where, detail);
           else if (k === "velocity") {
             t.add(k, d * 1e6, velBound(tol, Math.abs(y)) * 1e6, where, detail);
