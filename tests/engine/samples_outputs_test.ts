@@ -84,7 +84,7 @@ export const SAMPLE_BOUNDS: Readonly<Record<string, SampleBoundsEntry>> = {
       "fine targeter converged in 8 iterations (GMAT 9), last goals within 9.6e-3 km, 1.9e-5 " +
       "deg, 5e-7 of Desired (Tolerance 0.1 each)",
     reason: "targeter path not reproducible: setting RAAN/AOP on the near-circular parking orbit " +
-      "(TA ~ 0) goes through acos(e.r/(|e||r|)) ~ 1, which quantizes the argument of latitude " +
+      "(TA ~ 0) goes through acos(e.r / (e r)) ~ 1, which quantizes the argument of latitude " +
       "in steps of sqrt(2^-52) = 1.49e-8 rad; one such step (ours one below GMAT's in the fine " +
       "nominal pass: RMAG 5.78e-4 km, BVectorAngle 1.58e-5 deg, ECC 1.8e-9 = the AOP column " +
       "times 8.54e-7 deg) over a Perturbation of 1e-5 deg (coarse) or 1e-6 deg (fine) moves " +
