@@ -49,7 +49,9 @@ export function summarize(c: SampleComparison): { position: string; other: strin
 /** The markdown table of the compared samples. */
 export function samplesOutputsMarkdown(
   results: readonly SampleComparison[],
-  bounds: Readonly<Record<string, { readonly reason: string }>> = {},
+  bounds: Readonly<
+    Record<string, { readonly reason: string; readonly targeterOutcome?: Readonly<object> }>
+  > = {},
 ): string {
   const compared = results.filter((r) => r.status === "compared");
   const refused = results.filter((r) => r.status === "refused").length;
@@ -62,6 +64,8 @@ export function samplesOutputsMarkdown(
     "angles 1e-6 rad, epochs 1 ms, eccentricity 1e-6, anything else 1e-9 relative, same lines " +
     "and headers; **targeter** = same iterations and words on every line, each final achieved " +
     "value within its goal's Tolerance, the solution within sum|Jinv| (2 Tolerance + first-pass difference) of GMAT's; " +
+    "**targeter outcome** = the same header, the first pass within the sample's bounds, both " +
+    "converged, each final achieved value (ours and GMAT's) within its goal's Tolerance; " +
     "**files** = both wrote the same (here: no) output files.",
     "",
     "| sample | files compared | rows | max position diff | max other diff | bound |",
@@ -71,7 +75,12 @@ export function samplesOutputsMarkdown(
     const s = summarize(r);
     const files = r.files.map((f) => `\`${f.file}\``).join(", ") || "none (neither wrote one)";
     const rows = r.files.reduce((n, f) => n + f.rows, 0);
-    const kinds = new Set(r.files.map((f) => f.file.endsWith(".data") ? "targeter" : "classes"));
+    const outcome = bounds[r.name]?.targeterOutcome ?? {};
+    const kinds = new Set(
+      r.files.map((f) =>
+        f.file in outcome ? "targeter outcome" : f.file.endsWith(".data") ? "targeter" : "classes"
+      ),
+    );
     const own = bounds[r.name]?.reason;
     const bound = r.files.length === 0
       ? "files"

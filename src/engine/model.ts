@@ -13,7 +13,6 @@ import type {
   MissionStatement,
   Script,
 } from "../script/ast.ts";
-import type { EphemerisBody } from "../physics/mod.ts";
 import { GMAT_DEFAULT_BODIES, gmatTypeInfo } from "../script/gmat_types.ts";
 import { type Diagnostics, didYouMean } from "./diagnostics.ts";
 import {
@@ -36,6 +35,8 @@ import { ChemicalThrusterResource } from "./resources/chemical_thruster.ts";
 import { FiniteBurnResource } from "./resources/finite_burn.ts";
 import { StringResource } from "./resources/string.ts";
 import { FieldValue } from "./values.ts";
+import { buildFrame, type Frame } from "./frames.ts";
+import { BarycenterResource, LibrationPointResource } from "./resources/calculated_point.ts";
 
 type Factory = (create: CreateStatement, name: CreatedName, diag: Diagnostics) => Resource;
 
@@ -54,6 +55,8 @@ const FACTORIES: Readonly<Record<string, Factory>> = {
   ChemicalThruster: (c, n, d) => new ChemicalThrusterResource(n.name, c.pos, d),
   FiniteBurn: (c, n, d) => new FiniteBurnResource(n.name, c.pos, d),
   DifferentialCorrector: (c, n, d) => new DifferentialCorrectorResource(n.name, c.pos, d),
+  LibrationPoint: (c, n, d) => new LibrationPointResource(n.name, c.pos, d),
+  Barycenter: (c, n, d) => new BarycenterResource(n.name, c.pos, d),
   // GMAT's older names of the chemical tank and thruster.
   FuelTank: (c, n, d) => new ChemicalTankResource(n.name, c.pos, d),
   Thruster: (c, n, d) => new ChemicalThrusterResource(n.name, c.pos, d),
@@ -70,8 +73,6 @@ const REFUSED_TYPES: Readonly<Record<string, string>> = {
   SNOPT: "optimisation is not modelled; use real GMAT",
   ElectricTank: "electric propulsion needs a power system, which is not modelled",
   ElectricThruster: "electric propulsion needs a power system, which is not modelled",
-  Barycenter: "only Earth-centred dynamics are modelled",
-  LibrationPoint: "only Earth-centred dynamics are modelled",
   Planet: "only Earth-centred dynamics are modelled",
   Moon: "only Earth-centred dynamics are modelled",
   Asteroid: "only Earth-centred dynamics are modelled",
@@ -165,23 +166,25 @@ export class Model {
     return fm;
   }
 
-  /** Whether `name` is EarthMJ2000Eq or a user system equivalent to it. */
-  isInertialSystem(name: string): boolean {
-    return this.originOf(name) === "Earth";
-  }
+  readonly #frames = new Map<string, Frame | undefined>();
 
   /**
-   * The origin of an MJ2000Eq coordinate system (`EarthMJ2000Eq` or a user system), or
-   * undefined when `name` is not one.
+   * The frame of a coordinate system (`EarthMJ2000Eq` or a created one), or undefined when
+   * `name` is not one.
    *
-   * @throws {ScriptError} `ENGINE_UNSUPPORTED` when `name` is a user system the engine cannot
-   *   compute in (its origin or axes).
+   * @throws {ScriptError} `ENGINE_UNSUPPORTED` when `name` is a system the engine cannot
+   *   compute in (its origin or axes), at the field that makes it so.
    */
-  originOf(name: string): EphemerisBody | undefined {
-    if (name === "EarthMJ2000Eq") return "Earth";
-    const cs = this.get(name, CoordinateSystemResource);
-    cs?.refuse(); // a system the engine cannot compute in is refused where it is used
-    return cs?.origin;
+  frameOf(name: string): Frame | undefined {
+    if (!this.#frames.has(name)) {
+      this.#frames.set(name, buildFrame(name, (n) => this.resources.get(n), this.diag));
+    }
+    return this.#frames.get(name);
+  }
+
+  /** Whether `name` is EarthMJ2000Eq or a user system equivalent to it. */
+  isInertialSystem(name: string): boolean {
+    return this.frameOf(name)?.isEarthMJ2000Eq === true;
   }
 }
 
@@ -369,7 +372,7 @@ function setArrayElement(model: Model, stmt: AssignmentStatement, diag: Diagnost
 /** Cross-resource checks: references resolve, force models are supported. */
 function validate(model: Model, diag: Diagnostics): void {
   for (const sc of model.all(SpacecraftResource)) {
-    if (model.originOf(sc.coordinateSystem) === undefined) {
+    if (model.frameOf(sc.coordinateSystem) === undefined) {
       const pos = sc.assigned.get("CoordinateSystem") ?? sc.pos;
       if (BUILTIN_COORDINATE_SYSTEMS.has(sc.coordinateSystem)) {
         diag.unsupported(pos, `spacecraft state in ${sc.coordinateSystem}`, {
@@ -392,7 +395,7 @@ function validate(model: Model, diag: Diagnostics): void {
     model.forceModelOf(prop).resolve();
   }
   for (const burn of model.all(ImpulsiveBurnResource)) {
-    if (burn.coordinateSystem !== "Local" && model.originOf(burn.coordinateSystem) === undefined) {
+    if (burn.coordinateSystem !== "Local" && model.frameOf(burn.coordinateSystem) === undefined) {
       diag.unsupported(
         burn.assigned.get("CoordinateSystem"),
         `burn coordinate system ${burn.coordinateSystem}`,

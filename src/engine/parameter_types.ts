@@ -7,7 +7,8 @@
  * @module
  */
 
-import type { BodyStates, EarthFixedFrame, EphemerisBody, Tank, Thruster } from "../physics/mod.ts";
+import type { BodyStates, EarthFixedFrame, Tank, Thruster } from "../physics/mod.ts";
+import type { Frame } from "./frames.ts";
 import type { BurnSnapshot } from "../physics/propulsion/mod.ts";
 import type { ChemicalTankResource } from "./resources/chemical_tank.ts";
 import type { FiniteBurnResource } from "./resources/finite_burn.ts";
@@ -68,8 +69,8 @@ export interface ParameterScope {
   tank?(name: string): ChemicalTankResource | undefined;
   /** Names of EarthMJ2000Eq-equivalent coordinate systems. */
   isInertialSystem(name: string): boolean;
-  /** The origin of an MJ2000Eq coordinate system, undefined for other names. */
-  originOf?(name: string): EphemerisBody | undefined;
+  /** The frame of a coordinate system, undefined for names that are not one. */
+  frameOf?(name: string): Frame | undefined;
   /** Told when a bound parameter needs body states (loaded before the run). */
   needsBodies?(): void;
   /** All resource names, for suggestions. */

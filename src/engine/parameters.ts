@@ -2,11 +2,14 @@
  * GMAT parameters the built-in engine can evaluate: `Sat.UTCGregorian`, `Sat.EarthMJ2000Eq.X`,
  * `Sat.Earth.SMA`, `Sat.ElapsedSecs`, a Variable name, and so on.
  *
- * A parameter name is `Owner[.Dependency].Quantity`. Cartesian components, INC, RAAN, AOP and
- * VMAG depend on a coordinate system (MJ2000Eq axes about the Earth, the Sun, Luna or a planet);
- * the other orbit quantities depend on an origin (one of those bodies). Either way the state is
- * translated to the origin at the snapshot's epoch (DE405) and the origin's mu is used; the
- * body-fixed quantities (Altitude, Latitude, Longitude) are Earth's only. Omitted dependencies
+ * A parameter name is `Owner[.Dependency].Quantity`. Cartesian components, INC, RAAN, AOP, VMAG
+ * and the other representations' elements depend on a coordinate system (`frames.ts`: MJ2000Eq,
+ * ObjectReferenced or Earth/Luna BodyInertial axes about a body or a calculated point); the state
+ * is transformed into it at the snapshot's epoch (DE405), velocity with the axes' rotation rate,
+ * and the origin's mu is used (a calculated-point origin has Cartesian components only). The
+ * other orbit quantities depend on an origin (a body, or an inertial system's body origin): the
+ * state is translated there. The body-fixed quantities (Altitude, Latitude, Longitude) are
+ * Earth's only. Omitted dependencies
  * take GMAT's defaults (EarthMJ2000Eq, Earth). Every name is checked when the mission is built,
  * so a typo fails before anything runs.
  *
@@ -36,6 +39,7 @@ import type { SpacecraftResource } from "./resources/spacecraft.ts";
 import { bindBurnParameter, bindHardwareParameter } from "./hardware_parameters.ts";
 import { bindMassPropertyParameter, isMassPropertyParameter } from "./mass_property_parameters.ts";
 import type { BoundParameter, ParameterScope, Snapshot, StopKind } from "./parameter_types.ts";
+import type { Frame } from "./frames.ts";
 
 type Dep = "none" | "origin" | "coordsys";
 interface Quantity {
@@ -259,15 +263,26 @@ export function bindParameter(
       );
     }
   }
-  const origin = dependencyOrigin(dep, scope);
-  if (origin === undefined) {
+  const frame = dependencyFrame(dep, scope);
+  const origin = frame ? frame.originBody : dependencyOrigin(dep, scope);
+  if (origin === undefined && !(frame && q.dep === "coordsys" && CART.includes(quantity))) {
     diag.unsupported(pos, `parameter ${name} relative to ${dep}`, {
       construct: `parameter dependency ${dep}`,
-      hint: "use a body (Earth, Luna, Sun, Mars...) as origin or an MJ2000Eq coordinate " +
-        "system (EarthMJ2000Eq, or one created with Axes = MJ2000Eq)",
+      hint: frame
+        ? `${dep}'s origin is not a body: only Cartesian components (X..VZ) are computed in it`
+        : "use a body (Earth, Luna, Sun, Mars...) as origin or a coordinate system " +
+          "(EarthMJ2000Eq, or one created with MJ2000Eq, ObjectReferenced or BodyInertial axes)",
     });
   }
-  if (q.bodyFixed && origin !== "Earth") {
+  if (frame && !frame.inertialAxes && q.dep === "origin") {
+    diag.unsupported(pos, `parameter ${name} in the rotating system ${dep}`, {
+      construct: `parameter dependency ${dep}`,
+      hint: `${quantity} depends on an origin only; write ${parts[0]}.${
+        frame.originBody ?? "Earth"
+      }.${quantity}`,
+    });
+  }
+  if (q.bodyFixed && !(origin === "Earth" && (frame === undefined || frame.isEarthMJ2000Eq))) {
     diag.unsupported(pos, `parameter ${name} (needs the body-fixed frame of ${origin})`, {
       construct: `parameter ${quantity}`,
       hint: `the built-in engine has Earth's body-fixed frame only; report ${
@@ -277,8 +292,12 @@ export function bindParameter(
   }
   const sc = owner;
   if (q.bodyFixed) scope.needsEarthFixed?.();
-  if (origin !== "Earth") scope.needsBodies?.();
-  const relative = origin === "Earth" ? undefined : relativeTo(origin, name);
+  const transform = frame && !frame.isEarthMJ2000Eq
+    ? inFrame(frame, name)
+    : origin !== undefined && origin !== "Earth"
+    ? relativeTo(origin, name)
+    : undefined;
+  if (transform) scope.needsBodies?.();
   return {
     name,
     isString: q.string === true,
@@ -286,21 +305,28 @@ export function bindParameter(
     stop: q.stop,
     evaluate: (snap) => {
       if (!snap) throw new Error(`no state for ${name}`);
-      return q.fn(relative ? relative(snap) : snap, sc);
+      return q.fn(transform ? transform(snap) : snap, sc);
     },
   };
 }
 
-/** The body a parameter's dependency (a body or an MJ2000Eq system) puts the origin at. */
+/**
+ * The body a parameter's dependency names, or Earth for an EarthMJ2000Eq-equivalent system when
+ * the scope has no frames (undefined otherwise).
+ */
 function dependencyOrigin(
   dep: string | undefined,
   scope: ParameterScope,
 ): EphemerisBody | undefined {
   if (dep === undefined || dep === "Earth") return "Earth";
   if (isEphemerisBody(dep)) return dep;
-  const origin = scope.originOf?.(dep);
-  if (origin !== undefined) return origin;
   return scope.isInertialSystem(dep) ? "Earth" : undefined;
+}
+
+/** The frame of a dependency that names a coordinate system (not a body). */
+function dependencyFrame(dep: string | undefined, scope: ParameterScope): Frame | undefined {
+  if (dep === undefined || isEphemerisBody(dep)) return undefined;
+  return scope.frameOf?.(dep);
 }
 
 /** The snapshot translated to `origin` at its epoch, with the origin's mu. */
@@ -313,6 +339,18 @@ function relativeTo(origin: EphemerisBody, name: string): (s: Snapshot) => Snaps
     const state = new Float64Array(6);
     for (let k = 0; k < 6; k++) state[k] = s.state[k] - body[k];
     return { ...s, state, mu };
+  };
+}
+
+/**
+ * The snapshot in a coordinate system at its epoch (origin, axes and their rotation rate), with
+ * the origin's mu (NaN for a calculated-point origin, whose Cartesian components need none).
+ */
+function inFrame(frame: Frame, name: string): (s: Snapshot) => Snapshot {
+  const mu = frame.originBody ? GMAT_BODY_MU[frame.originBody] : NaN;
+  return (s) => {
+    if (!s.bodies) throw new Error(`internal: body states were not loaded for ${name}`);
+    return { ...s, state: frame.toFrame(s.state, s.epochA1, s.bodies), mu };
   };
 }
 

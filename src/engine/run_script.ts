@@ -121,11 +121,32 @@ function scopeOf(
     finiteBurn: (n) => model.get(n, FiniteBurnResource),
     tank: (n) => model.get(n, ChemicalTankResource),
     isInertialSystem: (n) => model.isInertialSystem(n),
-    originOf: (n) => model.originOf(n),
+    frameOf: (n) => model.frameOf(n),
     names: () => model.resources.keys(),
     needsEarthFixed: () => void (needs.earthFixed = true),
     needsBodies: () => void (needs.bodies = true),
   };
+}
+
+/**
+ * The mu a spacecraft's initial state is given with: its coordinate system origin's. A state in
+ * a system about a calculated point must be Cartesian (GMAT's mu of such an origin is not a
+ * body's).
+ */
+function stateMu(model: Model, sc: SpacecraftResource): number {
+  const frame = model.frameOf(sc.coordinateSystem)!;
+  if (frame.originBody) return GMAT_BODY_MU[frame.originBody];
+  if (sc.representation !== "Cartesian") {
+    model.diag.unsupported(
+      sc.assigned.get("CoordinateSystem") ?? sc.pos,
+      `a ${sc.representation} state in ${sc.coordinateSystem}, whose origin is not a body`,
+      {
+        construct: "Spacecraft.CoordinateSystem",
+        hint: "give the state as Cartesian (X..VZ) in a system about a calculated point",
+      },
+    );
+  }
+  return NaN;
 }
 
 /** A script that parsed, built and checked: everything but running. */
@@ -181,7 +202,7 @@ function checkScript(text: string, file: string, sourceDir?: string): CheckedScr
   const initial = model.all(SpacecraftResource).map((sc) =>
     [
       sc,
-      sc.initialState(GMAT_BODY_MU[model.originOf(sc.coordinateSystem) ?? "Earth"]),
+      sc.initialState(stateMu(model, sc)),
       buildHardware(model, sc, diag),
     ] as const
   );
@@ -283,13 +304,9 @@ export async function runScriptText(
     ctx.start(runtime);
     const bodies = needsBodies ? await runtime.bodyStates() : undefined;
     for (const [sc, state, hardware] of initial) {
-      const origin = model.originOf(sc.coordinateSystem) ?? "Earth";
-      if (origin !== "Earth") {
-        const o = bodies!.state(origin, sc.epochA1);
-        for (let k = 0; k < 6; k++) state[k] += o[k];
-      }
+      const frame = model.frameOf(sc.coordinateSystem)!;
       runtime.states.set(sc, {
-        state,
+        state: frame.isEarthMJ2000Eq ? state : frame.fromFrame(state, sc.epochA1, bodies),
         epochA1: sc.epochA1,
         missionStartA1: sc.epochA1,
         tanks: hardware.tanks,

@@ -66,6 +66,11 @@ export class Runtime {
    * parameter, a state, a burn or a force model is relative to a body other than the Earth.
    */
   bodies?: BodyStates;
+  /**
+   * How many solver passes (Target bodies) are running: GMAT's run state is then SOLVING, not
+   * RUNNING, and its Propagate skips the stop conditions' evaluation at the start epoch.
+   */
+  solverPasses = 0;
 
   constructor(
     readonly model: Model,

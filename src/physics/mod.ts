@@ -126,6 +126,31 @@ export { EPHEMERIS_BODIES, type EphemerisBody, isEphemerisBody } from "./ephemer
 export { GMAT_BODY_MU, GMAT_BODY_RADIUS } from "./forces/body_mu.ts";
 export { GmatDataSet } from "./data/gmat_data.ts";
 export { EarthFixedFrame } from "./frames/earth_fixed.ts";
+export { FrameError, type FrameErrorCode } from "./frames/frame_error.ts";
+export {
+  fromFrame,
+  isReferenceDirection,
+  type ObjectReferencedAxesSpec,
+  objectReferencedRotation,
+  REFERENCE_DIRECTIONS,
+  type ReferenceDirection,
+  rotateToInertial,
+  type Rotation,
+  toFrame,
+} from "./frames/rotating_axes.ts";
+export {
+  barycenterState,
+  collinearGamma,
+  LIBRATION_POINTS,
+  librationPointFrameCoordinates,
+  type LibrationPointName,
+  librationPointState,
+} from "./frames/calculated_points.ts";
+export {
+  type BodyInertialBody,
+  bodyInertialRotation,
+  hasBodyInertialAxes,
+} from "./frames/body_inertial.ts";
 export { keplerPropagate } from "./analytic/kepler_propagate.ts";
 
 export { notAKnotSpline } from "./interpolation/not_a_knot_spline.ts";

@@ -18,6 +18,7 @@ import {
   compareEphemeris,
   compareReport,
   compareTargeterLog,
+  compareTargeterOutcome,
   DEFAULT_TOLERANCES,
   type FileComparison,
   type Tolerances,
@@ -140,6 +141,11 @@ export interface SampleBounds {
   readonly columns?: Readonly<Record<string, readonly string[]>>;
   /** Absolute bounds of report columns holding a targeter's solution, by file and column. */
   readonly solutions?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * Targeter logs compared by outcome (`compareTargeterOutcome`) instead of line by line, by
+   * file: absolute bounds of first-pass variables (by name) that another targeter set.
+   */
+  readonly targeterOutcome?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /**
@@ -198,7 +204,10 @@ export async function compareSample(
       const ephemeris = o.kind === "ephemeris" ||
         /^stk\.v\.|^CCSDS_OEM_VERS/.test(theirs.trimStart());
       const targeter = /^\*+\n\*\*\* Targeter Text File/.test(theirs);
-      const c = targeter
+      const outcome = bounds.targeterOutcome?.[f];
+      const c = targeter && outcome
+        ? compareTargeterOutcome(f, mine, theirs, outcome, tolerances)
+        : targeter
         ? compareTargeterLog(f, mine, theirs, tolerances)
         : ephemeris
         ? compareEphemeris(

@@ -157,6 +157,16 @@ Deno.test("bad GetEphemStates inputs and outputs are refused before running", as
     [{ format: "UTCGreg" }, "SCRIPT_BAD_VALUE", /'UTCGreg' is not an epoch format/],
     [{ cs: "EarthFixed" }, "ENGINE_UNSUPPORTED", /states in EarthFixed/],
     [{ cs: "Nowhere" }, "SCRIPT_BAD_VALUE", /'Nowhere' is not a CoordinateSystem/],
+    [
+      {
+        cs: "EarthMoonRot",
+        extra: "Create CoordinateSystem EarthMoonRot\nEarthMoonRot.Origin = Earth\n" +
+          "EarthMoonRot.Axes = ObjectReferenced\nEarthMoonRot.Primary = Earth\n" +
+          "EarthMoonRot.Secondary = Luna\nEarthMoonRot.XAxis = R\nEarthMoonRot.ZAxis = N",
+      },
+      "ENGINE_UNSUPPORTED",
+      /GetEphemStates states in EarthMoonRot/,
+    ],
     [{ outputs: "e0, s0, e1" }, "SCRIPT_BAD_VALUE", /4 outputs, the call names 3/],
     [{ outputs: "e0, small, e1, s1" }, "SCRIPT_BAD_VALUE", /'small' .* must be a 6x1 Array/],
     [{ outputs: "v, s0, e1, s1" }, "SCRIPT_BAD_VALUE", /'v' .* must be a String/],

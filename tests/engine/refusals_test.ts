@@ -156,14 +156,43 @@ const CASES: Case[] = [
     says: /EarthFixed/,
   },
   {
-    name: "rotating axes, once a spacecraft state uses them (at the Axes line)",
+    name: "body-fixed axes, once a spacecraft state uses them (at the Axes line)",
     text: leoScript({
-      resources:
-        `Create CoordinateSystem Rot\nRot.Origin = Luna\nRot.Axes = ObjectReferenced ${MARK}\n` +
-        "Rot.Primary = Earth\nRot.Secondary = Luna\nSat.CoordinateSystem = Rot",
+      resources: `Create CoordinateSystem Rot\nRot.Origin = Luna\nRot.Axes = BodyFixed ${MARK}\n` +
+        "Sat.CoordinateSystem = Rot",
     }),
     code: "ENGINE_UNSUPPORTED",
-    says: /ObjectReferenced axes \(coordinate system Rot, used\)/,
+    says: /BodyFixed axes \(coordinate system Rot, used\)/,
+  },
+  {
+    name: "BodyInertial axes about a body without GMAT's fixed orientation (at the Axes line)",
+    text: leoScript({
+      resources:
+        `Create CoordinateSystem MarsI\nMarsI.Origin = Mars\nMarsI.Axes = BodyInertial ${MARK}\n` +
+        "Create ReportFile R2\nR2.Add = {Sat.MarsI.X}",
+    }),
+    code: "ENGINE_UNSUPPORTED",
+    says: /BodyInertial axes about Mars/,
+  },
+  {
+    name: "a LibrationPoint without its Point, once a system uses it as origin (at Origin)",
+    text: leoScript({
+      resources: "Create LibrationPoint LP\nLP.Primary = Earth\nLP.Secondary = Luna\n" +
+        `Create CoordinateSystem LPC\nLPC.Origin = LP ${MARK}\nLPC.Axes = MJ2000Eq\n` +
+        "Create ReportFile R2\nR2.Add = {Sat.LPC.X}",
+    }),
+    code: "ENGINE_UNSUPPORTED",
+    says: /LibrationPoint LP without Point/,
+  },
+  {
+    name: "an orbit element in a system about a calculated point",
+    text: leoScript({
+      resources: "Create LibrationPoint LP\nLP.Primary = Earth\nLP.Secondary = Luna\n" +
+        "LP.Point = L1\nCreate CoordinateSystem LPC\nLPC.Origin = LP\nLPC.Axes = MJ2000Eq\n" +
+        `Create ReportFile R2\nR2.Add = {Sat.LPC.INC} ${MARK}`,
+    }),
+    code: "ENGINE_UNSUPPORTED",
+    says: /only Cartesian components/,
   },
   {
     name: "a spacecraft origin, once a report parameter uses it",
@@ -172,7 +201,7 @@ const CASES: Case[] = [
         "Create ReportFile R2\nR2.Add = {Sat.SatCS.X}",
     }),
     code: "ENGINE_UNSUPPORTED",
-    says: /coordinate system origin Sat \(coordinate system SatCS, used\)/,
+    says: /Spacecraft Sat as a point of reference/,
   },
   {
     name: "ground station",

@@ -1,6 +1,8 @@
 /**
  * The Maneuver command: apply an ImpulsiveBurn to a spacecraft, `Maneuver DV(Sat)`. Local axes
- * (VNB, LVLH) are built from the state relative to the burn's `Origin` at the spacecraft's epoch.
+ * (VNB, LVLH) are built from the state relative to the burn's `Origin` at the spacecraft's epoch;
+ * a burn in a coordinate system has its elements along that system's axes at that epoch (GMAT's
+ * pure rotation, no origin and no rotation-rate term).
  *
  * @module
  */
@@ -46,6 +48,8 @@ export function compileManeuver(cmd: CommandStatement, model: Model, diag: Diagn
     });
   }
   const inertial = burn.coordinateSystem !== "Local";
+  // A burn in a coordinate system: its elements are along that system's axes at the burn epoch.
+  const frame = inertial ? model.frameOf(burn.coordinateSystem) : undefined;
   return {
     name: "Maneuver",
     pos: cmd.pos,
@@ -57,7 +61,9 @@ export function compileManeuver(cmd: CommandStatement, model: Model, diag: Diagn
         const o = rt.bodies.state(burn.origin, s.epochA1);
         relative = s.state.map((x, k) => x - o[k]);
       }
-      const dv = burn.inertialDeltaV(relative, inertial);
+      const dv = frame && !frame.inertialAxes
+        ? frame.rotateToInertial(burn.elements, s.epochA1, rt.bodies) as [number, number, number]
+        : burn.inertialDeltaV(relative, inertial);
       if (burn.mass.decrementMass) {
         try {
           const used = applyImpulsiveMassDecrement(burn.name, burn.mass, {

@@ -48,10 +48,10 @@ export function numericSetter(
     const field = parts[1];
     const ci = (CARTESIAN_FIELDS as readonly string[]).indexOf(field);
     const ki = (KEPLERIAN_FIELDS as readonly string[]).indexOf(field);
-    const origin = model.originOf(target.coordinateSystem) ?? "Earth";
-    if ((ci >= 0 || ki >= 0) && origin !== "Earth") {
+    const frame = model.frameOf(target.coordinateSystem);
+    if ((ci >= 0 || ki >= 0) && frame?.isEarthMJ2000Eq !== true) {
       return fail(
-        `assigning ${lhs} during the mission in ${target.coordinateSystem} (origin ${origin})`,
+        `assigning ${lhs} during the mission in ${target.coordinateSystem}`,
         "mission-time state assignments are EarthMJ2000Eq; give the state before the mission",
       );
     }

@@ -11,7 +11,10 @@
  *   the first estimate, then secant (bisection as a fallback) iterations, each re-integrated from
  *   the last accepted state, until the value is within 1e-7 of the goal.
  * With several conditions the earliest wins. The final state is published. Without stop
- * conditions one step is taken.
+ * conditions one step is taken. A condition met again on the first step is not a stop when it
+ * ended the previous Propagate (GMAT's first-step check); inside a Target's passes (GMAT's
+ * SOLVING run state, where no value is taken at the start epoch) a crossing within the first
+ * step is not tested at all, except for time conditions.
  *
  * About a central body other than the Earth (`FM.CentralBody = Luna`) the integrated state is
  * relative to that body, as GMAT's `ODEModel` moves it to the force origin: the spacecraft's
@@ -437,7 +440,10 @@ class PropagateCommand implements Command {
       for (const c of conds) {
         const kind = c.stop.param.stop;
         const value = valueAt(c.stop, next);
-        const fired = !(step === 0 && c.suppressFirst) &&
+        // In a solver pass GMAT (run state SOLVING) has no value at the start epoch: the first
+        // step only records one, so a crossing within it is not tested.
+        const unseen = step === 0 && rt.solverPasses > 0 && kind.kind !== "time";
+        const fired = !(step === 0 && c.suppressFirst) && !unseen &&
           crossed(kind, c.goal, c.prev, value, dir);
         c.prev = value;
         if (!fired) continue;

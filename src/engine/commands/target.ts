@@ -203,7 +203,12 @@ function compileTarget(
           restoreSpacecraft(rt, saved);
           data.values = p.values;
           rt.checkAborted();
-          await runBody(body, rt);
+          rt.solverPasses++;
+          try {
+            await runBody(body, rt);
+          } finally {
+            rt.solverPasses--;
+          }
           if (rt.stopped) return;
           dc!.report([...data.achieved], {
             desired: [...data.desired],

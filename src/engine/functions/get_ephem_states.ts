@@ -114,7 +114,15 @@ export function compileGetEphemStates(stmt: CallStatement, mc: MissionCompiler):
   if (csArg.kind !== "ref") {
     return bad(csArg, "the 4th input of GetEphemStates must be a CoordinateSystem");
   }
-  const origin = model.originOf(csArg.name); // refuses a user system the engine cannot use
+  const frame = model.frameOf(csArg.name); // refuses a user system the engine cannot use
+  if (frame !== undefined && (!frame.inertialAxes || frame.originBody === undefined)) {
+    diag.unsupported(csArg.pos, `GetEphemStates states in ${csArg.name}`, {
+      construct: "GetEphemStates coordinate system",
+      hint: "the engine gives its states in MJ2000Eq systems about a body (EarthMJ2000Eq, or a " +
+        "user system with Axes = MJ2000Eq about a planet, the Sun or Luna)",
+    });
+  }
+  const origin = frame?.originBody;
   if (origin === undefined) {
     if (BUILTIN_COORDINATE_SYSTEMS.has(csArg.name)) {
       diag.unsupported(csArg.pos, `GetEphemStates states in ${csArg.name}`, {

@@ -1,18 +1,24 @@
 /**
- * The CoordinateSystem resource. Only MJ2000Eq axes are modelled; the origin may be the Earth or
- * any body with a DE405 ephemeris (Sun, Luna, planets), so a user coordinate system is the
- * built-in `EarthMJ2000Eq` translated to its origin (`LunaMJ2000Eq`, `MarsMJ2000Eq`...).
+ * The CoordinateSystem resource: what the script set (Origin, Axes, and for ObjectReferenced
+ * axes Primary, Secondary and two of XAxis/YAxis/ZAxis). The engine computes in systems whose
+ * axes are
  *
- * Other systems (spacecraft or barycentre origins, ObjectReferenced, BodyFixed, ... axes) are
- * accepted as long as nothing the engine computes uses them: GMAT's samples create many only for
- * their 3-D views and plots, which the engine ignores. The first state, parameter or burn that
- * needs one is refused by name, at the line that made the system unsupported
- * ({@link CoordinateSystemResource.refuse}).
+ * - `MJ2000Eq` (any origin),
+ * - `ObjectReferenced` (GMAT's rotating axes from the secondary's motion about the primary),
+ * - `BodyInertial` about the Earth or Luna (GMAT fixes those two without a rotation model),
+ *
+ * and whose origin is a body with a DE405 ephemeris or a calculated point (LibrationPoint,
+ * Barycenter). Turning a system into a frame at an epoch is `frames.ts`'s job.
+ *
+ * Other systems (spacecraft origins, BodyFixed, TOD, ... axes) are accepted as long as nothing
+ * the engine computes uses them: GMAT's samples create many only for their 3-D views and plots,
+ * which the engine ignores. The first state, parameter or burn that needs one is refused by
+ * name, at the line that made the system unsupported ({@link CoordinateSystemResource.refuse}).
  *
  * @module
  */
 
-import { EPHEMERIS_BODIES, type EphemerisBody, isEphemerisBody } from "../../physics/mod.ts";
+import { isReferenceDirection, type ReferenceDirection } from "../../physics/mod.ts";
 import type { SourcePos } from "../../script/ast.ts";
 import type { FieldValue } from "../values.ts";
 import { Resource } from "./resource.ts";
@@ -25,6 +31,12 @@ export const BUILTIN_COORDINATE_SYSTEMS = new Set([
   "EarthICRF",
 ]);
 
+/** Axes the engine computes in. */
+export const MODELLED_AXES = ["MJ2000Eq", "ObjectReferenced", "BodyInertial"] as const;
+
+/** One of {@link MODELLED_AXES}. */
+export type ModelledAxes = (typeof MODELLED_AXES)[number];
+
 /** Why a coordinate system cannot be used, kept until something uses it. */
 interface Refusal {
   readonly pos: SourcePos;
@@ -33,21 +45,27 @@ interface Refusal {
   readonly hint: string;
 }
 
-/** Fields that only matter to axes the engine does not model. */
+/** Fields that only matter to ObjectReferenced axes. */
 const OBJECT_REFERENCED_FIELDS = new Set(["Primary", "Secondary", "XAxis", "YAxis", "ZAxis"]);
 
 /** A CoordinateSystem resource. */
 export class CoordinateSystemResource extends Resource {
   readonly typeName = "CoordinateSystem";
-  origin: EphemerisBody = "Earth";
-  axes = "MJ2000Eq";
+  /** The origin's name: a body, a calculated point (or something refused where used). */
+  origin = "Earth";
+  axes: string = "MJ2000Eq";
+  primary: string | undefined;
+  secondary: string | undefined;
+  xAxis: ReferenceDirection | undefined;
+  yAxis: ReferenceDirection | undefined;
+  zAxis: ReferenceDirection | undefined;
   #refusal: Refusal | undefined;
 
   knownFields(): readonly string[] {
-    return ["Origin", "Axes"];
+    return ["Origin", "Axes", ...OBJECT_REFERENCED_FIELDS];
   }
 
-  /** Whether the engine can compute in this system (an MJ2000Eq system about a DE405 body). */
+  /** Whether the axes are ones the engine models (the origin is checked where it is used). */
   get usable(): boolean {
     return this.#refusal === undefined;
   }
@@ -71,29 +89,39 @@ export class CoordinateSystemResource extends Resource {
     if (path.length !== 1) return this.otherField(path, pos);
     const field = path[0];
     if (field === "Origin") {
-      const origin = v.text();
-      if (isEphemerisBody(origin)) {
-        this.origin = origin;
-      } else {
-        this.#refusal ??= {
-          pos,
-          what: `coordinate system origin ${origin}`,
-          construct: "CoordinateSystem.Origin",
-          hint: `the origin may be ${EPHEMERIS_BODIES.join(", ")} (with MJ2000Eq axes)`,
-        };
-      }
+      this.origin = v.text();
     } else if (field === "Axes") {
       this.axes = v.text();
-      if (this.axes !== "MJ2000Eq") {
+      if (!(MODELLED_AXES as readonly string[]).includes(this.axes)) {
         this.#refusal ??= {
           pos,
           what: `${this.axes} axes`,
           construct: "CoordinateSystem.Axes",
-          hint: "only MJ2000Eq axes are modelled (EarthMJ2000Eq, LunaMJ2000Eq...)",
+          hint: `the built-in engine models ${MODELLED_AXES.join(", ")} axes`,
         };
       }
-    } else if (OBJECT_REFERENCED_FIELDS.has(field) || field === "Epoch") {
-      // Meaningful only with ObjectReferenced (or epoch-fixed) axes, refused when Axes is set.
+    } else if (field === "Primary") {
+      this.primary = v.text();
+    } else if (field === "Secondary") {
+      this.secondary = v.text();
+    } else if (field === "XAxis" || field === "YAxis" || field === "ZAxis") {
+      const text = v.text().trim();
+      let dir: ReferenceDirection | undefined;
+      if (text !== "") {
+        if (!isReferenceDirection(text)) {
+          this.diag.fail("SCRIPT_BAD_VALUE", pos, `${this.name}.${field} = ${text}`, {
+            construct: `CoordinateSystem.${field}`,
+            hint: "an ObjectReferenced axis is one of R, V, N, -R, -V, -N",
+          });
+        }
+        dir = text.toUpperCase() as ReferenceDirection;
+      }
+      if (field === "XAxis") this.xAxis = dir;
+      else if (field === "YAxis") this.yAxis = dir;
+      else this.zAxis = dir;
+    } else if (field === "Epoch") {
+      // Read by GMAT only for BodyInertial axes of IAU-modelled bodies and epoch-fixed axes,
+      // which are refused; MJ2000Eq, ObjectReferenced and Earth/Luna BodyInertial ignore it.
     } else {
       return this.otherField(path, pos);
     }
