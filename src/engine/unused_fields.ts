@@ -3,7 +3,8 @@
  * no force model of the script has drag, its SRP coefficient and area when none has SRP, its dry
  * mass when nothing the engine computes depends on mass (no drag, no SRP, no finite burn) — and,
  * in each case, nothing in the script reads the field (a report, a condition, an assignment's
- * right-hand side). Sweeping such a field runs identical runs; the sweep warns before starting.
+ * right-hand side, a parameter computed from it such as the mass properties, a `Write` of the
+ * whole spacecraft). Sweeping such a field runs identical runs; the sweep warns before starting.
  *
  * @module
  */
@@ -22,7 +23,11 @@ const READERS: Readonly<Record<string, { needs: "drag" | "srp" | "mass"; names: 
   DragArea: { needs: "drag", names: ["DragArea"] },
   Cr: { needs: "srp", names: ["Cr"] },
   SRPArea: { needs: "srp", names: ["SRPArea"] },
-  DryMass: { needs: "mass", names: ["DryMass", "TotalMass"] },
+  // The mass properties weigh the dry mass against the tanks' fuel (`mass_property_parameters.ts`).
+  DryMass: {
+    needs: "mass",
+    names: ["DryMass", "TotalMass", "SystemCenterOfMass[XYZ]", "SystemMomentOfInertia[XYZ]{2}"],
+  },
 };
 
 const WHY: Readonly<Record<"drag" | "srp" | "mass", string>> = {
@@ -31,8 +36,15 @@ const WHY: Readonly<Record<"drag" | "srp" | "mass", string>> = {
   mass: "nothing the mission computes depends on mass (no drag, no SRP, no finite burn)",
 };
 
-/** True when the script reads `owner.field` anywhere but as the target of an assignment. */
+/**
+ * True when the script reads `owner.field` anywhere but as the target of an assignment, or
+ * writes the whole object (`Write owner`, which prints every field). `names` are regular
+ * expression fragments.
+ */
 function readsField(text: string, owner: string, names: readonly string[]): boolean {
+  if (new RegExp(`^[ \\t]*Write\\b[^\\n%]*(?<![\\w.])${owner}(?![\\w.])`, "m").test(text)) {
+    return true;
+  }
   for (const name of names) {
     const re = new RegExp(`(?<![\\w.])${owner}\\.${name}(?![\\w.])`, "g");
     for (const m of text.matchAll(re)) {

@@ -53,3 +53,33 @@ Deno.test("no warning when the physics or the script reads the field", async () 
     /Sat\.DryMass changes nothing: nothing the mission computes depends on mass/,
   );
 });
+
+Deno.test("DryMass read through the mass properties or a Write of the spacecraft: no warning, and the runs differ", async () => {
+  const text = await Deno.readTextFile(LEO);
+  const viaCom = text.replace("Sat.Earth.ECC}", "Sat.Earth.ECC, Sat.SystemCenterOfMassX}")
+    .replace(
+      /^(Create Spacecraft Sat.*)$/m,
+      "$1\nCreate ChemicalTank Tank\nTank.FuelMass = 200\nTank.FuelCenterOfMassX = -1\n" +
+        "Sat.Tanks = {Tank}\n" +
+        "Sat.ExtendedMassPropertiesModel = CenterOfMassAndMomentOfInertia\n" +
+        "Sat.DryCenterOfMassX = 0.5",
+    );
+  assert.match(viaCom, /SystemCenterOfMassX/);
+  assert.match(viaCom, /DryCenterOfMassX/);
+  assert.deepEqual(sweptFieldsWithoutEffect(viaCom, LEO, { "Sat.DryMass": 900 }), []);
+  const written = text.replace("BeginMissionSequence", "BeginMissionSequence\nWrite Sat");
+  assert.notEqual(written, text);
+  assert.deepEqual(sweptFieldsWithoutEffect(written, LEO, { "Sat.DryMass": 900 }), []);
+  // With fuel elsewhere, the centre of mass a report shows moves with the dry mass: the warning
+  // would be false.
+  const dir = await Deno.makeTempDir({ prefix: "gmat-sweep-unused-com-" });
+  const script = join(dir, "com.script");
+  await Deno.writeTextFile(script, viaCom);
+  const r = await runGrid(script, ["Sat.DryMass=500,1500"], join(dir, "out"));
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /warning/);
+  const a = await Deno.readTextFile(join(dir, "out", "run-0", "sat.report"));
+  const b = await Deno.readTextFile(join(dir, "out", "run-1", "sat.report"));
+  assert.notEqual(a, b);
+  await Deno.remove(dir, { recursive: true });
+});
