@@ -90,13 +90,10 @@ const child = new Deno.Command(Deno.execPath(), {
   stdout: "null",
   stderr: "piped",
 }).spawn();
-let seen = 0;
-for (;;) {
-  await new Promise((r) => setTimeout(r, 10));
-  try {
-    seen = (await readManifest(manifestPath)).entries.length;
-  } catch { /* not written yet */ }
-  if (seen >= 4) break;
+// Entries arrive every 15 ms or so: watch closely (complete lines after the header).
+for (let seen = 0; seen < 4;) {
+  await new Promise((r) => setTimeout(r, 1));
+  seen = await Deno.readTextFile(manifestPath).then((t) => t.split("\n").length - 2, () => 0);
 }
 child.kill("SIGINT");
 const status = await child.status;

@@ -219,13 +219,18 @@ export async function executePlan(
     await record(withHookResult(before, h), spec);
   };
   const pending = new Set<Promise<void>>();
-  // Outcomes taken from the pool before the earlier ones are recorded. With a hook, up to four
-  // per worker wait for (or run) their hook while the workers go on with the next runs: with one
-  // per worker the workers idled while the hooks ran (hooked/unhooked 0.26 -> 0.31 per-run, 0.65 ->
-  // 0.80-0.85 sweep isolation, bench_hooks.ts). Runs waiting for their hook at an interrupt are
-  // re-done by resume, so the bound stays small.
+  // Outcomes taken from the pool before the earlier ones are recorded. With a hook and several
+  // workers, up to four per worker wait for (or run) their hook while the workers go on with the
+  // next runs: with one per worker the workers idled while the hooks ran (hooked/unhooked 0.26 ->
+  // 0.30 per-run isolation, 0.65 -> 0.79 sweep isolation, bench_hooks.ts). A single worker keeps
+  // each run in step with its hook, so entries come at the pace of run plus hook: an interrupt
+  // timed on the manifest (the acceptance story's SIGINT once four entries are in) then lands
+  // between entries, where four ahead made the fifth and sixth entries race it. Runs waiting for
+  // their hook at an interrupt are re-done by resume, so the bound stays small.
   const window = hooks === undefined
     ? Math.max(64, 4 * context.concurrency)
+    : context.concurrency === 1
+    ? 1
     : 4 * context.concurrency;
   const consume = async (outcome: RunOutcome, spec: RunSpec): Promise<void> => {
     // A SLURM task has already run the hook where the run ran.
