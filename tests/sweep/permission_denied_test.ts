@@ -74,20 +74,24 @@ Deno.test({
       refused(r1, join(locked, "out"), /cannot create the output directory/, "write");
       assert.doesNotMatch(r1.stderr, /resume/);
 
-      // An interrupted sweep (four of eight entries) whose run-6 directory refuses writing.
+      // An interrupted sweep (four of eight entries) whose first missing run's directory refuses
+      // writing (entries are in completion order, so which runs are missing is read back).
       const out = join(dir, "sweep");
       const manifest = join(out, "manifest.jsonl");
       assert.equal((await runGrid(LEO, ["Sat.SMA=7000:7300:8"], out)).code, 0);
       const lines = completeLines(manifest);
       await Deno.writeTextFile(manifest, lines.slice(0, 5).join("\n") + "\n");
-      await Deno.chmod(join(out, "run-6"), 0o555);
+      const kept = new Set(lines.slice(1, 5).map((l) => JSON.parse(l).run_id as number));
+      const id = [0, 1, 2, 3, 4, 5, 6, 7].find((i) => !kept.has(i))!;
+      const runDir = join(out, `run-${id}`);
+      await Deno.chmod(runDir, 0o555);
       const r2 = await unprivileged(["resume", manifest, "--script", LEO, "-q"]);
-      refused(r2, join(out, "run-6"), /run 6 cannot write/, "write");
+      refused(r2, runDir, new RegExp(`run ${id} cannot write`), "write");
       assert.match(r2.stderr, /gmat-sweep resume .*manifest\.jsonl --script /);
       const partway = completeLines(manifest).slice(1).map((l) => JSON.parse(l));
-      assert.ok(partway.every((e) => e.run_id !== 6), "run 6 is not recorded");
+      assert.ok(partway.every((e) => e.run_id !== id), `run ${id} is not recorded`);
       assert.ok((await Deno.readTextFile(manifest)).endsWith("\n"), "no torn line");
-      await Deno.chmod(join(out, "run-6"), 0o755);
+      await Deno.chmod(runDir, 0o755);
       const r3 = await unprivileged(["resume", manifest, "--script", LEO, "-q"]);
       assert.equal(r3.code, 0, r3.stderr);
       const ok = new Map<number, number>();
