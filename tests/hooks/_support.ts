@@ -47,3 +47,16 @@ export async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
   }
   return out.sort();
 }
+
+/**
+ * Sandbox host processes of the sweep writing `runTree` that are children of this test process
+ * (test files run in parallel in this one process: other files' sweeps have hosts of their own).
+ */
+export async function ownHosts(runTree: string): Promise<number> {
+  const out = await new Deno.Command("pgrep", {
+    args: ["-a", "-P", String(Deno.pid), "-f", "hook_host_main"],
+    stdout: "piped",
+  }).output();
+  return new TextDecoder().decode(out.stdout).split("\n").filter((l) => l.includes(runTree))
+    .length;
+}

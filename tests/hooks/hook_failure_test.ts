@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { HookError } from "../../src/hooks/mod.ts";
 import { gridRunSet } from "../../src/runset/mod.ts";
 import { Sweep } from "../../src/sweep/mod.ts";
-import { LEO, PROBES, sweepWithHook } from "./_support.ts";
+import { LEO, ownHosts, PROBES, sweepWithHook } from "./_support.ts";
 
 async function assertHookFailed(
   exportName: string,
@@ -91,19 +91,6 @@ Deno.test("a hook that cannot be used stops the sweep before any run", async (t)
   }
   await Deno.remove(dir, { recursive: true });
 });
-
-/**
- * Sandbox host processes of the sweep writing `runTree` that are children of this test process
- * (test files run in parallel in this one process: other files' sweeps have hosts of their own).
- */
-async function ownHosts(runTree: string): Promise<number> {
-  const out = await new Deno.Command("pgrep", {
-    args: ["-a", "-P", String(Deno.pid), "-f", "hook_host_main"],
-    stdout: "piped",
-  }).output();
-  return new TextDecoder().decode(out.stdout).split("\n").filter((l) => l.includes(runTree))
-    .length;
-}
 
 Deno.test("the default export is the hook when the specifier has no #", async () => {
   const { dir, out, entries, sweep } = await sweepWithHook("default", {}, 6);

@@ -11,17 +11,7 @@ import { digestFile } from "../../src/manifest/mod.ts";
 import { gridRunSet } from "../../src/runset/mod.ts";
 import { Sweep } from "../../src/sweep/mod.ts";
 import { cli } from "../_support/cli.ts";
-import { LEO, PROBES, sweepWithHook } from "./_support.ts";
-
-/** Sandbox host processes of this test process that serve the sweep writing `runTree`. */
-async function ownHosts(runTree: string): Promise<number> {
-  const out = await new Deno.Command("pgrep", {
-    args: ["-a", "-P", String(Deno.pid), "-f", "hook_host_main"],
-    stdout: "piped",
-  }).output();
-  return new TextDecoder().decode(out.stdout).split("\n").filter((l) => l.includes(runTree))
-    .length;
-}
+import { LEO, ownHosts, PROBES, sweepWithHook } from "./_support.ts";
 
 async function onlyRun0Fails(
   exportName: string,
